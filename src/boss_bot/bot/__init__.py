@@ -1,0 +1,1 @@
+"""Discord front end: the bot, its cogs, and how job results are shown."""

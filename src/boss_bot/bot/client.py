@@ -1,0 +1,75 @@
+"""``BossBot``: the ``commands.Bot`` that owns the download service."""
+
+import time
+
+import discord
+import yarl
+from discord.ext import commands
+from loguru import logger
+
+from boss_bot.bot.delivery import NO_MENTIONS, DiscordSink
+from boss_bot.core.pipeline import Router
+from boss_bot.core.service import DownloadService
+from boss_bot.settings import BotSettings
+
+EXTENSIONS = (
+    "boss_bot.bot.cogs.errors",
+    "boss_bot.bot.cogs.downloads",
+    "boss_bot.bot.cogs.queue",
+    "boss_bot.bot.cogs.admin",
+)
+
+
+def intents() -> discord.Intents:
+    """Guilds, messages (with content, a privileged intent) and reactions; no members."""
+    wanted = discord.Intents.none()
+    wanted.guilds = wanted.guild_messages = wanted.dm_messages = True
+    wanted.message_content = True
+    wanted.guild_reactions = wanted.dm_reactions = True
+    return wanted
+
+
+def point_at(settings: BotSettings) -> None:
+    """Direct discord.py at the configured REST and gateway URLs (Discord or a stub)."""
+    discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+class BossBot(commands.Bot):
+    """The bot. Cogs parse commands, call ``self.service`` and render the result.
+
+    Args:
+        settings: The validated settings.
+        router: Picks a downloader for a URL (injectable for tests).
+    """
+
+    def __init__(self, settings: BotSettings, router: Router, **options: object) -> None:
+        options.setdefault("intents", intents())
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            allowed_mentions=NO_MENTIONS,
+            case_insensitive=True,
+            strip_after_prefix=True,
+            **options,
+        )
+        self.settings = settings
+        self.service = DownloadService(settings, DiscordSink(self), router)
+        self.started_at = time.monotonic()
+
+    async def setup_hook(self) -> None:
+        """Start the service and load every extension; a broken one is logged and skipped."""
+        await self.service.start()
+        for name in EXTENSIONS:
+            try:
+                await self.load_extension(name)
+            except commands.ExtensionError:
+                logger.exception("could not load extension {}", name)
+
+    async def on_ready(self) -> None:
+        """Log who we are once the gateway session is ready."""
+        logger.info("connected as {} to {} guild(s)", self.user, len(self.guilds))
+
+    async def close(self) -> None:
+        """Stop the download service, then disconnect."""
+        await self.service.close()
+        await super().close()

@@ -1,0 +1,1 @@
+"""Cogs: each parses commands, calls the core, and renders the answer."""

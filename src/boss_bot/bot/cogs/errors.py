@@ -1,0 +1,63 @@
+"""The one error handler for commands.
+
+Order: user-facing errors (raised by cogs or the core) → wrong arguments (usage
+line) → failed checks → unknown commands (ignored) → anything else (a reference
+id for the user, the traceback in the log). Once this handler exists, discord.py no
+longer logs command errors itself, so it logs them here.
+"""
+
+import secrets
+
+from discord.ext import commands
+from loguru import logger
+
+from boss_bot.errors import UserFacingError
+
+
+def usage(ctx: commands.Context) -> str:
+    """The usage line of the command that was invoked."""
+    command = ctx.command
+    if command is None:
+        return ""
+    line = f"{ctx.clean_prefix}{command.qualified_name} {command.signature}".strip()
+    return f"Usage: `{line}`"
+
+
+class ErrorHandler(commands.Cog):
+    """Turns command errors into short, friendly answers."""
+
+    @commands.Cog.listener()
+    async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
+        """Answer a failed command; see the module docstring for the order."""
+        if isinstance(error, commands.CommandInvokeError | commands.HybridCommandError):
+            error = error.original
+        if isinstance(error, UserFacingError):
+            await ctx.reply(f"⚠️ {error}", mention_author=False)
+        elif isinstance(error, commands.UserInputError):
+            await ctx.reply(f"⚠️ {_input_problem(error)}\n{usage(ctx)}", mention_author=False)
+        elif isinstance(error, commands.CommandOnCooldown):
+            await ctx.reply(f"⏳ Slow down: try again in {error.retry_after:.0f} s.")
+        elif isinstance(error, commands.CheckFailure):
+            await ctx.reply("🚫 You can't use that command here.", mention_author=False)
+        elif isinstance(error, commands.CommandNotFound):
+            return
+        else:
+            ref = secrets.token_hex(3)
+            logger.opt(exception=error).error("command {} failed (ref {})", ctx.command, ref)
+            await ctx.reply(
+                f"❌ Something went wrong (ref `{ref}`). The bot's operator can look it up.",
+                mention_author=False,
+            )
+
+
+def _input_problem(error: commands.UserInputError) -> str:
+    if isinstance(error, commands.MissingRequiredArgument):
+        return f"Missing `{error.param.name}`."
+    if isinstance(error, commands.TooManyArguments):
+        return "Too many arguments."
+    return "I couldn't understand those arguments."
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Register the cog."""
+    await bot.add_cog(ErrorHandler())

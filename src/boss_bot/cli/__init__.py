@@ -1,0 +1,1 @@
+"""The ``bossbotctl`` command line."""

@@ -1,0 +1,65 @@
+"""The ``bossbotctl`` commands: thin wrappers that build settings and call the work."""
+
+import asyncio
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from boss_bot.cli._common import fail, settings_or_exit
+from boss_bot.errors import ConfigError
+from boss_bot.log import setup_logging
+
+
+def run() -> None:
+    """Start the bot (settings from the environment and .env)."""
+    settings = settings_or_exit()
+    try:
+        token = settings.token()
+    except ConfigError as exc:
+        fail(str(exc))
+    setup_logging(settings.log_level, settings.log_format, secrets=[token])
+    from boss_bot.bot.runner import serve
+
+    try:
+        asyncio.run(serve(settings, token))
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def download(
+    url: Annotated[str, typer.Argument(help="The link to download.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory for the files.", file_okay=False)
+    ] = Path(),
+) -> None:
+    """Download a link with the bot's pipeline, without Discord, and print the files."""
+    settings = settings_or_exit()
+    setup_logging("WARNING", settings.log_format)
+    from boss_bot.cli._download import download_to
+
+    code = asyncio.run(download_to(settings, url, output))
+    raise typer.Exit(code)
+
+
+def doctor() -> None:
+    """Check configuration, data directory, ffmpeg, gallery-dl and yt-dlp."""
+    from boss_bot.cli._doctor import checks
+
+    settings = settings_or_exit()
+    failed = False
+    for ok, name, detail in checks(settings):
+        failed |= ok is False
+        mark = {True: "ok  ", False: "FAIL", None: "warn"}[ok]
+        typer.echo(f"[{mark}] {name}: {detail}")
+    raise typer.Exit(1 if failed else 0)
+
+
+def show_config() -> None:
+    """Print the effective settings, secrets masked, as BOSS_BOT_* lines."""
+    settings = settings_or_exit()
+    for name, value in settings.model_dump().items():
+        shown = "" if value is None else value
+        if "token" in name and value is not None:
+            shown = "**********"
+        typer.echo(f"BOSS_BOT_{name.upper()}={shown}")

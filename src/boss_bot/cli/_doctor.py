@@ -1,0 +1,62 @@
+"""``bossbotctl doctor``: everything an operator can get wrong, checked."""
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError, version
+
+from boss_bot.core.fmt import size
+from boss_bot.settings import BotSettings
+
+Check = tuple[bool | None, str, str]  # (ok, or None for a warning), name, detail
+
+
+def _tool_version(name: str) -> Check:
+    path = shutil.which(name)
+    if path is None:
+        hint = "install it (Debian/Ubuntu: apt install ffmpeg; macOS: brew install ffmpeg)"
+        return None, name, f"not found on PATH; {hint}"
+    out = subprocess.run(
+        [path, "-version"], check=False, capture_output=True, text=True, timeout=10
+    )
+    first = (out.stdout.splitlines() or ["unknown version"])[0]
+    return True, name, f"{first} ({path})"
+
+
+def _package(name: str) -> Check:
+    try:
+        return True, name, version(name)
+    except PackageNotFoundError:
+        return False, name, "not installed; run `uv sync`"
+
+
+def _data_dir(settings: BotSettings) -> Check:
+    root = settings.data_dir
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=root):
+            pass
+    except OSError as exc:
+        return False, "data dir", f"{root} is not writable ({exc.strerror})"
+    free = shutil.disk_usage(root).free
+    ok = True if free > 2 * settings.max_download_bytes else None
+    return ok, "data dir", f"{root} (writable, {size(free)} free)"
+
+
+def checks(settings: BotSettings) -> Iterator[Check]:
+    """Yield every check's outcome, in the order an operator would fix them."""
+    has_token = settings.discord_token is not None
+    yield (
+        True if has_token else None,
+        "token",
+        "set (hidden)" if has_token else "BOSS_BOT_DISCORD_TOKEN is not set; `run` needs it",
+    )
+    yield None, "intents", "enable 'Message Content Intent' in the Discord developer portal"
+    yield _data_dir(settings)
+    yield _tool_version("ffmpeg")
+    yield _tool_version("ffprobe")
+    for package in ("discord.py", "gallery-dl", "yt-dlp"):
+        yield _package(package)
+    yield True, "python", sys.version.split()[0]

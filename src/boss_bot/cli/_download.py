@@ -1,0 +1,52 @@
+"""``bossbotctl download``: the bot's download pipeline, printed to a terminal."""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+from boss_bot.core.fmt import size
+from boss_bot.core.items import ProgressEvent
+from boss_bot.core.pipeline import fetch, validate
+from boss_bot.core.service import limits_from
+from boss_bot.downloaders.routing import pick_downloader
+from boss_bot.errors import DownloadFailedError, UserFacingError
+from boss_bot.settings import BotSettings
+
+
+def _free_name(directory: Path, name: str) -> Path:
+    target, stem, suffix, n = directory / name, Path(name).stem, Path(name).suffix, 1
+    while target.exists():
+        target, n = directory / f"{stem} ({n}){suffix}", n + 1
+    return target
+
+
+async def download_to(settings: BotSettings, url: str, output: Path) -> int:
+    """Download ``url`` into ``output``, showing a progress bar; return an exit code."""
+    output.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before any I/O
+    work = Path(tempfile.mkdtemp(prefix=".bossbot-", dir=output))
+    columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    try:
+        with Progress("{task.description}", *columns, transient=True) as bar:
+            task = bar.add_task("downloading", total=None)
+
+            def show(event: ProgressEvent) -> None:
+                bar.update(task, completed=event.downloaded, total=event.total)
+
+            checked = await validate(url, allow_private=settings.allow_private_urls)
+            files = await fetch(checked, work, pick_downloader, limits_from(settings), show)
+        for path in files:
+            target = _free_name(output, path.name)
+            shutil.move(path, target)
+            typer.echo(f"{target}  ({size(target.stat().st_size)})")
+        return 0
+    except UserFacingError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        return 1
+    except DownloadFailedError as exc:
+        typer.echo(f"error: {exc.user_message(ref='cli')}", err=True)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

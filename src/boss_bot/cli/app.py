@@ -1,0 +1,34 @@
+"""``bossbotctl``: run the bot, download without Discord, check the setup, show settings.
+
+The only module that imports Typer. Settings are built here and passed down.
+"""
+
+import typer
+
+from boss_bot.cli import _commands
+
+app = typer.Typer(
+    name="bossbotctl",
+    help="Run and operate boss-bot, the Discord media download bot.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback(invoke_without_command=True)
+def default(ctx: typer.Context) -> None:
+    """Run the bot when no command is given."""
+    if ctx.invoked_subcommand is None:
+        _commands.run()
+
+
+app.command("run")(_commands.run)
+app.command("download")(_commands.download)
+app.command("doctor")(_commands.doctor)
+app.command("config")(_commands.show_config)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

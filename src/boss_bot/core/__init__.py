@@ -1,0 +1,1 @@
+"""The core: jobs, queue, workers, storage. Never imports discord."""

@@ -1,0 +1,81 @@
+"""Refusing URLs whose host is, or resolves to, a non-public address.
+
+Used before a job is accepted (for a quick, clear answer) and again inside the
+download process at connect time (see ``boss_bot.downloaders._guard``), so that
+redirects and DNS rebinding cannot reach an internal address either.
+"""
+
+import asyncio
+import ipaddress
+import socket
+
+from boss_bot.errors import BlockedAddressError, InvalidURLError
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def is_public(address: IPAddress) -> bool:
+    """Return True when ``address`` is a public unicast address.
+
+    IPv4-mapped and 6to4/Teredo-wrapped IPv6 addresses are judged by the IPv4
+    address inside them.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        inner = address.ipv4_mapped or address.sixtofour
+        if inner is not None:
+            return is_public(inner)
+        if address.teredo is not None:
+            return is_public(address.teredo[1])
+    return address.is_global and not address.is_multicast
+
+
+def parse_literal(host: str) -> IPAddress | None:
+    """Return the address if ``host`` is an IP literal in any spelling, else None.
+
+    ``2130706433``, ``0x7f000001`` and ``127.1`` all mean 127.0.0.1 to the C
+    resolver, so they are decoded the same way here.
+    """
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+async def resolve_public(host: str, port: int, *, allow_private: bool = False) -> list[str]:
+    """Resolve ``host`` and refuse it unless every address is public.
+
+    Args:
+        host: Host name or literal.
+        port: Port, passed to the resolver.
+        allow_private: Skip the check, and the look-up (tests, home labs).
+
+    Returns:
+        The resolved addresses (none when the check is skipped).
+
+    Raises:
+        BlockedAddressError: Some address is loopback, private, link-local, etc.
+        InvalidURLError: The name does not resolve.
+    """
+    if allow_private:
+        return []
+    literal = parse_literal(host)
+    if literal is not None:
+        addresses: list[IPAddress] = [literal]
+    else:
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError):
+            raise InvalidURLError(
+                "I couldn't find that site (its name does not resolve)."
+            ) from None
+        addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    if not all(is_public(a) for a in addresses):
+        raise BlockedAddressError(
+            "That link points at a private or internal address, which I won't fetch."
+        )
+    return [str(a) for a in addresses]

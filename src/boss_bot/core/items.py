@@ -1,0 +1,110 @@
+"""Value objects shared by the queue, the workers and the front ends."""
+
+import secrets
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+from boss_bot.core.urls import Platform
+
+
+class DownloadStatus(StrEnum):
+    """Where a job is in its life."""
+
+    QUEUED = "queued"
+    DOWNLOADING = "downloading"
+    PROCESSING = "processing"
+    UPLOADING = "uploading"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class DownloadPriority(IntEnum):
+    """Priority levels; higher runs first."""
+
+    LOW = 0
+    NORMAL = 1
+    HIGH = 2
+
+
+def new_job_id() -> str:
+    """Return a short random job id (six hex digits), as users type it in ``$dlc``."""
+    return secrets.token_hex(3)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadItem:
+    """One accepted download request.
+
+    Attributes:
+        url: The validated URL.
+        platform: Which kind of site it is; picks the downloader.
+        user_id: Who asked.
+        guild_id: Where (None in a DM).
+        channel_id: The channel to answer in.
+        message_id: The request message, which the answer replies to.
+        status_message_id: The bot's status message for this job, once sent.
+    """
+
+    url: str
+    platform: Platform
+    user_id: int
+    channel_id: int
+    guild_id: int | None = None
+    message_id: int | None = None
+    status_message_id: int | None = None
+    priority: DownloadPriority = DownloadPriority.NORMAL
+    id: str = field(default_factory=new_job_id)
+    status: DownloadStatus = DownloadStatus.QUEUED
+    created_at: datetime = field(default_factory=_now)
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    attempts: int = 0
+    error: str | None = None
+
+    def evolve(self, **changes: object) -> "DownloadItem":
+        """Return a copy with ``changes`` applied."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEvent:
+    """A progress report from a running download.
+
+    Attributes:
+        downloaded: Bytes written so far.
+        total: Expected bytes, when the source says.
+        speed: Bytes per second, averaged by the reporter.
+    """
+
+    downloaded: int
+    total: int | None = None
+    speed: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadResult:
+    """What a finished job produced.
+
+    Attributes:
+        files: The media files, in the source's order.
+        oversized: Files that exceed the upload limit, with their sizes.
+        limit: The upload limit that applied, in bytes.
+        elapsed: Seconds from start to the end of the download.
+    """
+
+    files: tuple[Path, ...]
+    oversized: tuple[tuple[str, int], ...] = ()
+    limit: int = 0
+    elapsed: float = 0.0
+
+    @property
+    def total_bytes(self) -> int:
+        """Total size of the files that will be delivered."""
+        return sum(path.stat().st_size for path in self.files)

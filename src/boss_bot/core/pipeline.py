@@ -1,0 +1,45 @@
+"""The download part of the pipeline, shared by the bot and ``bossbotctl download``."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from boss_bot.core.addresses import resolve_public
+from boss_bot.core.media import looks_like_html
+from boss_bot.core.urls import CheckedURL, Platform, check_url
+from boss_bot.downloaders.base import Downloader, JobLimits, ProgressCallback
+from boss_bot.errors import DownloadFailedError, FailureKind
+
+Router = Callable[[CheckedURL], Downloader]
+
+
+async def validate(
+    text: str, allowed: frozenset[Platform] | None = None, *, allow_private: bool = False
+) -> CheckedURL:
+    """Check a URL's form, then that its host resolves to public addresses only.
+
+    Raises:
+        UserFacingError: Invalid URL, unsupported site or blocked address.
+    """
+    url = check_url(text, allowed)
+    await resolve_public(url.host, url.port, allow_private=allow_private)
+    return url
+
+
+async def fetch(
+    url: CheckedURL, dest: Path, router: Router, limits: JobLimits, on_progress: ProgressCallback
+) -> list[Path]:
+    """Download the media at ``url`` into ``dest`` and check it is media.
+
+    Returns:
+        The media files, in the source's order.
+
+    Raises:
+        DownloadFailedError: Nothing was downloaded, or only web pages.
+    """
+    files = await router(url).download(url.url, dest, limits, on_progress)
+    if not files:
+        raise DownloadFailedError(FailureKind.NO_MEDIA, "the downloader wrote no files")
+    media = [path for path in files if not await looks_like_html(path)]
+    if not media:
+        raise DownloadFailedError(FailureKind.NOT_MEDIA, "only HTML was downloaded")
+    return media

@@ -1,0 +1,25 @@
+"""What the core needs from a front end (the Discord bot, or the command line)."""
+
+from typing import Protocol
+
+from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
+
+
+class JobSink(Protocol):
+    """Receives a job's state changes and its files. Implemented by the bot layer."""
+
+    async def upload_limit(self, item: DownloadItem) -> int:
+        """Return the largest file, in bytes, that may be delivered for ``item``."""
+        ...
+
+    def progress(self, item: DownloadItem, event: ProgressEvent) -> None:
+        """Take a progress report (called often; must not block)."""
+        ...
+
+    async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
+        """Show the job's new status (``item.status``; ``item.error`` when failed)."""
+        ...
+
+    async def deliver(self, item: DownloadItem, result: DownloadResult) -> None:
+        """Post the result's files where the job was asked for."""
+        ...

@@ -1,0 +1,60 @@
+"""The on-disk layout of the data directory. Only this module builds paths in it.
+
+```
+<data_dir>/temp/<job_id>/                      files of a running job
+<data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs
+```
+"""
+
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from loguru import logger
+
+
+@dataclass(frozen=True, slots=True)
+class Storage:
+    """Paths under one data directory.
+
+    Attributes:
+        root: The data directory (``BOSS_BOT_DATA_DIR``).
+    """
+
+    root: Path
+
+    @property
+    def temp(self) -> Path:
+        """Directory holding one sub-directory per running job."""
+        return self.root / "temp"
+
+    def prepare(self) -> None:
+        """Create the tree, and remove job directories left by a crash."""
+        self.temp.mkdir(parents=True, exist_ok=True)
+        for leftover in self.temp.iterdir():
+            logger.info("removing leftover temp entry {}", leftover.name)
+            self._remove(leftover)
+
+    def job_dir(self, job_id: str) -> Path:
+        """Create and return the private directory of one job."""
+        if not job_id.isalnum():
+            raise ValueError(f"bad job id {job_id!r}")
+        path = self.temp / job_id
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def record_dir(self, guild_id: int | None, day: datetime, job_id: str) -> Path:
+        """Return where the record of a finished job goes (not created)."""
+        return self.root / "downloads" / str(guild_id or "dm") / f"{day:%Y-%m-%d}" / job_id
+
+    def cleanup(self, job_id: str) -> None:
+        """Remove a job's temp directory and everything in it."""
+        self._remove(self.temp / job_id)
+
+    @staticmethod
+    def _remove(path: Path) -> None:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)

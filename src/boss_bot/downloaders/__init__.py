@@ -1,0 +1,1 @@
+"""Downloaders behind one protocol: yt-dlp and gallery-dl, and URL routing."""

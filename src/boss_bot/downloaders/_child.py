@@ -1,0 +1,57 @@
+"""Entry point of a download child process (``python -m boss_bot.downloaders._child``).
+
+Each job runs in its own process: gallery-dl's process-global config cannot leak
+between jobs, a cancelled or timed-out job is ended by killing the process (sockets
+included), and the address guard applies to the downloaders only.
+
+Protocol: the job spec arrives as one JSON object on stdin; events leave as JSON
+lines on the original stdout (``progress``, then ``done`` or ``error``). Anything the
+libraries print goes to stderr, which the parent logs.
+"""
+
+import json
+import os
+import sys
+import traceback
+from typing import Any
+
+from boss_bot.errors import DownloadFailedError, FailureKind
+
+
+def _events_stream() -> Any:
+    """Keep the real stdout for events and send everything else printed to stderr."""
+    events = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
+    return events
+
+
+def main() -> int:
+    """Run one job described on stdin and report on stdout."""
+    events = _events_stream()
+
+    def emit(**event: Any) -> None:
+        events.write(json.dumps(event) + "\n")
+
+    spec = json.load(sys.stdin)
+    if not spec.get("allow_private"):
+        from boss_bot.downloaders import _guard
+
+        _guard.install()
+    try:
+        if spec["engine"] == "yt-dlp":
+            from boss_bot.downloaders._ytdlp_child import run
+        else:
+            from boss_bot.downloaders._gallerydl_child import run
+        run(spec, emit)
+        emit(event="done")
+    except DownloadFailedError as exc:
+        emit(event="error", kind=exc.kind.value, detail=exc.detail)
+    except Exception as exc:
+        detail = "".join(traceback.format_exception(exc))
+        emit(event="error", kind=FailureKind.UNKNOWN.value, detail=detail)
+    events.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

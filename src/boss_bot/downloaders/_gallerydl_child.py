@@ -1,0 +1,72 @@
+"""gallery-dl, driven through ``gallery_dl.job.DownloadJob`` as its own CLI does.
+
+Runs inside a download child process only, so the process-global config below
+belongs to this one job.
+"""
+
+import logging
+from typing import Any
+
+from gallery_dl import config, exception, job
+
+from boss_bot.downloaders._classify import kind_for_text
+from boss_bot.errors import DownloadFailedError, FailureKind
+
+# Status bits of DownloadJob.run() (gallery_dl/exception.py codes).
+_AUTH, _CHALLENGE, _OSERROR = 16, 8, 128
+
+
+class _Collector(logging.Handler):
+    """Keeps gallery-dl's warnings and errors, which explain a failed status."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def configure(spec: dict[str, Any]) -> None:
+    """Load this job's options into gallery-dl's (process-global) config."""
+    config.clear()
+    config.set(("extractor",), "base-directory", spec["dest"])
+    config.set(("extractor",), "directory", [])
+    config.set(("extractor",), "file-range", f"1-{spec['max_files']}")
+    config.set(("extractor",), "filename", "{filename}.{extension}")
+    config.set(("extractor",), "timeout", 30)
+    config.set(("extractor",), "retries", 1)
+    config.set(("downloader",), "filesize-max", str(spec["max_bytes"]))
+    config.set(("downloader",), "mtime", False)
+    config.set(("downloader",), "retries", 0)  # the job is retried as a whole instead
+    config.set(("downloader",), "part-directory", spec["dest"])
+    config.set(("output",), "mode", "null")
+    if spec.get("ffmpeg"):
+        config.set(("downloader", "ytdl"), "cmdline-args", ["--ffmpeg-location", spec["ffmpeg"]])
+
+
+def run(spec: dict[str, Any], emit: Any) -> None:
+    """Download ``spec['url']`` into ``spec['dest']``; progress comes from the parent."""
+    configure(spec)
+    collector = _Collector()
+    logging.getLogger().addHandler(collector)
+    try:
+        status = job.DownloadJob(spec["url"]).run()
+    except exception.NoExtractorError:
+        raise DownloadFailedError(FailureKind.UNSUPPORTED, "no gallery-dl extractor") from None
+    finally:
+        logging.getLogger().removeHandler(collector)
+    detail = " | ".join(collector.lines)
+    if status == 0:
+        if any("larger than allowed maximum" in line for line in collector.lines):
+            raise DownloadFailedError(FailureKind.TOO_LARGE, detail)
+        return
+    kind = kind_for_text(detail)
+    if kind is FailureKind.UNKNOWN:
+        if status & _AUTH:
+            kind = FailureKind.FORBIDDEN
+        elif status & (_OSERROR | _CHALLENGE):
+            kind = FailureKind.NETWORK
+    if any(line == "HTML response" for line in collector.lines):
+        kind = FailureKind.NOT_MEDIA
+    raise DownloadFailedError(kind, f"status {status}: {detail}")

@@ -1,0 +1,25 @@
+"""Which downloader handles which URL.
+
+gallery-dl knows posts with several images (Twitter/X, Reddit galleries) and direct
+image links; yt-dlp knows video sites and direct media links. Reddit-hosted video
+(v.redd.it) goes to yt-dlp, which merges its separate audio and video streams.
+"""
+
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from boss_bot.core.urls import CheckedURL, Platform
+from boss_bot.downloaders.base import Downloader
+from boss_bot.downloaders.engines import GALLERYDL, YTDLP
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp"})
+
+
+def pick_downloader(url: CheckedURL) -> Downloader:
+    """Return the downloader for a checked URL."""
+    if url.host == "v.redd.it":
+        return YTDLP
+    if url.platform in (Platform.TWITTER, Platform.REDDIT):
+        return GALLERYDL
+    suffix = PurePosixPath(urlsplit(url.url).path).suffix.lower()
+    return GALLERYDL if suffix in IMAGE_SUFFIXES else YTDLP

@@ -1,0 +1,86 @@
+"""Settings from the environment and ``.env`` (prefix ``BOSS_BOT_``).
+
+The CLI builds one :class:`BotSettings` and passes it down; nothing reads settings at
+import time.
+"""
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_path
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from boss_bot.errors import ConfigError
+
+MIB = 1024 * 1024
+
+
+class BotSettings(BaseSettings):
+    """Every setting of the bot; ``env.sample`` lists them with their defaults."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BOSS_BOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    discord_token: SecretStr | None = None
+    command_prefix: str = Field(default="$", min_length=1, max_length=5)
+    data_dir: Path = Field(default_factory=lambda: user_data_path("boss-bot", appauthor=False))
+    max_concurrent_downloads: int = Field(default=5, ge=1, le=50)
+    max_queue_size: int = Field(default=50, ge=1, le=10_000)
+    max_jobs_per_user: int = Field(default=2, ge=1)
+    download_timeout: float = Field(default=300, gt=0)
+    max_download_mb: int = Field(default=500, ge=1)
+    max_files_per_job: int = Field(default=30, ge=1, le=1000)
+    progress_interval: float = Field(default=5, ge=1)
+    allow_private_urls: bool = False
+    discord_api_url: str = "https://discord.com/api/v10"
+    discord_gateway_url: str = "wss://gateway.discord.gg/"
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    log_level: Literal["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("discord_api_url", "discord_gateway_url")
+    @classmethod
+    def _no_trailing_slash_api(cls, value: str) -> str:
+        return value.strip()
+
+    @property
+    def max_download_bytes(self) -> int:
+        """``MAX_DOWNLOAD_MB`` in bytes."""
+        return self.max_download_mb * MIB
+
+    def token(self) -> str:
+        """Return the bot token.
+
+        Raises:
+            ConfigError: When no token is configured.
+        """
+        if self.discord_token is None or not self.discord_token.get_secret_value().strip():
+            raise ConfigError("BOSS_BOT_DISCORD_TOKEN is not set (put it in .env or the env).")
+        return self.discord_token.get_secret_value().strip()
+
+
+def load_settings(**overrides: object) -> BotSettings:
+    """Build settings from the environment, turning validation errors into one line.
+
+    Args:
+        **overrides: Values that take precedence over the environment.
+
+    Returns:
+        The validated settings.
+
+    Raises:
+        ConfigError: When a value is invalid; the message names the variable.
+    """
+    try:
+        return BotSettings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "BOSS_BOT_" + "_".join(str(part) for part in first["loc"]).upper()
+        raise ConfigError(f"{name}: {first['msg']}") from None

@@ -1,0 +1,94 @@
+"""dpytest fixtures: a ``BossBot`` wired to the fake Discord backend.
+
+Two patches make dpytest 0.7.0 work with discord.py 2.7 (see STYLE.md): messages
+with files carry their content in multipart ``payload_json``, and edits may come
+from ``PartialMessage`` objects. Both wrappers re-create the caller's locals that
+dpytest reads from the stack (``channel`` and ``self``).
+"""
+
+import asyncio
+import inspect
+import json
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+import pytest_asyncio
+from discord.ext import commands
+from discord.ext.test import backend
+
+from boss_bot.bot.client import BossBot
+from boss_bot.settings import BotSettings
+from tests.fakes import FakeDownloader
+
+_send, _edit = backend.FakeHttp.send_message, backend.FakeHttp.edit_message
+
+
+async def _send_message(self, channel_id, *, params):
+    channel = inspect.currentframe().f_back.f_locals.get("channel")  # noqa: F841 - read by dpytest
+    if params.payload is None and params.multipart:
+        payload = json.loads(params.multipart[0]["value"])
+        params = params._replace(payload=payload)
+    return await _send(self, channel_id, params=params)
+
+
+async def _edit_message(http, channel_id, message_id, **fields):
+    self = inspect.currentframe().f_back.f_locals.get("self")
+    if not isinstance(self, discord.Message):
+        self = http.state._get_message(message_id)
+    return await _edit(http, channel_id, message_id, **fields)
+
+
+@pytest.fixture(autouse=True)
+def _patch_dpytest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backend.FakeHttp, "send_message", _send_message)
+    monkeypatch.setattr(backend.FakeHttp, "edit_message", _edit_message)
+
+
+@pytest_asyncio.fixture
+async def make_bot(
+    make_settings: Callable[..., BotSettings], tmp_path: Path
+) -> AsyncIterator[Callable[..., "asyncio.Future[BossBot]"]]:
+    """Build a configured dpytest bot; pass ``router=`` and settings overrides.
+
+    dpytest needs the members intent to cache its fake members; the real bot does not ask for it.
+    """
+    bots: list[BossBot] = []
+
+    async def build(router: object = None, **overrides: object) -> BossBot:
+        route = router or FakeDownloader().route
+        bot = BossBot(make_settings(**overrides), route, intents=discord.Intents.all())
+        dpytest.configure(bot)
+        await bot._async_setup_hook()
+        await bot.setup_hook()
+        bots.append(bot)
+        return bot
+
+    yield build  # type: ignore[misc]
+    for bot in bots:
+        await bot.service.close()
+    await dpytest.empty_queue()
+    for leftover in Path().glob("dpytest_*.dat"):
+        leftover.unlink()
+
+
+async def say(text: str) -> Exception | None:
+    """Post ``text`` as a member; return the command error dpytest re-raises, if any.
+
+    dpytest re-raises every command error after our handler has answered, so tests
+    that check the answer to bad input go through this.
+    """
+    try:
+        await dpytest.message(text)
+    except commands.CommandError as exc:
+        return exc
+    return None
+
+
+async def drain(bot: BossBot, timeout: float = 30) -> None:
+    """Wait until no job is waiting or running."""
+    async with asyncio.timeout(timeout):
+        while len(bot.service.queue):
+            await asyncio.sleep(0.02)

@@ -1,0 +1,42 @@
+"""Fixtures shared by every test."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from boss_bot.settings import BotSettings
+from tests.fakes import FakeDownloader
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's BOSS_BOT_* variables or .env file."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("BOSS_BOT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., BotSettings]:
+    """Build settings with a private data dir; loopback allowed (the media server is there)."""
+
+    def build(**overrides: object) -> BotSettings:
+        values: dict[str, object] = {
+            "data_dir": tmp_path / "data",
+            "allow_private_urls": True,
+            "discord_token": "test-token-not-real",
+        }
+        values.update(overrides)
+        return BotSettings(_env_file=None, **values)  # type: ignore[call-arg]
+
+    return build
+
+
+@pytest.fixture
+def fake_downloader() -> FakeDownloader:
+    """A fake downloader that writes one small file."""
+    return FakeDownloader()

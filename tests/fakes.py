@@ -1,0 +1,43 @@
+"""Fakes for our own seams."""
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from boss_bot.core.items import ProgressEvent
+from boss_bot.core.urls import CheckedURL
+from boss_bot.downloaders.base import Downloader, JobLimits, ProgressCallback
+from boss_bot.errors import DownloadFailedError, FailureKind
+
+
+@dataclass
+class FakeDownloader:
+    """A ``Downloader`` that writes given files, fails, or waits until released."""
+
+    name: str = "fake"
+    files: dict[str, bytes] = field(default_factory=lambda: {"clip.mp4": b"\x00\x00\x00\x18ftyp"})
+    fail: FailureKind | None = None
+    gate: asyncio.Event | None = None
+    calls: list[tuple[str, Path]] = field(default_factory=list)
+    started: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def download(
+        self, url: str, dest: Path, limits: JobLimits, on_progress: ProgressCallback
+    ) -> list[Path]:
+        self.calls.append((url, dest))
+        self.started.set()
+        if self.gate is not None:
+            await self.gate.wait()
+        if self.fail is not None:
+            raise DownloadFailedError(self.fail, "fake failure", limit="1 MB")
+        written = []
+        for name, data in self.files.items():
+            path = dest / name
+            path.write_bytes(data)
+            on_progress(ProgressEvent(downloaded=len(data), total=len(data)))
+            written.append(path)
+        return written
+
+    def route(self, url: CheckedURL) -> Downloader:
+        """Use as the service's router: every URL goes to this fake."""
+        return self

@@ -1,0 +1,166 @@
+"""Loopback HTTP server serving canned media, usable from sync and async tests."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Self
+from urllib.parse import urlsplit
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
+CHUNK = 16 * 1024
+
+
+@dataclass
+class _File:
+    body: bytes
+    content_type: str
+    throttle_bps: int | None = None
+
+    def serve(self, h: BaseHTTPRequestHandler) -> None:
+        """Serve the body honouring HEAD, a single byte range and throttling."""
+        size, start, end = len(self.body), 0, len(self.body) - 1
+        match = _RANGE.match(h.headers.get("Range", "").strip())
+        first, last = match.groups() if match else ("", "")
+        ranged = bool(first or last)
+        if ranged:
+            if first:
+                start, end = int(first), min(int(last or end), end)
+            else:
+                start = max(size - int(last), 0)
+            if start >= size or start > end:
+                _send_empty(h, 416, {"Content-Range": f"bytes */{size}"})
+                return
+        h.send_response(206 if ranged else 200)
+        h.send_header("Content-Type", self.content_type)
+        h.send_header("Accept-Ranges", "bytes")
+        h.send_header("Content-Length", str(end - start + 1))
+        if ranged:
+            h.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        h.end_headers()
+        if h.command == "HEAD":
+            return
+        chunk = min(CHUNK, max(1, self.throttle_bps // 10)) if self.throttle_bps else CHUNK
+        for offset in range(start, end + 1, chunk):
+            h.wfile.write(self.body[offset : min(offset + chunk, end + 1)])
+            if self.throttle_bps:
+                time.sleep(chunk / self.throttle_bps)
+
+
+class MediaServer:
+    """Threaded HTTP server on 127.0.0.1 with routes registered at runtime.
+
+    Supports GET/HEAD, Content-Length, single ``Range: bytes=a-b`` requests (206),
+    redirects, fixed statuses and custom handlers; unknown paths get 404.
+    """
+
+    def __init__(self) -> None:
+        self._routes: dict[str, Handler] = {}
+        self._lock = threading.Lock()
+        self._requests: list[tuple[str, str, dict[str, str]]] = []
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self.base_url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        """Start serving in a daemon thread."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving (if started) and close the listening socket."""
+        if self._thread.is_alive():
+            self._httpd.shutdown()
+        self._httpd.server_close()
+
+    @property
+    def requests(self) -> list[tuple[str, str, dict[str, str]]]:
+        """Snapshot of ``(method, path, headers)`` for every request received so far."""
+        with self._lock:
+            return list(self._requests)
+
+    def url(self, path: str) -> str:
+        """Return the absolute URL for ``path``."""
+        return self.base_url + path
+
+    def add_route(self, path: str, handler: Handler) -> str:
+        """Register ``handler(request_handler)`` for GET/HEAD on ``path``; return the URL."""
+        with self._lock:
+            self._routes[path] = handler
+        return self.url(path)
+
+    def add_file(
+        self,
+        path: str,
+        content: bytes | str | Path,
+        content_type: str = "application/octet-stream",
+        throttle_bps: int | None = None,
+    ) -> str:
+        """Serve bytes (or a file's contents), optionally throttled to ``throttle_bps``."""
+        body = content if isinstance(content, bytes) else Path(content).read_bytes()
+        return self.add_route(path, _File(body, content_type, throttle_bps).serve)
+
+    def add_html(self, path: str, html: str) -> str:
+        """Serve ``html`` as ``text/html``."""
+        return self.add_file(path, html.encode(), "text/html; charset=utf-8")
+
+    def add_status(self, path: str, status: int) -> str:
+        """Answer ``path`` with a bare ``status`` response."""
+        return self.add_route(path, lambda h: _send_empty(h, status))
+
+    def add_redirect(self, path: str, target: str, status: int = 302) -> str:
+        """Redirect ``path`` to ``target`` (absolute URL or server path)."""
+        return self.add_route(path, lambda h: _send_empty(h, status, {"Location": target}))
+
+    def hits(self, path: str) -> int:
+        """Return how many requests (any method) arrived for ``path``."""
+        return sum(1 for _, p, _ in self.requests if p == path)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class _RequestHandler(BaseHTTPRequestHandler):
+            # HTTP/1.0: one request per connection, so custom handlers may lie about or omit
+            # Content-Length and the client still sees the end of the response.
+            protocol_version = "HTTP/1.0"
+
+            def _dispatch(self) -> None:
+                path = urlsplit(self.path).path
+                with server._lock:
+                    server._requests.append((self.command, path, dict(self.headers.items())))
+                    handler = server._routes.get(path)
+                try:
+                    (handler or (lambda h: _send_empty(h, 404)))(self)
+                except ConnectionError:  # client went away mid-response
+                    self.close_connection = True
+
+            do_GET = do_HEAD = _dispatch
+
+            def log_message(self, format: str, *args: object) -> None:
+                """Silence per-request logging."""
+
+        return _RequestHandler
+
+
+def _send_empty(h: BaseHTTPRequestHandler, status: int, headers: dict | None = None) -> None:
+    """Send a response with no body."""
+    h.send_response(status)
+    for key, value in (headers or {}).items():
+        h.send_header(key, value)
+    h.send_header("Content-Length", "0")
+    h.end_headers()
