@@ -13,7 +13,9 @@ from typing import Any, TextIO
 import better_exceptions
 from loguru import logger
 
-TEXT_FORMAT = "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <8} | {name}:{line} - {message}{extra_str}"
+TEXT_FORMAT = (
+    "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <8} | {name}:{line} - {message}{extra[extra_str]}"
+)
 
 
 class InterceptHandler(logging.Handler):
@@ -70,7 +72,7 @@ def _traceback(record: dict[str, Any]) -> str:
 def _format(record: dict[str, Any]) -> str:
     extra = {k: v for k, v in record["extra"].items() if k != "extra_str"}
     record["extra"]["extra_str"] = (" " + json.dumps(extra, default=str)) if extra else ""
-    fmt = TEXT_FORMAT.replace("{message}", "{message!s}") + "\n"
+    fmt = TEXT_FORMAT + "\n"
     if record["exception"] is not None:
         record["extra"]["tb"] = _traceback(record)
         fmt += "{extra[tb]}"

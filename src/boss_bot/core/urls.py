@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from boss_bot.errors import InvalidURLError, UnsupportedSiteError
 
 MAX_URL_LENGTH = 2048
-_URL_IN_TEXT = re.compile(r"https?://\S+", re.IGNORECASE)
+_SCHEME = re.compile(r"https?://", re.IGNORECASE)
 
 
 class Platform(StrEnum):
@@ -73,7 +73,7 @@ def check_url(text: str, allowed: frozenset[Platform] | None = None) -> CheckedU
     text = text.strip().removeprefix("<").removesuffix(">")
     if not text or len(text) > MAX_URL_LENGTH or any(c.isspace() for c in text):
         raise InvalidURLError("Please give exactly one link, like `https://x.com/user/status/1`.")
-    if len(_URL_IN_TEXT.findall(text)) > 1:
+    if len(_SCHEME.findall(text)) > 1:
         raise InvalidURLError("Please give one link at a time.")
     try:
         parts = urlsplit(text)

@@ -1,0 +1,71 @@
+"""Refusing non-public addresses, in every spelling, without touching the network."""
+
+import ipaddress
+import socket
+
+import pytest
+
+from boss_bot.core.addresses import is_public, parse_literal, resolve_public
+from boss_bot.errors import BlockedAddressError, InvalidURLError
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "127.0.0.1", "2130706433", "0x7f000001", "127.1", "0177.0.0.1", "[::1]", "::1",
+        "::ffff:127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
+        "100.64.0.1", "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "fe80::1",
+        "fc00::1", "ff02::1", "2002:7f00:1::", "::ffff:a9fe:a9fe",
+    ],
+)  # fmt: skip
+async def test_non_public_literals_are_refused(host: str) -> None:
+    """Loopback, private, link-local, CGNAT, multicast and reserved addresses are refused."""
+    with pytest.raises(BlockedAddressError):
+        await resolve_public(host, 80)
+
+
+@pytest.mark.parametrize("host", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"])
+async def test_public_literals_pass_without_a_lookup(host: str) -> None:
+    """A public IP literal is accepted as it is."""
+    assert await resolve_public(host, 443) == [str(ipaddress.ip_address(host))]
+
+
+def test_alternative_ipv4_spellings_are_decoded() -> None:
+    """Integer, hex and short forms mean what the C resolver says they mean."""
+    assert str(parse_literal("2130706433")) == "127.0.0.1"
+    assert str(parse_literal("0x7f000001")) == "127.0.0.1"
+    assert str(parse_literal("127.1")) == "127.0.0.1"
+    assert parse_literal("example.com") is None
+
+
+def test_public_check() -> None:
+    """Public unicast is public; wrapped loopback is not."""
+    assert is_public(ipaddress.ip_address("8.8.8.8"))
+    assert not is_public(ipaddress.ip_address("::ffff:10.0.0.1"))
+
+
+def _resolver(answers: dict[str, list[str]]):
+    def fake(host, port, *args, **kwargs):
+        if host not in answers:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port)) for a in answers[host]]
+
+    return fake
+
+
+async def test_names_resolving_to_private_addresses_are_refused(monkeypatch) -> None:
+    """A name is refused if any of its addresses is internal (test names map to fakes)."""
+    fake = _resolver({"intranet.test": ["93.184.215.14", "10.1.2.3"], "ok.test": ["8.8.4.4"]})
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    with pytest.raises(BlockedAddressError):
+        await resolve_public("intranet.test", 80)
+    assert await resolve_public("ok.test", 80) == ["8.8.4.4"]
+    with pytest.raises(InvalidURLError, match="does not resolve"):
+        await resolve_public("missing.test", 80)
+
+
+async def test_allow_private_skips_the_check_and_the_lookup(monkeypatch) -> None:
+    """With private URLs allowed, nothing is resolved at all."""
+    monkeypatch.setattr(socket, "getaddrinfo", _resolver({}))
+    assert await resolve_public("anything.test", 80, allow_private=True) == []
+    assert await resolve_public("127.0.0.1", 80, allow_private=True) == []

@@ -1,0 +1,61 @@
+"""Starting the real ``bossbotctl run`` process against a ``DiscordStub``."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from .discord_stub import DiscordStub
+
+BOSSBOTCTL = Path(sys.executable).with_name("bossbotctl")
+
+
+class BotProcess:
+    """The bot as a separate OS process, configured only through its environment.
+
+    Args:
+        stub: The Discord stub to connect to.
+        data_dir: ``BOSS_BOT_DATA_DIR``.
+        log_path: Where the process's output goes.
+        **env: More ``BOSS_BOT_*`` settings, by their suffix (``MAX_QUEUE_SIZE="3"``).
+    """
+
+    def __init__(self, stub: DiscordStub, data_dir: Path, log_path: Path, **env: str) -> None:
+        self.stub = stub
+        self.log_path = log_path
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("BOSS_BOT_")},
+            "BOSS_BOT_DISCORD_TOKEN": "stub-token.not.real",
+            "BOSS_BOT_DISCORD_API_URL": stub.api_url,
+            "BOSS_BOT_DISCORD_GATEWAY_URL": stub.gateway_url,
+            "BOSS_BOT_DATA_DIR": str(data_dir),
+            "BOSS_BOT_ALLOW_PRIVATE_URLS": "true",
+            "BOSS_BOT_LOG_LEVEL": "DEBUG",
+            **{f"BOSS_BOT_{k}": v for k, v in env.items()},
+        }
+        self.proc: asyncio.subprocess.Process | None = None
+
+    async def start(self, timeout: float = 30) -> None:
+        """Start the process and wait until it is connected and has the guild."""
+        ready_before = len(self.stub.events_of("ready"))
+        log = self.log_path.open("ab")
+        self.proc = await asyncio.create_subprocess_exec(
+            str(BOSSBOTCTL), "run", env=self.env, cwd=self.log_path.parent,
+            stdout=log, stderr=asyncio.subprocess.STDOUT, stdin=asyncio.subprocess.DEVNULL,
+        )  # fmt: skip
+        log.close()
+        await self.stub.wait_ready(timeout=timeout, min_ready=ready_before + 1)
+
+    async def stop(self, sig: int = signal.SIGTERM, timeout: float = 20) -> int:
+        """Send ``sig`` and wait for the exit code."""
+        assert self.proc is not None
+        if self.proc.returncode is None:
+            self.proc.send_signal(sig)
+        return await asyncio.wait_for(self.proc.wait(), timeout)
+
+    def log(self) -> str:
+        """Everything the process printed so far."""
+        return self.log_path.read_text(errors="replace")

@@ -1,0 +1,112 @@
+"""REST routes for messages, reactions and typing in the stub's channel."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from . import _message_payloads as M
+from ._gateway import Gateway
+from ._message_ops import apply_edit, lookup, new_message, validate
+from ._models import new_snowflake
+from ._state import StubState
+from ._web import error, json_response, no_content, read_body
+
+CHANNEL = "/api/v10/channels/{cid}"
+MESSAGE = CHANNEL + "/messages/{mid}"
+REACTION = MESSAGE + "/reactions/{emoji}/{who}"
+
+
+class MessageRoutes:
+    """Handlers for ``/channels/{cid}/...``, echoing MESSAGE_* events like Discord does.
+
+    Args:
+        state: Shared stub state.
+        gateway: Where the MESSAGE_* / MESSAGE_REACTION_* events are dispatched.
+    """
+
+    def __init__(self, state: StubState, gateway: Gateway) -> None:
+        self.state, self.gateway = state, gateway
+
+    def register(self, router: web.UrlDispatcher) -> None:
+        """Add the routes to ``router``."""
+        router.add_post(CHANNEL + "/messages", self.create)
+        router.add_get(MESSAGE, self.get)
+        router.add_patch(MESSAGE, self.edit)
+        router.add_delete(MESSAGE, self.delete)
+        router.add_put(REACTION, self.react)
+        router.add_delete(REACTION, self.react)
+        router.add_post(CHANNEL + "/typing", self.typing)
+
+    async def create(self, request: web.Request) -> web.Response:
+        """POST a message as the bot (JSON, or multipart with ``files[n]``)."""
+        if int(request.match_info["cid"]) != self.state.channel_id:
+            return error(404, 10003, "Unknown Channel")
+        payload, files = await read_body(request)
+        if rejected := validate(self.state, payload, files):
+            return rejected
+        if not (payload.get("content") or payload.get("embeds") or files):
+            return error(400, 50006, "Cannot send an empty message")
+        msg = new_message(self.state, payload, files)
+        msg.id = new_snowflake()
+        self.state.add_message(msg)
+        self.state.record("bot_message", message_id=msg.id)
+        data = M.message(self.state, msg)
+        await self.gateway.dispatch("MESSAGE_CREATE", data)
+        return json_response(data)
+
+    async def get(self, request: web.Request) -> web.Response:
+        """GET one message."""
+        msg = lookup(self.state, request)
+        return msg if isinstance(msg, web.Response) else json_response(M.message(self.state, msg))
+
+    async def edit(self, request: web.Request) -> web.Response:
+        """PATCH a bot message; the payload is appended to ``edits``."""
+        msg = lookup(self.state, request)
+        if isinstance(msg, web.Response):
+            return msg
+        if msg.author_id != self.state.bot_user_id:
+            return error(403, 50005, "Cannot edit a message authored by another user")
+        payload, files = await read_body(request)
+        if rejected := validate(self.state, payload, files):
+            return rejected
+        apply_edit(msg, payload, files)
+        self.state.record("bot_edit", message_id=msg.id)
+        data = M.message(self.state, msg)
+        await self.gateway.dispatch("MESSAGE_UPDATE", data)
+        return json_response(data)
+
+    async def delete(self, request: web.Request) -> web.Response:
+        """DELETE a message (it stays in the lists, marked ``deleted``)."""
+        msg = lookup(self.state, request)
+        if isinstance(msg, web.Response):
+            return msg
+        msg.deleted = True
+        self.state.record("bot_delete", message_id=msg.id)
+        ids = {"id": str(msg.id), "channel_id": str(msg.channel_id)}
+        await self.gateway.dispatch("MESSAGE_DELETE", {**ids, "guild_id": str(self.state.guild_id)})
+        return no_content()
+
+    async def react(self, request: web.Request) -> web.Response:
+        """PUT/DELETE ``.../reactions/{emoji}/@me``, or DELETE another user's reaction."""
+        msg = lookup(self.state, request)
+        if isinstance(msg, web.Response):
+            return msg
+        emoji, who = request.match_info["emoji"], request.match_info["who"]
+        adding = request.method == "PUT"
+        if who != "@me" and adding:
+            return error(404, 0, "Unknown route")
+        user_id = self.state.bot_user_id if who == "@me" else int(who)
+        if who == "@me" and adding and emoji not in msg.reactions:
+            msg.reactions.append(emoji)
+        elif who == "@me" and not adding and emoji in msg.reactions:
+            msg.reactions.remove(emoji)
+        kind = "bot_reaction" if adding else "bot_unreaction"
+        self.state.record(kind, message_id=msg.id, emoji=emoji, user_id=user_id)
+        event = "MESSAGE_REACTION_ADD" if adding else "MESSAGE_REACTION_REMOVE"
+        await self.gateway.dispatch(event, M.reaction(self.state, msg, emoji, user_id))
+        return no_content()
+
+    async def typing(self, request: web.Request) -> web.Response:
+        """POST a typing indicator: 204."""
+        self.state.record("typing", channel_id=int(request.match_info["cid"]))
+        return no_content()
