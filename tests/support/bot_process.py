@@ -50,11 +50,16 @@ class BotProcess:
         await self.stub.wait_ready(timeout=timeout, min_ready=ready_before + 1)
 
     async def stop(self, sig: int = signal.SIGTERM, timeout: float = 20) -> int:
-        """Send ``sig`` and wait for the exit code."""
+        """Send ``sig`` and wait for the exit code; kill it (and say so) after ``timeout``."""
         assert self.proc is not None
         if self.proc.returncode is None:
             self.proc.send_signal(sig)
-        return await asyncio.wait_for(self.proc.wait(), timeout)
+        try:
+            return await asyncio.wait_for(self.proc.wait(), timeout)
+        except TimeoutError:
+            self.proc.kill()
+            await self.proc.wait()
+            raise AssertionError(f"bot did not exit {timeout}s after {sig}:\n{self.log()[-3000:]}")
 
     def log(self) -> str:
         """Everything the process printed so far."""

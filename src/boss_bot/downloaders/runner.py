@@ -45,7 +45,7 @@ async def _watch(dest: Path, limits: JobLimits, state: dict, on_progress: Progre
             raise DownloadFailedError(
                 FailureKind.TOO_LARGE, f"{used} bytes written", limit=size(limits.max_bytes)
             )
-        if count > limits.max_files * 2 + 2:  # part files and merge inputs count too
+        if count > limits.max_files + 3:  # slack for .part files and merge inputs
             raise DownloadFailedError(
                 FailureKind.TOO_MANY_FILES, f"{count} files", limit=str(limits.max_files)
             )

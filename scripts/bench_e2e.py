@@ -1,0 +1,82 @@
+"""Benchmark: acknowledgement latency and end-to-end time of ``$dlt`` for a 5 MB video.
+
+Runs the real ``bossbotctl run`` process against the loopback Discord stub and media
+server from ``tests/support`` (nothing leaves this machine) and prints a table and JSON.
+
+    uv run python scripts/bench_e2e.py [--runs 10] [--size-mb 5]
+"""
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.bot_process import BotProcess
+from tests.support.discord_stub import DiscordStub
+from tests.support.media import make_video_of_size
+from tests.support.media_server import MediaServer
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def _one(stub: DiscordStub, url: str, expected: bytes) -> tuple[float, float]:
+    before = len(stub.messages)
+    await stub.send_user_message(f"$dlt {url}")
+    sent = stub.events_of("user_message")[-1].at
+    request_id = stub.user_messages[-1].id
+    ack = await stub.wait_for_message(
+        lambda m: m.reply_to == request_id and not m.attachments, timeout=30
+    )
+    upload = await stub.wait_for_message(
+        lambda m: m.reply_to == request_id and m.attachments, timeout=120
+    )
+    assert upload.attachments[0].data == expected, "the bytes that arrived differ"
+    assert len(stub.messages) >= before + 2
+    return ack.created_at - sent, upload.created_at - sent
+
+
+async def main(runs: int, size_mb: float) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        video = make_video_of_size(root / "video.mp4", int(size_mb * 1024 * 1024))
+        data = video.read_bytes()
+        with MediaServer() as media:
+            url = media.add_file("/v/video.mp4", video, content_type="video/mp4")
+            async with DiscordStub() as stub:
+                bot = BotProcess(stub, root / "data", root / "bot.log", LOG_LEVEL="WARNING")
+                started = time.monotonic()
+                await bot.start()
+                startup = time.monotonic() - started
+                acks, totals = [], []
+                for _ in range(runs):
+                    ack, total = await _one(stub, url, data)
+                    acks.append(ack * 1000)
+                    totals.append(total)
+                code = await bot.stop()
+    return {
+        "runs": runs, "file_bytes": len(data), "bot_startup_s": round(startup, 2),
+        "ack_ms_p50": round(statistics.median(acks), 1), "ack_ms_p99": round(_pct(acks, 0.99), 1),
+        "ack_ms_max": round(max(acks), 1), "end_to_end_s_p50": round(statistics.median(totals), 2),
+        "end_to_end_s_max": round(max(totals), 2), "exit_code": code,
+    }  # fmt: skip
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--size-mb", type=float, default=5)
+    args = parser.parse_args()
+    result = asyncio.run(main(args.runs, args.size_mb))
+    width = max(map(len, result))
+    for key, value in result.items():
+        print(f"{key:<{width}}  {value}")
+    print(json.dumps(result))
