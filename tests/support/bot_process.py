@@ -59,7 +59,8 @@ class BotProcess:
         except TimeoutError:
             self.proc.kill()
             await self.proc.wait()
-            raise AssertionError(f"bot did not exit {timeout}s after {sig}:\n{self.log()[-3000:]}")
+            tail = self.log()[-3000:]
+            raise AssertionError(f"bot did not exit {timeout}s after {sig}:\n{tail}") from None
 
     def log(self) -> str:
         """Everything the process printed so far."""
