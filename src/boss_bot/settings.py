@@ -5,11 +5,11 @@ import time.
 """
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from platformdirs import user_data_path
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from boss_bot.errors import ConfigError
 
@@ -27,8 +27,10 @@ class BotSettings(BaseSettings):
     command_prefix: str = Field(default="$", min_length=1, max_length=5)
     data_dir: Path = Field(default_factory=lambda: user_data_path("boss-bot", appauthor=False))
     max_concurrent_downloads: int = Field(default=5, ge=1, le=50)
-    max_queue_size: int = Field(default=50, ge=1, le=10_000)
+    max_queue_size: int = Field(default=50, ge=1, le=1000)
     max_jobs_per_user: int = Field(default=2, ge=1)
+    max_attempts: int = Field(default=3, ge=1, le=10)
+    high_priority_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     download_timeout: float = Field(default=300, gt=0)
     max_download_mb: int = Field(default=500, ge=1)
     max_files_per_job: int = Field(default=30, ge=1, le=1000)
@@ -39,6 +41,13 @@ class BotSettings(BaseSettings):
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
     log_level: Literal["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
+
+    @field_validator("high_priority_role_ids", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -63,6 +63,7 @@ async def make_bot(
         dpytest.configure(bot)
         await bot._async_setup_hook()
         await bot.setup_hook()
+        bot.service.start_workers()  # dpytest never fires on_ready
         bots.append(bot)
         return bot
 

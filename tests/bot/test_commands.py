@@ -10,27 +10,6 @@ from tests.bot.conftest import drain, say
 from tests.fakes import FakeDownloader
 
 
-async def test_dlq_lists_running_and_waiting_jobs(make_bot) -> None:
-    """With one worker busy, ``$dlq`` shows the running job and the waiting ones in order."""
-    fake = FakeDownloader(gate=asyncio.Event())
-    bot = await make_bot(fake.route, max_concurrent_downloads=1)
-    ids = []
-    for n in range(3):
-        await dpytest.message(f"$dl https://example.com/{n}.mp4")
-        ids.append(re.search(r"`(\w{6})`", dpytest.get_message().content).group(1))
-    await asyncio.wait_for(fake.started.wait(), 2)
-    await dpytest.message("$dlq")
-    text = dpytest.get_message().content
-    assert "1 running, 2 waiting" in text
-    assert text.index(ids[0]) < text.index(ids[1]) < text.index(ids[2])
-    assert "#1 waiting" in text
-    fake.gate.set()
-    await drain(bot)
-    await dpytest.empty_queue()
-    await dpytest.message("$dlq")
-    assert dpytest.get_message().content == "The queue is empty."
-
-
 async def test_acknowledgement_gives_the_queue_position(make_bot) -> None:
     """A job that has to wait is told its position."""
     fake = FakeDownloader(gate=asyncio.Event())

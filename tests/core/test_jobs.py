@@ -10,6 +10,7 @@ from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs import JobRunner
 from boss_bot.core.queue import JobQueue
 from boss_bot.core.storage import Storage
+from boss_bot.core.store import SqliteJobStore
 from boss_bot.core.urls import Platform
 from boss_bot.core.workers import WorkerPool
 from boss_bot.downloaders.base import JobLimits
@@ -35,8 +36,9 @@ class RecordingSink:
         if self.fail_updates:
             raise RuntimeError("discord is down")
 
-    async def deliver(self, item: DownloadItem, result: DownloadResult) -> None:
+    async def deliver(self, item: DownloadItem, result: DownloadResult, posted) -> None:
         self.delivered.append([p.name for p in result.files])
+        posted(1)
 
 
 def _item() -> DownloadItem:
@@ -47,7 +49,7 @@ def _item() -> DownloadItem:
 def _runner(tmp_path: Path, fake: FakeDownloader, sink: RecordingSink) -> JobRunner:
     storage = Storage(tmp_path)
     storage.prepare()
-    return JobRunner(storage, sink, fake.route, JobLimits())
+    return JobRunner(storage, SqliteJobStore(tmp_path / "q.db"), sink, fake.route, JobLimits())
 
 
 async def test_files_over_the_limit_are_left_out_and_named(tmp_path) -> None:

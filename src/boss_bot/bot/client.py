@@ -1,5 +1,6 @@
 """``BossBot``: the ``commands.Bot`` that owns the download service."""
 
+import asyncio
 import time
 
 import discord
@@ -57,13 +58,22 @@ class BossBot(commands.Bot):
         self.started_at = time.monotonic()
 
     async def setup_hook(self) -> None:
-        """Start the service and load every extension; a broken one is logged and skipped."""
+        """Resume saved jobs, load every extension (a broken one is logged and skipped).
+
+        Workers start once the guild cache is filled, so resumed jobs can find their
+        channel and the guild's upload limit.
+        """
         await self.service.start()
         for name in EXTENSIONS:
             try:
                 await self.load_extension(name)
             except commands.ExtensionError:
                 logger.exception("could not load extension {}", name)
+        self._starter = asyncio.create_task(self._start_workers_when_ready())
+
+    async def _start_workers_when_ready(self) -> None:
+        await self.wait_until_ready()
+        self.service.start_workers()
 
     async def on_ready(self) -> None:
         """Log who we are once the gateway session is ready."""

@@ -1,5 +1,7 @@
 """The Discord side of a job: status edits and file uploads (implements ``JobSink``)."""
 
+from collections.abc import Callable
+
 import discord
 from discord.ext import commands
 from loguru import logger
@@ -39,18 +41,25 @@ class DiscordSink:
         message = self._channel(item).get_partial_message(item.status_message_id)
         await message.edit(content=render.status(item, result), allowed_mentions=NO_MENTIONS)
 
-    async def deliver(self, item: DownloadItem, result: DownloadResult) -> None:
-        """Reply to the request with the files, ten (and one limit's worth) a message."""
+    async def deliver(
+        self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
+    ) -> None:
+        """Reply to the request with the files, ten (and one limit's worth) a message.
+
+        Messages already posted before a restart (``item.delivered``) are skipped.
+        """
         channel = self._channel(item)
         reference = None
         if item.message_id is not None:
             request = channel.get_partial_message(item.message_id)
             reference = request.to_reference(fail_if_not_exists=False)
-        for group in batches(result.files, result.limit):
+        groups = batches(result.files, result.limit)
+        for number, group in enumerate(groups[item.delivered :], start=item.delivered + 1):
             files = [discord.File(path, filename=path.name) for path in group]
             try:
                 await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
             finally:
                 for file in files:
                     file.close()
-            logger.bind(job_id=item.id).debug("posted {} file(s)", len(group))
+            posted(number)
+            logger.bind(job_id=item.id).debug("posted message {}/{}", number, len(groups))

@@ -9,10 +9,14 @@ def job_ref(item: DownloadItem) -> str:
     return f"`{item.id}`"
 
 
-def acknowledgement(item: DownloadItem, position: int) -> str:
-    """First answer to a download command."""
-    where = "starting now" if position <= 1 else f"position {position} in the queue"
-    return f"📥 Job {job_ref(item)} accepted, {where}."
+def acknowledgement(item: DownloadItem, position: int, wait: float = 0) -> str:
+    """First answer to a download command: id, position, estimated start."""
+    if wait < 1:
+        return f"📥 Job {job_ref(item)} accepted, starting now."
+    return (
+        f"📥 Job {job_ref(item)} accepted, position {position} in the queue "
+        f"(starts in about {duration(wait)})."
+    )
 
 
 def _oversized(result: DownloadResult) -> str:

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColu
 from boss_bot.core.fmt import size
 from boss_bot.core.items import ProgressEvent
 from boss_bot.core.pipeline import fetch, validate
-from boss_bot.core.service import limits_from
+from boss_bot.downloaders.base import limits_from
 from boss_bot.downloaders.routing import pick_downloader
 from boss_bot.errors import DownloadFailedError, UserFacingError
 from boss_bot.settings import BotSettings

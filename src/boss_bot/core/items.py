@@ -12,6 +12,11 @@ from boss_bot.core.urls import Platform
 class DownloadStatus(StrEnum):
     """Where a job is in its life."""
 
+    @property
+    def finished(self) -> bool:
+        """True for completed, failed and cancelled jobs."""
+        return self in (DownloadStatus.COMPLETED, DownloadStatus.FAILED, DownloadStatus.CANCELLED)
+
     QUEUED = "queued"
     DOWNLOADING = "downloading"
     PROCESSING = "processing"
@@ -50,6 +55,8 @@ class DownloadItem:
         channel_id: The channel to answer in.
         message_id: The request message, which the answer replies to.
         status_message_id: The bot's status message for this job, once sent.
+        attempts: How many times a worker started this job.
+        delivered: How many messages of files were already posted (survives restarts).
     """
 
     url: str
@@ -66,6 +73,7 @@ class DownloadItem:
     started_at: datetime | None = None
     completed_at: datetime | None = None
     attempts: int = 0
+    delivered: int = 0
     error: str | None = None
 
     def evolve(self, **changes: object) -> "DownloadItem":

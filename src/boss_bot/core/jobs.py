@@ -1,35 +1,65 @@
-"""Running one job from start to finish: download, check sizes, deliver, clean up."""
+"""Running one job from start to finish: download, check sizes, deliver, clean up.
+
+Every status change is saved to the store before it is shown, so a restart knows
+where each job was.
+"""
 
 import asyncio
 import time
+from collections import deque
 from datetime import UTC, datetime
 
 from loguru import logger
 
-from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.pipeline import Router, fetch
 from boss_bot.core.sink import JobSink
 from boss_bot.core.storage import Storage
+from boss_bot.core.store import JobStore
 from boss_bot.core.urls import check_url
+from boss_bot.core.workers import SHUTDOWN
 from boss_bot.downloaders.base import JobLimits
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 
 class JobRunner:
-    """Takes a job through the pipeline and reports every step to the sink."""
+    """Takes a job through the pipeline, saving and reporting every step."""
 
-    def __init__(self, storage: Storage, sink: JobSink, router: Router, limits: JobLimits) -> None:
+    def __init__(
+        self, storage: Storage, store: JobStore, sink: JobSink, router: Router, limits: JobLimits
+    ) -> None:
         self.storage = storage
+        self.store = store
         self.sink = sink
         self.router = router
         self.limits = limits
+        self.progress: dict[str, ProgressEvent] = {}
+        self.durations: deque[float] = deque(maxlen=20)
 
-    async def _tell(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
-        """Report a status; a front end failing to show it never stops the job."""
+    def _progress(self, item: DownloadItem, event: ProgressEvent) -> None:
+        self.progress[item.id] = event
+        self.sink.progress(item, event)
+
+    async def tell(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
+        """Save and show a status; a front end failing to show it never stops the job."""
+        self.store.save(item)
         try:
             await self.sink.update(item, result)
         except Exception:
             logger.bind(job_id=item.id).exception("could not report status {}", item.status)
+
+    async def _deliver(self, item: DownloadItem, result: DownloadResult) -> DownloadItem:
+        """Post the files, recording each posted message so a restart does not repeat it."""
+        item = item.evolve(status=DownloadStatus.UPLOADING)
+        await self.tell(item)
+
+        def posted(count: int) -> None:
+            nonlocal item
+            item = item.evolve(delivered=count)
+            self.store.save(item)
+
+        await self.sink.deliver(item, result, posted)
+        return item
 
     async def run(self, item: DownloadItem) -> DownloadItem:
         """Run ``item`` and return its final state; never raises except on cancel."""
@@ -39,42 +69,47 @@ class JobRunner:
             status=DownloadStatus.DOWNLOADING, started_at=datetime.now(UTC),
             attempts=item.attempts + 1,
         )  # fmt: skip
-        await self._tell(item)
+        await self.tell(item)
         try:
             dest = self.storage.job_dir(item.id)
             files = await fetch(
                 check_url(item.url), dest, self.router, self.limits,
-                lambda event: self.sink.progress(item, event),
+                lambda event: self._progress(item, event),
             )  # fmt: skip
             limit = await self.sink.upload_limit(item)
             fits = tuple(path for path in files if path.stat().st_size <= limit)
             over = tuple((p.name, p.stat().st_size) for p in files if p.stat().st_size > limit)
             result = DownloadResult(fits, over, limit, time.monotonic() - start)
             if fits:
-                item = item.evolve(status=DownloadStatus.UPLOADING)
-                await self._tell(item)
-                await self.sink.deliver(item, result)
+                item = await self._deliver(item, result)
             final = DownloadStatus.COMPLETED if fits else DownloadStatus.FAILED
             item = item.evolve(status=final, completed_at=datetime.now(UTC))
             log.info("job {} with {} file(s), {} too large", final, len(fits), len(over))
-            await self._tell(item, result)
+            await self.tell(item, result)
         except DownloadFailedError as exc:
             log.warning("download failed ({}): {}", exc.kind, exc.detail[-2000:])
             item = item.evolve(status=DownloadStatus.FAILED, error=exc.user_message(ref=item.id))
-            await self._tell(item)
-        except asyncio.CancelledError:
+            await self.tell(item)
+        except asyncio.CancelledError as exc:
+            if SHUTDOWN in exc.args:
+                log.info("job paused by shutdown; it resumes at the next start")
+                paused = item.evolve(status=DownloadStatus.QUEUED, attempts=item.attempts - 1)
+                await asyncio.shield(self.tell(paused))
+                raise
             log.info("job cancelled")
             item = item.evolve(
                 status=DownloadStatus.CANCELLED,
                 error=DownloadFailedError(FailureKind.CANCELLED).user_message(),
             )
-            await asyncio.shield(self._tell(item))
+            await asyncio.shield(self.tell(item))
             raise
         except Exception:
             log.exception("job failed unexpectedly")
             error = DownloadFailedError(FailureKind.UNKNOWN).user_message(ref=item.id)
             item = item.evolve(status=DownloadStatus.FAILED, error=error)
-            await self._tell(item)
+            await self.tell(item)
         finally:
             self.storage.cleanup(item.id)
+            self.progress.pop(item.id, None)
+            self.durations.append(time.monotonic() - start)
         return item

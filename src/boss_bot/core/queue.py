@@ -1,26 +1,33 @@
-"""An in-process priority queue of jobs: high before normal before low, FIFO within."""
+"""An in-process job queue: priority first, then guilds in turn, then first come first served.
+
+Within one priority, the guild served least recently goes next, so one guild's forty
+waiting jobs cannot starve another guild's single job. A user's job waits while that
+user already has ``per_user`` jobs running.
+"""
 
 import asyncio
-import heapq
 import itertools
+from collections.abc import Iterator
 
+from boss_bot.core._order import fairness_key as _key
+from boss_bot.core._order import start_order
 from boss_bot.core.items import DownloadItem
 from boss_bot.errors import QueueFullError
 
 
 class JobQueue:
-    """Waiting and running jobs, bounded by ``max_size`` in total.
+    """Waiting and running jobs, bounded by ``max_size`` in total."""
 
-    Cancelled waiting jobs are removed lazily from the heap.
-    """
-
-    def __init__(self, max_size: int) -> None:
+    def __init__(self, max_size: int, per_user: int = 2) -> None:
         self.max_size = max_size
-        self._heap: list[tuple[int, int, str]] = []
+        self.per_user = per_user
         self._seq = itertools.count()
+        self._order: dict[str, int] = {}
         self._waiting: dict[str, DownloadItem] = {}
         self._running: dict[str, DownloadItem] = {}
-        self._wakeup = asyncio.Event()
+        self._served: dict[tuple[int, int | None], int] = {}  # (priority, guild) -> turn
+        self._turns = itertools.count(1)
+        self._changed = asyncio.Event()
 
     def __len__(self) -> int:
         return len(self._waiting) + len(self._running)
@@ -33,48 +40,59 @@ class JobQueue:
                 f"waiting, {self.max_size} at most). Please try again in a few minutes."
             )
 
-    def put(self, item: DownloadItem) -> int:
-        """Add a job and return its 1-based position among the waiting jobs."""
-        self.check_capacity()
+    def put(self, item: DownloadItem, *, force: bool = False) -> int:
+        """Add a job and return its 1-based position; ``force`` skips the bound (recovery)."""
+        if not force:
+            self.check_capacity()
+        self._order.setdefault(item.id, next(self._seq))
         self._waiting[item.id] = item
-        heapq.heappush(self._heap, (-int(item.priority), next(self._seq), item.id))
-        self._wakeup.set()
+        self._changed.set()
         return self.position(item.id) or 0
 
+    def _plan(self) -> Iterator[DownloadItem]:
+        return start_order(self._waiting.values(), self._order, self._served)
+
+    def _eligible(self) -> DownloadItem | None:
+        running_per_user: dict[int, int] = {}
+        for item in self._running.values():
+            running_per_user[item.user_id] = running_per_user.get(item.user_id, 0) + 1
+        for item in self._plan():
+            if running_per_user.get(item.user_id, 0) < self.per_user:
+                return item
+        return None
+
     async def get(self) -> DownloadItem:
-        """Wait for the next job, and mark it running."""
+        """Wait for the next job that may start, and mark it running."""
         while True:
-            while self._heap:
-                _, _, job_id = heapq.heappop(self._heap)
-                item = self._waiting.pop(job_id, None)
-                if item is not None:
-                    self._running[job_id] = item
-                    return item
-            self._wakeup.clear()
-            await self._wakeup.wait()
+            item = self._eligible()
+            if item is not None:
+                del self._waiting[item.id]
+                self._running[item.id] = item
+                self._served[_key(item)] = next(self._turns)
+                return item
+            self._changed.clear()
+            await self._changed.wait()
 
     def done(self, job_id: str) -> None:
-        """Forget a job that stopped running."""
-        self._running.pop(job_id, None)
-
-    def update(self, item: DownloadItem) -> None:
-        """Replace the stored copy of a job (its status changed)."""
-        for table in (self._waiting, self._running):
-            if item.id in table:
-                table[item.id] = item
+        """Forget a job that stopped running (its user may start another)."""
+        if self._running.pop(job_id, None) is not None:
+            self._order.pop(job_id, None)
+            self._changed.set()
 
     def remove(self, job_id: str) -> DownloadItem | None:
         """Take a waiting job out of the queue; None if it is not waiting."""
-        return self._waiting.pop(job_id, None)
+        item = self._waiting.pop(job_id, None)
+        if item is not None:
+            self._order.pop(job_id, None)
+        return item
 
     def get_item(self, job_id: str) -> DownloadItem | None:
         """Return a waiting or running job by id."""
         return self._waiting.get(job_id) or self._running.get(job_id)
 
     def waiting(self) -> list[DownloadItem]:
-        """Waiting jobs in the order they will run."""
-        live = sorted(entry for entry in self._heap if entry[2] in self._waiting)
-        return [self._waiting[job_id] for _, _, job_id in live]
+        """Waiting jobs in the order they are expected to start."""
+        return list(self._plan())
 
     def running(self) -> list[DownloadItem]:
         """Running jobs, oldest first."""

@@ -1,5 +1,6 @@
 """What the core needs from a front end (the Discord bot, or the command line)."""
 
+from collections.abc import Callable
 from typing import Protocol
 
 from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
@@ -20,6 +21,15 @@ class JobSink(Protocol):
         """Show the job's new status (``item.status``; ``item.error`` when failed)."""
         ...
 
-    async def deliver(self, item: DownloadItem, result: DownloadResult) -> None:
-        """Post the result's files where the job was asked for."""
+    async def deliver(
+        self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
+    ) -> None:
+        """Post the result's files where the job was asked for.
+
+        Args:
+            item: The job; its first ``item.delivered`` messages were already posted
+                before a restart and must be skipped.
+            result: The files to post.
+            posted: Called with the number of messages posted so far, after each one.
+        """
         ...

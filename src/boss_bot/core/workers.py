@@ -10,6 +10,7 @@ from boss_bot.core.items import DownloadItem
 from boss_bot.core.queue import JobQueue
 
 RunJob = Callable[[DownloadItem], Awaitable[object]]
+SHUTDOWN = "boss-bot is shutting down"  # cancel message: the job is paused, not cancelled
 
 
 class WorkerPool:
@@ -43,8 +44,8 @@ class WorkerPool:
             try:
                 await asyncio.shield(task)
             except asyncio.CancelledError:
-                if not task.cancelled():  # the worker itself is being stopped
-                    task.cancel()
+                if not task.done():  # the worker itself is being stopped
+                    task.cancel(SHUTDOWN)
                     with contextlib.suppress(BaseException):
                         await task
                     raise
@@ -63,7 +64,10 @@ class WorkerPool:
         return True
 
     async def close(self) -> None:
-        """Stop every worker and every running job, and wait for them."""
+        """Stop every worker; running jobs are told it is a shutdown (they pause)."""
+        for task in list(self._active.values()):
+            task.cancel(SHUTDOWN)
+        await asyncio.gather(*self._active.values(), return_exceptions=True)
         for worker in self._workers:
             worker.cancel()
         await asyncio.gather(*self._workers, return_exceptions=True)

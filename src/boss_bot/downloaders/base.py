@@ -1,11 +1,13 @@
 """The ``Downloader`` protocol and what every implementation is given."""
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from boss_bot.core.items import ProgressEvent
+from boss_bot.settings import BotSettings
 
 ProgressCallback = Callable[[ProgressEvent], None]
 
@@ -27,6 +29,17 @@ class JobLimits:
     max_files: int = 30
     allow_private: bool = False
     ffmpeg: str | None = None
+
+
+def limits_from(settings: BotSettings) -> JobLimits:
+    """Build per-job bounds from settings, with ffmpeg found on PATH."""
+    return JobLimits(
+        timeout=settings.download_timeout,
+        max_bytes=settings.max_download_bytes,
+        max_files=settings.max_files_per_job,
+        allow_private=settings.allow_private_urls,
+        ffmpeg=shutil.which("ffmpeg"),
+    )
 
 
 class Downloader(Protocol):

@@ -1,14 +1,30 @@
 """``$dlt``, ``$dlr`` and ``$dl``: parse the link, hand it to the service, acknowledge."""
 
+from typing import Literal
+
+import discord
 from discord.ext import commands
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import NO_MENTIONS
+from boss_bot.core.items import DownloadPriority
 from boss_bot.core.urls import Platform
-from boss_bot.errors import UnsupportedSiteError
+from boss_bot.errors import UnsupportedSiteError, UserFacingError
 
 REDDIT_ONLY = frozenset({Platform.REDDIT})
+Priority = Literal["low", "normal", "high"]
+USAGE = "<url> [low|normal|high]"
+
+
+def may_use_high(ctx: commands.Context, role_ids: list[int]) -> bool:
+    """Moderators (manage_messages) and holders of a configured role may use ``high``."""
+    author = ctx.author
+    if not isinstance(author, discord.Member):
+        return False
+    if author.guild_permissions.manage_messages:
+        return True
+    return any(role.id in role_ids for role in author.roles)
 
 
 class Downloads(commands.Cog):
@@ -18,44 +34,44 @@ class Downloads(commands.Cog):
         self.bot = bot
 
     async def _download(
-        self, ctx: commands.Context, url: str, allowed: frozenset[Platform] | None = None
-    ) -> None:
+        self, ctx: commands.Context, url: str, priority: Priority,
+        allowed: frozenset[Platform] | None = None,
+    ) -> None:  # fmt: skip
         service = self.bot.service
+        if priority == "high" and not may_use_high(ctx, self.bot.settings.high_priority_role_ids):
+            raise UserFacingError(
+                "`high` priority is for moderators and members with the priority role. "
+                "Leave it out to queue at normal priority."
+            )
         checked = await service.validate(url, allowed)
         item = service.admit(
-            checked,
-            user_id=ctx.author.id,
-            channel_id=ctx.channel.id,
-            guild_id=ctx.guild.id if ctx.guild else None,
-            message_id=ctx.message.id,
-        )
-        ack = await ctx.reply(
-            render.acknowledgement(item, service.position_hint()), allowed_mentions=NO_MENTIONS
-        )
+            checked, user_id=ctx.author.id, channel_id=ctx.channel.id,
+            guild_id=ctx.guild.id if ctx.guild else None, message_id=ctx.message.id,
+            priority=DownloadPriority[priority.upper()],
+        )  # fmt: skip
+        position = service.position_hint()
+        text = render.acknowledgement(item, position, service.estimate_wait(position))
+        ack = await ctx.reply(text, allowed_mentions=NO_MENTIONS)
         service.enqueue(item.evolve(status_message_id=ack.id))
 
     @commands.command(
-        usage="<url>",
-        ignore_extra=False,
-        brief="Download a Twitter/X post or a video link",
+        usage=USAGE, ignore_extra=False, brief="Download a Twitter/X post or a video link",
         help="Downloads the media of a Twitter/X post, or a video from any site yt-dlp "
         "supports (YouTube, TikTok, direct media links…), and posts it here.",
-    )
-    async def dlt(self, ctx: commands.Context, url: str) -> None:
+    )  # fmt: skip
+    async def dlt(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Twitter/X post or a video."""
-        await self._download(ctx, url)
+        await self._download(ctx, url, priority)
 
     @commands.command(
-        usage="<url>",
-        ignore_extra=False,
-        brief="Download a Reddit post, gallery or video",
+        usage=USAGE, ignore_extra=False, brief="Download a Reddit post, gallery or video",
         help="Downloads the images or video of a Reddit post (reddit.com, redd.it, "
         "v.redd.it, i.redd.it) and posts them here.",
-    )
-    async def dlr(self, ctx: commands.Context, url: str) -> None:
+    )  # fmt: skip
+    async def dlr(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Reddit post."""
         try:
-            await self._download(ctx, url, REDDIT_ONLY)
+            await self._download(ctx, url, priority, REDDIT_ONLY)
         except UnsupportedSiteError:
             prefix = ctx.clean_prefix
             raise UnsupportedSiteError(
@@ -64,14 +80,12 @@ class Downloads(commands.Cog):
             ) from None
 
     @commands.command(
-        usage="<url>",
-        ignore_extra=False,
-        brief="Download from any supported link",
+        usage=USAGE, ignore_extra=False, brief="Download from any supported link",
         help="Downloads the media at any supported link, picking the right downloader.",
-    )
-    async def dl(self, ctx: commands.Context, url: str) -> None:
+    )  # fmt: skip
+    async def dl(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download from any supported link."""
-        await self._download(ctx, url)
+        await self._download(ctx, url, priority)
 
 
 async def setup(bot: BossBot) -> None:

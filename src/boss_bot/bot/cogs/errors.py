@@ -55,6 +55,10 @@ def _input_problem(error: commands.UserInputError) -> str:
         return f"Missing `{error.param.name}`."
     if isinstance(error, commands.TooManyArguments):
         return "Too many arguments."
+    if isinstance(error, commands.BadLiteralArgument) and "://" in error.argument:
+        return "Please give one link at a time."
+    if isinstance(error, commands.BadLiteralArgument):
+        return f"`{error.argument}` is not one of: {', '.join(map(str, error.literals))}."
     return "I couldn't understand those arguments."
 
 

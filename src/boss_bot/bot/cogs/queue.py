@@ -1,38 +1,74 @@
-"""``$dlq``: what is running and what is waiting."""
+"""``$dlq`` shows the queue; ``$dlc`` cancels jobs."""
 
+import discord
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import NO_MENTIONS
-from boss_bot.core.items import DownloadItem
+from boss_bot.bot.queue_view import queue_embed
+from boss_bot.core.service import Requester
 
-MAX_LINES = 20
 
-
-def _line(item: DownloadItem, label: str) -> str:
-    return f"`{item.id}` {label} <@{item.user_id}> <{item.url}>"
+def requester(ctx: commands.Context) -> Requester:
+    """Who is asking; members with manage_messages moderate their guild's jobs."""
+    moderator = isinstance(ctx.author, discord.Member) and (
+        ctx.author.guild_permissions.manage_messages
+    )
+    return Requester(ctx.author.id, ctx.guild.id if ctx.guild else None, moderator)
 
 
 class Queue(commands.Cog):
-    """See the download queue."""
+    """See and manage the download queue."""
 
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
 
-    @commands.command(brief="Show the download queue", help="Lists running and waiting jobs.")
+    @commands.command(
+        brief="Show the download queue",
+        help="Shows running jobs with their progress, waiting jobs with their position "
+        "and estimated wait, and where your own jobs are.",
+    )
     async def dlq(self, ctx: commands.Context) -> None:
         """Show running and waiting jobs."""
-        queue = self.bot.service.queue
-        running, waiting = queue.running(), queue.waiting()
+        service = self.bot.service
+        running, waiting = service.queue.running(), service.queue.waiting()
         if not running and not waiting:
             await ctx.reply("The queue is empty.", mention_author=False)
             return
-        lines = [_line(item, "⬇️ running") for item in running]
-        lines += [_line(item, f"#{n} waiting") for n, item in enumerate(waiting, 1)]
-        more = len(lines) - MAX_LINES
-        text = "\n".join(lines[:MAX_LINES]) + (f"\n…and {more} more" if more > 0 else "")
-        header = f"**Queue:** {len(running)} running, {len(waiting)} waiting\n"
-        await ctx.reply(header + text, allowed_mentions=NO_MENTIONS)
+        embed = queue_embed(
+            running, waiting, progress=service.runner.progress, wait_for=service.estimate_wait,
+            caller_id=ctx.author.id, workers=service.pool.size,
+        )  # fmt: skip
+        await ctx.reply(embed=embed, allowed_mentions=NO_MENTIONS)
+
+    @commands.command(
+        usage="<job id|all>",
+        brief="Cancel a download",
+        help="Cancels one of your jobs, waiting or running, by the id its messages show; "
+        "`all` cancels all of yours here. Moderators (Manage Messages) can cancel anyone's "
+        "jobs in this server.",
+    )
+    async def dlc(self, ctx: commands.Context, job: str) -> None:
+        """Cancel a job by id, or all of yours."""
+        service, who = self.bot.service, requester(ctx)
+        if job.lower() == "all":
+            jobs = service.queue.running() + service.queue.waiting()
+            ids = [i.id for i in jobs if i.guild_id == who.guild_id and who.may_cancel(i)]
+        else:
+            ids = [job]
+        cancelled = [item.id for i in ids if (item := await service.cancel(i, who)) is not None]
+        if cancelled:
+            listed = ", ".join(f"`{i}`" for i in cancelled)
+            await ctx.reply(f"⏹️ Cancelled {listed}.", mention_author=False)
+        elif job.lower() == "all":
+            await ctx.reply("You have no jobs to cancel here.", mention_author=False)
+        else:
+            await ctx.reply(
+                f"There is no waiting or running job `{job.lstrip('#')[:12]}` that you can "
+                "cancel. `$dlq` lists the jobs.",
+                mention_author=False,
+                allowed_mentions=NO_MENTIONS,
+            )
 
 
 async def setup(bot: BossBot) -> None:
