@@ -49,6 +49,8 @@ class FailureKind(StrEnum):
     TOO_LARGE = "too_large"
     TOO_MANY_FILES = "too_many_files"
     BLOCKED = "blocked"
+    NO_PERMISSION = "no_permission"
+    UPLOAD_REJECTED = "upload_rejected"
     CANCELLED = "cancelled"
     UNKNOWN = "unknown"
 
@@ -65,6 +67,8 @@ _MESSAGES: dict[FailureKind, str] = {
     FailureKind.TOO_LARGE: "The download is larger than the {limit} a job may fetch.",
     FailureKind.TOO_MANY_FILES: "The link holds more than the {limit} files one job may take.",
     FailureKind.BLOCKED: "That link points at a private or internal address, which I won't fetch.",
+    FailureKind.NO_PERMISSION: "I can't post files here: I need the Attach Files permission.",
+    FailureKind.UPLOAD_REJECTED: "Discord refused the file as too large for this server.",
     FailureKind.CANCELLED: "The download was cancelled.",
     FailureKind.UNKNOWN: "Something went wrong (ref `{ref}`). The bot's operator can look it up.",
 }

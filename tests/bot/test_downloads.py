@@ -11,7 +11,11 @@ from tests.fakes import FakeDownloader
 
 
 async def test_dlt_acknowledges_then_replies_with_the_file(make_bot) -> None:
-    """The bot acknowledges with the job id, then posts the file and marks the job done."""
+    """The bot acknowledges with the job id, then posts the file and marks the job done.
+
+    dpytest drops message references; that the upload replies to the request is
+    asserted end to end against the Discord stub (tests/e2e).
+    """
     fake = FakeDownloader(files={"clip.mp4": b"video-bytes"})
     bot = await make_bot(fake.route)
     await dpytest.message("$dlt https://example.com/video.mp4")

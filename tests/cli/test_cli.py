@@ -83,3 +83,23 @@ def test_download_explains_refusals() -> None:
     result = runner.invoke(app, ["download", "http://127.0.0.1:9/x.mp4", "-o", "out"])
     assert result.exit_code == 1
     assert "private or internal address" in result.output
+
+
+def test_queue_lists_saved_jobs(monkeypatch, tmp_path: Path) -> None:
+    """``queue`` shows each saved job's id, status and url, or says the queue is empty."""
+    from boss_bot.core.items import DownloadItem
+    from boss_bot.core.store import SqliteJobStore
+    from boss_bot.core.urls import Platform
+
+    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path))
+    assert "No queue database yet" in runner.invoke(app, ["queue"]).output
+    store = SqliteJobStore(tmp_path / "queue.sqlite3")
+    item = DownloadItem(url="https://x.com/a/status/1", platform=Platform.TWITTER, user_id=5,
+                        channel_id=6, guild_id=7)  # fmt: skip
+    store.save(item)
+    store.close()
+    result = runner.invoke(app, ["queue"])
+    assert result.exit_code == 0
+    assert item.id in result.output
+    assert "queued" in result.output
+    assert "https://x.com/a/status/1" in result.output

@@ -8,7 +8,8 @@ import yarl
 from discord.ext import commands
 from loguru import logger
 
-from boss_bot.bot.delivery import NO_MENTIONS, DiscordSink
+from boss_bot.bot.delivery import DiscordSink
+from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.core.pipeline import Router
 from boss_bot.core.service import DownloadService
 from boss_bot.settings import BotSettings

@@ -1,16 +1,19 @@
 """The Discord side of a job: status edits and file uploads (implements ``JobSink``)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import discord
 from discord.ext import commands
 from loguru import logger
 
 from boss_bot.bot import render
+from boss_bot.bot.replies import NO_MENTIONS, clip
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
+from boss_bot.errors import DownloadFailedError, FailureKind
 
-NO_MENTIONS = discord.AllowedMentions.none()
+TOO_LARGE = 413
 
 
 class DiscordSink:
@@ -38,28 +41,43 @@ class DiscordSink:
         """Edit the job's status message to show its state."""
         if item.status_message_id is None:
             return
-        message = self._channel(item).get_partial_message(item.status_message_id)
-        await message.edit(content=render.status(item, result), allowed_mentions=NO_MENTIONS)
+        message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
+        await message.edit(content=clip(render.status(item, result)), allowed_mentions=NO_MENTIONS)
+
+    async def _send(self, channel: discord.abc.Messageable, group: Sequence[Path],
+                    reference: discord.MessageReference | None) -> None:  # fmt: skip
+        files = [discord.File(path, filename=path.name) for path in group]
+        try:
+            await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
+        except discord.Forbidden as exc:
+            raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
+        except discord.HTTPException as exc:
+            if exc.status != TOO_LARGE:
+                raise
+            if len(group) == 1:
+                raise DownloadFailedError(FailureKind.UPLOAD_REJECTED, str(exc)) from None
+            logger.info("Discord answered 413 for {} files; sending them one by one", len(group))
+            for path in group:
+                await self._send(channel, [path], reference)
+        finally:
+            for file in files:
+                file.close()
 
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
     ) -> None:
         """Reply to the request with the files, ten (and one limit's worth) a message.
 
-        Messages already posted before a restart (``item.delivered``) are skipped.
+        Messages already posted before a restart (``item.delivered``) are skipped. If
+        Discord answers 413, the message is split into one file per message.
         """
         channel = self._channel(item)
         reference = None
         if item.message_id is not None:
-            request = channel.get_partial_message(item.message_id)
+            request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
             reference = request.to_reference(fail_if_not_exists=False)
         groups = batches(result.files, result.limit)
         for number, group in enumerate(groups[item.delivered :], start=item.delivered + 1):
-            files = [discord.File(path, filename=path.name) for path in group]
-            try:
-                await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
-            finally:
-                for file in files:
-                    file.close()
+            await self._send(channel, group, reference)
             posted(number)
             logger.bind(job_id=item.id).debug("posted message {}/{}", number, len(groups))

@@ -63,3 +63,12 @@ def show_config() -> None:
         if "token" in name and value is not None:
             shown = "**********"
         typer.echo(f"BOSS_BOT_{name.upper()}={shown}")
+
+
+def queue() -> None:
+    """List the persisted queue: id, guild, user, status, age and url of each job."""
+    from rich.console import Console
+
+    from boss_bot.cli._queue import show_queue
+
+    show_queue(settings_or_exit(), Console(width=200))

@@ -27,6 +27,7 @@ app.command("run")(_commands.run)
 app.command("download")(_commands.download)
 app.command("doctor")(_commands.doctor)
 app.command("config")(_commands.show_config)
+app.command("queue")(_commands.queue)
 
 
 def main() -> None:

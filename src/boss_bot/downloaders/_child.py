@@ -4,18 +4,24 @@ Each job runs in its own process: gallery-dl's process-global config cannot leak
 between jobs, a cancelled or timed-out job is ended by killing the process (sockets
 included), and the address guard applies to the downloaders only.
 
-Protocol: the job spec arrives as one JSON object on stdin; events leave as JSON
+Protocol: the job spec arrives as one JSON line on stdin; events leave as JSON
 lines on the original stdout (``progress``, then ``done`` or ``error``). Anything the
-libraries print goes to stderr, which the parent logs.
+libraries print goes to stderr, which the parent logs. The parent keeps stdin open:
+when it closes (the bot exited or crashed), the child exits at once, and an alarm
+ends it in any case a little after the job's timeout.
 """
 
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
 from typing import Any
 
 from boss_bot.errors import DownloadFailedError, FailureKind
+
+MAX_DETAIL = 4000  # characters of error detail sent to the parent (one event line)
 
 
 def _events_stream() -> Any:
@@ -25,6 +31,12 @@ def _events_stream() -> Any:
     return events
 
 
+def _exit_when_orphaned() -> None:
+    """Exit the process as soon as the parent closes our stdin (or dies)."""
+    sys.stdin.read()
+    os._exit(3)
+
+
 def main() -> int:
     """Run one job described on stdin and report on stdout."""
     events = _events_stream()
@@ -32,7 +44,9 @@ def main() -> int:
     def emit(**event: Any) -> None:
         events.write(json.dumps(event) + "\n")
 
-    spec = json.load(sys.stdin)
+    spec = json.loads(sys.stdin.readline())
+    threading.Thread(target=_exit_when_orphaned, daemon=True).start()
+    signal.alarm(int(spec.get("timeout", 300)) + 30)
     if not spec.get("allow_private"):
         from boss_bot.downloaders import _guard
 
@@ -45,10 +59,10 @@ def main() -> int:
         run(spec, emit)
         emit(event="done")
     except DownloadFailedError as exc:
-        emit(event="error", kind=exc.kind.value, detail=exc.detail)
+        emit(event="error", kind=exc.kind.value, detail=exc.detail[-MAX_DETAIL:])
     except Exception as exc:
         detail = "".join(traceback.format_exception(exc))
-        emit(event="error", kind=FailureKind.UNKNOWN.value, detail=detail)
+        emit(event="error", kind=FailureKind.UNKNOWN.value, detail=detail[-MAX_DETAIL:])
     events.close()
     return 0
 

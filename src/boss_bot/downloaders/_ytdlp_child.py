@@ -53,11 +53,16 @@ def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]]
         "socket_timeout": 30,
         "retries": 2,
         "cachedir": False,
+        "proxy": "",
         "format": "bv*+ba/b" if spec.get("ffmpeg") else "b",
         "merge_output_format": "mp4",
     }
     if spec.get("ffmpeg"):
         opts["ffmpeg_location"] = spec["ffmpeg"]
+    if not spec.get("allow_private"):
+        # ffmpeg resolves names itself, past the address guard: never let it fetch.
+        opts["hls_prefer_native"] = True
+        opts["external_downloader_args"] = {"ffmpeg_i": ["-protocol_whitelist", "file,crypto"]}
     return opts
 
 

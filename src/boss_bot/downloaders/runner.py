@@ -6,53 +6,28 @@ import json
 import os
 import signal
 import sys
-import time
 from pathlib import Path
 
 from loguru import logger
 
-from boss_bot.core.fmt import duration, size
-from boss_bot.core.items import ProgressEvent
 from boss_bot.core.media import media_files
+from boss_bot.downloaders._watch import check, failure, watch
 from boss_bot.downloaders.base import JobLimits, ProgressCallback
-from boss_bot.errors import DownloadFailedError, FailureKind
+from boss_bot.errors import FailureKind
 
-POLL_SECONDS = 0.25
+_KEPT_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TZ", "SYSTEMROOT")
+STREAM_LIMIT = 1 << 20
 
 
-def _dir_usage(dest: Path) -> tuple[int, int]:
-    total = count = 0
-    for path in dest.rglob("*"):
-        with contextlib.suppress(OSError):
-            if path.is_file():
-                total += path.stat().st_size
-                count += 1
-    return total, count
+def child_env() -> dict[str, str]:
+    """The child's environment: no token, no proxies; coverage's own variables pass."""
+    keep = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith("COVERAGE")}
+    return {**keep, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 def _kill(proc: asyncio.subprocess.Process) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-
-
-async def _watch(dest: Path, limits: JobLimits, state: dict, on_progress: ProgressCallback) -> None:
-    """Poll the job directory: enforce byte and file limits, report progress."""
-    start, last_bytes = time.monotonic(), 0
-    while True:
-        await asyncio.sleep(POLL_SECONDS)
-        used, count = await asyncio.to_thread(_dir_usage, dest)
-        if used > limits.max_bytes:
-            raise DownloadFailedError(
-                FailureKind.TOO_LARGE, f"{used} bytes written", limit=size(limits.max_bytes)
-            )
-        if count > limits.max_files + 3:  # slack for .part files and merge inputs
-            raise DownloadFailedError(
-                FailureKind.TOO_MANY_FILES, f"{count} files", limit=str(limits.max_files)
-            )
-        if used != last_bytes:
-            speed = used / max(time.monotonic() - start, 1e-3)
-            on_progress(ProgressEvent(downloaded=used, total=state.get("total"), speed=speed))
-            last_bytes = used
 
 
 async def _read_events(proc: asyncio.subprocess.Process, state: dict) -> None:
@@ -64,6 +39,20 @@ async def _read_events(proc: asyncio.subprocess.Process, state: dict) -> None:
                 state["total"] = int(event["total"])
             elif event.get("event") in ("done", "error"):
                 state["end"] = event
+
+
+async def _spawn(spec: dict, dest: Path) -> asyncio.subprocess.Process:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-P", "-m", "boss_bot.downloaders._child",
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, start_new_session=True, cwd=dest, env=child_env(),
+        limit=STREAM_LIMIT,
+    )  # fmt: skip
+    assert proc.stdin is not None
+    # The spec is one line; stdin then stays open: the child exits when it closes,
+    # so a child never outlives a bot that crashed.
+    proc.stdin.write(json.dumps(spec).encode() + b"\n")
+    return proc
 
 
 async def run_in_child(
@@ -82,18 +71,11 @@ async def run_in_child(
     """
     spec = {"engine": engine, "url": url, "dest": str(dest), "max_bytes": limits.max_bytes,
             "max_files": limits.max_files, "allow_private": limits.allow_private,
-            "ffmpeg": limits.ffmpeg}  # fmt: skip
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "boss_bot.downloaders._child",
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE, start_new_session=True, cwd=dest,
-    )  # fmt: skip
-    assert proc.stdin is not None
+            "ffmpeg": limits.ffmpeg, "timeout": limits.timeout}  # fmt: skip
+    proc = await _spawn(spec, dest)
     assert proc.stderr is not None
-    proc.stdin.write(json.dumps(spec).encode())
-    proc.stdin.close()
     state: dict = {}
-    watcher = asyncio.ensure_future(_watch(dest, limits, state, on_progress))
+    watcher = asyncio.ensure_future(watch(dest, limits, state, on_progress))
     reader = asyncio.ensure_future(_read_events(proc, state))
     stderr = asyncio.ensure_future(proc.stderr.read())
     try:
@@ -103,17 +85,18 @@ async def run_in_child(
                 watcher.result()  # raises the limit that was hit
             await proc.wait()
     except TimeoutError:
-        raise DownloadFailedError(
-            FailureKind.TIMEOUT, f"after {limits.timeout:.0f}s", limit=duration(limits.timeout)
-        ) from None
+        raise failure(FailureKind.TIMEOUT, f"after {limits.timeout:.0f}s", limits) from None
     finally:
         watcher.cancel()
         reader.cancel()
         _kill(proc)
         await proc.wait()
-        if text := (await stderr).decode(errors="replace").strip():
-            logger.debug("{} child stderr: {}", engine, text[-4000:])
+        text = (await stderr).decode(errors="replace").strip()
     end = state.get("end") or {"kind": "unknown", "detail": f"child exited {proc.returncode}"}
+    if text:
+        level = "WARNING" if end.get("kind") == "unknown" else "DEBUG"
+        logger.log(level, "{} child stderr: {}", engine, text[-4000:])
     if end.get("event") != "done":
-        raise DownloadFailedError(FailureKind(end["kind"]), end.get("detail", ""))
+        raise failure(FailureKind(end["kind"]), end.get("detail", ""), limits)
+    check(dest, limits, slack=0)  # a file may have finished between two polls
     return media_files(dest)

@@ -7,6 +7,7 @@ from discord.ext import commands
 
 from boss_bot import __version__
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
 
 
@@ -29,7 +30,7 @@ class Admin(commands.Cog):
             f"Jobs: {len(queue.running())} running, {len(queue.waiting())} waiting",
             f"Version: {__version__}",
         ]
-        await ctx.reply("\n".join(lines), mention_author=False)
+        await answer(ctx, "\n".join(lines))
 
 
 async def setup(bot: BossBot) -> None:

@@ -8,9 +8,11 @@ longer logs command errors itself, so it logs them here.
 
 import secrets
 
+import discord
 from discord.ext import commands
 from loguru import logger
 
+from boss_bot.bot.replies import answer
 from boss_bot.errors import UserFacingError
 
 
@@ -31,23 +33,24 @@ class ErrorHandler(commands.Cog):
         """Answer a failed command; see the module docstring for the order."""
         if isinstance(error, commands.CommandInvokeError | commands.HybridCommandError):
             error = error.original
-        if isinstance(error, UserFacingError):
-            await ctx.reply(f"⚠️ {error}", mention_author=False)
-        elif isinstance(error, commands.UserInputError):
-            await ctx.reply(f"⚠️ {_input_problem(error)}\n{usage(ctx)}", mention_author=False)
-        elif isinstance(error, commands.CommandOnCooldown):
-            await ctx.reply(f"⏳ Slow down: try again in {error.retry_after:.0f} s.")
-        elif isinstance(error, commands.CheckFailure):
-            await ctx.reply("🚫 You can't use that command here.", mention_author=False)
-        elif isinstance(error, commands.CommandNotFound):
+        if isinstance(error, commands.CommandNotFound):
             return
+        if isinstance(error, UserFacingError):
+            text = f"⚠️ {error}"
+        elif isinstance(error, commands.UserInputError):
+            text = f"⚠️ {_input_problem(error)}\n{usage(ctx)}"
+        elif isinstance(error, commands.CommandOnCooldown):
+            text = f"⏳ Slow down: try again in {error.retry_after:.0f} s."
+        elif isinstance(error, commands.CheckFailure):
+            text = "🚫 You can't use that command here."
         else:
             ref = secrets.token_hex(3)
             logger.opt(exception=error).error("command {} failed (ref {})", ctx.command, ref)
-            await ctx.reply(
-                f"❌ Something went wrong (ref `{ref}`). The bot's operator can look it up.",
-                mention_author=False,
-            )
+            text = f"❌ Something went wrong (ref `{ref}`). The bot's operator can look it up."
+        try:
+            await answer(ctx, text)
+        except discord.HTTPException:
+            logger.opt(exception=True).warning("could not answer a failed command")
 
 
 def _input_problem(error: commands.UserInputError) -> str:

@@ -4,8 +4,9 @@ import discord
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.delivery import NO_MENTIONS
 from boss_bot.bot.queue_view import queue_embed
+from boss_bot.bot.replies import answer
+from boss_bot.core.items import DownloadItem
 from boss_bot.core.service import Requester
 
 
@@ -31,15 +32,22 @@ class Queue(commands.Cog):
     async def dlq(self, ctx: commands.Context) -> None:
         """Show running and waiting jobs."""
         service = self.bot.service
-        running, waiting = service.queue.running(), service.queue.waiting()
+
+        def visible(item: DownloadItem) -> bool:  # this guild's jobs; in DMs, your own
+            if ctx.guild is None:
+                return item.user_id == ctx.author.id
+            return item.guild_id == ctx.guild.id
+
+        running = [i for i in service.queue.running() if visible(i)]
+        waiting = [i for i in service.queue.waiting() if visible(i)]
         if not running and not waiting:
-            await ctx.reply("The queue is empty.", mention_author=False)
+            await answer(ctx, "The queue is empty.")
             return
         embed = queue_embed(
             running, waiting, progress=service.runner.progress, wait_for=service.estimate_wait,
             caller_id=ctx.author.id, workers=service.pool.size,
         )  # fmt: skip
-        await ctx.reply(embed=embed, allowed_mentions=NO_MENTIONS)
+        await answer(ctx, embed=embed)
 
     @commands.command(
         usage="<job id|all>",
@@ -59,15 +67,14 @@ class Queue(commands.Cog):
         cancelled = [item.id for i in ids if (item := await service.cancel(i, who)) is not None]
         if cancelled:
             listed = ", ".join(f"`{i}`" for i in cancelled)
-            await ctx.reply(f"⏹️ Cancelled {listed}.", mention_author=False)
+            await answer(ctx, f"⏹️ Cancelled {listed}.")
         elif job.lower() == "all":
-            await ctx.reply("You have no jobs to cancel here.", mention_author=False)
+            await answer(ctx, "You have no jobs to cancel here.")
         else:
-            await ctx.reply(
+            await answer(
+                ctx,
                 f"There is no waiting or running job `{job.lstrip('#')[:12]}` that you can "
-                "cancel. `$dlq` lists the jobs.",
-                mention_author=False,
-                allowed_mentions=NO_MENTIONS,
+                f"cancel. `{ctx.clean_prefix}dlq` lists the jobs.",
             )
 
 

@@ -1,0 +1,57 @@
+"""Watching a job directory: bytes and files written, against the job's limits."""
+
+import asyncio
+import contextlib
+import time
+from pathlib import Path
+
+from boss_bot.core.fmt import duration, size
+from boss_bot.core.items import ProgressEvent
+from boss_bot.downloaders.base import JobLimits, ProgressCallback
+from boss_bot.errors import DownloadFailedError, FailureKind
+
+POLL_SECONDS = 0.25
+FILE_SLACK = 3  # .part files and merge inputs exist next to finished files for a while
+
+
+def failure(kind: FailureKind, detail: str, limits: JobLimits) -> DownloadFailedError:
+    """A failure whose message names the limit that applied, when there is one."""
+    shown = {
+        FailureKind.TIMEOUT: duration(limits.timeout),
+        FailureKind.TOO_LARGE: size(limits.max_bytes),
+        FailureKind.TOO_MANY_FILES: str(limits.max_files),
+    }.get(kind, "")
+    return DownloadFailedError(kind, detail, limit=shown)
+
+
+def usage(dest: Path) -> tuple[int, int]:
+    """Bytes and files currently under ``dest``."""
+    total = count = 0
+    for path in dest.rglob("*"):
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                total += path.stat().st_size
+                count += 1
+    return total, count
+
+
+def check(dest: Path, limits: JobLimits, *, slack: int = FILE_SLACK) -> int:
+    """Raise if ``dest`` holds more bytes or files than allowed; return the bytes."""
+    used, count = usage(dest)
+    if used > limits.max_bytes:
+        raise failure(FailureKind.TOO_LARGE, f"{used} bytes written", limits)
+    if count > limits.max_files + slack:
+        raise failure(FailureKind.TOO_MANY_FILES, f"{count} files written", limits)
+    return used
+
+
+async def watch(dest: Path, limits: JobLimits, state: dict, on_progress: ProgressCallback) -> None:
+    """Poll ``dest`` until cancelled: enforce the limits and report progress."""
+    start, last = time.monotonic(), 0
+    while True:
+        await asyncio.sleep(POLL_SECONDS)
+        used = await asyncio.to_thread(check, dest, limits)
+        if used != last:
+            speed = used / max(time.monotonic() - start, 1e-3)
+            on_progress(ProgressEvent(downloaded=used, total=state.get("total"), speed=speed))
+            last = used

@@ -1,0 +1,60 @@
+"""Persistence round trip and recovery after a crash, without Discord."""
+
+from pathlib import Path
+
+from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
+from boss_bot.core.jobs import JobRunner
+from boss_bot.core.queue import JobQueue
+from boss_bot.core.recovery import resume
+from boss_bot.core.storage import Storage
+from boss_bot.core.store import SqliteJobStore, from_json, to_json
+from boss_bot.core.urls import Platform
+from boss_bot.downloaders.base import JobLimits
+from tests.core.test_jobs import RecordingSink
+from tests.fakes import FakeDownloader
+
+
+def _item(**changes) -> DownloadItem:
+    base = DownloadItem(url="https://redd.it/x", platform=Platform.REDDIT, user_id=1,
+                        channel_id=2, guild_id=3, priority=DownloadPriority.HIGH)  # fmt: skip
+    return base.evolve(**changes)
+
+
+def test_round_trip_keeps_every_field() -> None:
+    """A job read back equals the job written, dates and enums included."""
+    item = _item(status=DownloadStatus.UPLOADING, attempts=2, delivered=1, message_id=9)
+    assert from_json(to_json(item)) == item
+
+
+def test_store_keeps_order_and_forgets_finished_jobs(tmp_path: Path) -> None:
+    """Unfinished jobs come back oldest first; finished ones are deleted."""
+    store = SqliteJobStore(tmp_path / "q.db")
+    first, second = _item(), _item()
+    store.save(first)
+    store.save(second)
+    store.save(first.evolve(status=DownloadStatus.DOWNLOADING))
+    assert [i.id for i in store.unfinished()] == [first.id, second.id]
+    store.save(second.evolve(status=DownloadStatus.COMPLETED))
+    store.close()
+    reopened = SqliteJobStore(tmp_path / "q.db")
+    assert [(i.id, i.status) for i in reopened.unfinished()] == [
+        (first.id, DownloadStatus.DOWNLOADING)
+    ]
+
+
+async def test_crash_recovery_requeues_and_gives_up_after_max_attempts(tmp_path: Path) -> None:
+    """Jobs left running are retried; those out of attempts fail with a message."""
+    store = SqliteJobStore(tmp_path / "q.db")
+    waiting = _item()
+    interrupted = _item(status=DownloadStatus.DOWNLOADING, attempts=1)
+    exhausted = _item(status=DownloadStatus.UPLOADING, attempts=3)
+    for item in (waiting, interrupted, exhausted):
+        store.save(item)
+    sink = RecordingSink()
+    runner = JobRunner(Storage(tmp_path), store, sink, FakeDownloader().route, JobLimits())
+    queue = JobQueue(10)
+    assert await resume(store.unfinished(), queue, runner, max_attempts=3) == 2
+    assert [i.id for i in queue.waiting()] == [waiting.id, interrupted.id]
+    assert all(i.status is DownloadStatus.QUEUED for i in queue.waiting())
+    assert (exhausted.id, DownloadStatus.FAILED) in sink.statuses
+    assert exhausted.id not in {i.id for i in store.unfinished()}
