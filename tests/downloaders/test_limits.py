@@ -2,12 +2,13 @@
 
 import asyncio
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
 from boss_bot.downloaders.base import JobLimits
 from boss_bot.downloaders.engines import GALLERYDL, YTDLP
-from boss_bot.downloaders.runner import _spawn
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
 
@@ -34,19 +35,51 @@ async def test_size_cap_holds_without_content_length(tmp_path, engine, name) -> 
     assert "1.0 MB" in failure.value.user_message()
 
 
-async def test_child_exits_when_the_bot_goes_away(tmp_path) -> None:
-    """When the parent closes the child's stdin (as a crash does), the child exits at once."""
+FAKE_BOT = """
+import asyncio, json, sys
+from pathlib import Path
+from boss_bot.downloaders.runner import _spawn
+
+async def main():
+    proc = await _spawn(json.loads(sys.argv[1]), Path(sys.argv[2]))
+    print(proc.pid, flush=True)
+    await asyncio.sleep(600)
+
+asyncio.run(main())
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in state
+
+
+async def test_child_stops_when_the_bot_is_killed(tmp_path) -> None:
+    """When the bot process dies (kill -9), its download child stops within a second or two."""
     with MediaServer() as server:
-        url = server.add_file("/slow.mp4", b"\x00" * 2_000_000, throttle_bps=32 * 1024)
+        url = server.add_file("/slow.png", b"\x89PNG" + b"\x00" * 4_000_000,
+                              throttle_bps=64 * 1024)  # fmt: skip
         spec = {"engine": "gallery-dl", "url": url, "dest": str(tmp_path), "max_bytes": 10**9,
                 "max_files": 5, "allow_private": True, "ffmpeg": None, "timeout": 300}  # fmt: skip
-        proc = await _spawn(spec, tmp_path)
+        bot = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", FAKE_BOT, json.dumps(spec), str(tmp_path),
+            stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        child = int(await asyncio.wait_for(bot.stdout.readline(), 20))
         async with asyncio.timeout(20):
-            while not any(tmp_path.iterdir()):
+            while not any(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file()):
                 await asyncio.sleep(0.05)
-        proc.stdin.close()
-        assert await asyncio.wait_for(proc.wait(), 3) == 3
-    assert json.dumps(spec)  # the spec was plain JSON
+        bot.kill()
+        await bot.wait()
+        async with asyncio.timeout(3):
+            while _alive(child):
+                await asyncio.sleep(0.05)
+        written = sum(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file())
+        await asyncio.sleep(0.5)
+        assert sum(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file()) == written
 
 
 def test_child_environment_carries_no_secrets(monkeypatch) -> None:

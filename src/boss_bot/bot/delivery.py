@@ -63,6 +63,27 @@ class DiscordSink:
             for file in files:
                 file.close()
 
+    async def _posted_before(self, channel: discord.abc.Messageable, item: DownloadItem) -> int:
+        """Count file messages already replying to this request (a retry after a crash).
+
+        The store may lag Discord by one message if the bot died right after an upload;
+        the channel itself says what was posted, so nothing is posted twice.
+        """
+        if item.message_id is None or self.bot.user is None:
+            return 0
+        start = discord.Object(item.status_message_id or item.message_id)
+        count = 0
+        try:
+            async for message in channel.history(limit=100, after=start):
+                ref = message.reference
+                replies = ref is not None and ref.message_id == item.message_id
+                mine = message.author.id == self.bot.user.id
+                count += bool(mine and replies and message.attachments)
+        except discord.HTTPException:
+            logger.bind(job_id=item.id).warning("could not read history; trusting the store")
+            return item.delivered
+        return count
+
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
     ) -> None:
@@ -77,7 +98,8 @@ class DiscordSink:
             request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
             reference = request.to_reference(fail_if_not_exists=False)
         groups = batches(result.files, result.limit)
-        for number, group in enumerate(groups[item.delivered :], start=item.delivered + 1):
+        done = await self._posted_before(channel, item) if item.attempts > 1 else item.delivered
+        for number, group in enumerate(groups[done:], start=done + 1):
             await self._send(channel, group, reference)
             posted(number)
             logger.bind(job_id=item.id).debug("posted message {}/{}", number, len(groups))

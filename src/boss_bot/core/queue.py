@@ -28,21 +28,37 @@ class JobQueue:
         self._served: dict[tuple[int, int | None], int] = {}  # (priority, guild) -> turn
         self._turns = itertools.count(1)
         self._changed = asyncio.Event()
+        self.reserved = 0  # places promised to jobs being acknowledged
 
     def __len__(self) -> int:
         return len(self._waiting) + len(self._running)
 
+    def reserve(self) -> None:
+        """Promise a place to a job that will be ``put`` shortly (or ``release`` it)."""
+        self.check_capacity()
+        self.reserved += 1
+
+    def release(self) -> None:
+        """Give back a reserved place that will not be used."""
+        self.reserved = max(self.reserved - 1, 0)
+
     def check_capacity(self) -> None:
         """Raise ``QueueFullError`` when no further job can be accepted."""
-        if len(self) >= self.max_size:
+        if len(self) + self.reserved >= self.max_size:
             raise QueueFullError(
                 f"The queue is full ({len(self._running)} running, {len(self._waiting)} "
                 f"waiting, {self.max_size} at most). Please try again in a few minutes."
             )
 
-    def put(self, item: DownloadItem, *, force: bool = False) -> int:
-        """Add a job and return its 1-based position; ``force`` skips the bound (recovery)."""
-        if not force:
+    def put(self, item: DownloadItem, *, force: bool = False, reserved: bool = False) -> int:
+        """Add a job; return its 1-based position.
+
+        ``reserved`` uses a place taken with ``reserve``; ``force`` ignores the bound
+        (jobs taken back after a restart are never dropped).
+        """
+        if reserved:
+            self.release()
+        elif not force:
             self.check_capacity()
         self._order.setdefault(item.id, next(self._seq))
         self._waiting[item.id] = item

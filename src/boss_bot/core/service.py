@@ -1,7 +1,6 @@
 """The download service: the one object the front ends talk to."""
 
-from dataclasses import dataclass
-
+from boss_bot.core.access import Requester
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
 from boss_bot.core.jobs import JobRunner
 from boss_bot.core.pipeline import Router, validate
@@ -18,20 +17,6 @@ from boss_bot.settings import BotSettings
 DEFAULT_JOB_SECONDS = 30.0  # until jobs have run, a guess for wait estimates
 
 
-@dataclass(frozen=True, slots=True)
-class Requester:
-    """Who asks to cancel: their id, guild, and whether they may manage others' jobs."""
-
-    user_id: int
-    guild_id: int | None
-    moderator: bool = False
-
-    def may_cancel(self, item: DownloadItem) -> bool:
-        """Own jobs always; any job of the same guild for moderators."""
-        same_guild = item.guild_id is not None and item.guild_id == self.guild_id
-        return item.user_id == self.user_id or (self.moderator and same_guild)
-
-
 class DownloadService:
     """Validates, queues, persists and runs download jobs; results go to a ``JobSink``."""
 
@@ -43,6 +28,8 @@ class DownloadService:
         runner = JobRunner(self.storage, self.store, sink, router, limits_from(settings))
         self.runner = runner
         self.pool = WorkerPool(self.queue, runner.run, settings.max_concurrent_downloads)
+        self._admitted: dict[str, DownloadItem] = {}  # being acknowledged, not yet queued
+        self._cancelled_early: set[str] = set()
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
@@ -66,40 +53,56 @@ class DownloadService:
         self, url: CheckedURL, *, user_id: int, channel_id: int, guild_id: int | None,
         message_id: int | None = None, priority: DownloadPriority = DownloadPriority.NORMAL,
     ) -> DownloadItem:  # fmt: skip
-        """Make a job for ``url`` if the queue has room; ``enqueue`` it once acknowledged.
+        """Make a job for ``url`` and reserve its place; then ``enqueue`` it, or ``release``.
 
         Raises:
             QueueFullError: No room in the queue.
         """
-        self.queue.check_capacity()
-        return DownloadItem(
+        self.queue.reserve()
+        item = DownloadItem(
             url=url.url, platform=url.platform, user_id=user_id, channel_id=channel_id,
             guild_id=guild_id, message_id=message_id, priority=priority,
         )  # fmt: skip
+        self._admitted[item.id] = item
+        return item
 
-    def enqueue(self, item: DownloadItem) -> int:
-        """Queue and save an admitted job; returns its position among waiting jobs."""
-        position = self.queue.put(item)
+    async def enqueue(self, item: DownloadItem) -> int:
+        """Queue and save an admitted job in its reserved place; returns its position."""
+        self._admitted.pop(item.id, None)
+        if item.id in self._cancelled_early:  # cancelled while being acknowledged
+            self._cancelled_early.discard(item.id)
+            self.queue.release()
+            await self.runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
+            return 0
+        position = self.queue.put(item, reserved=True)
         self.store.save(item)
         return position
 
+    def release(self, item: DownloadItem) -> None:
+        """Give back the place of an admitted job that will not be queued."""
+        self._admitted.pop(item.id, None)
+        self.queue.release()
+
     def position_hint(self) -> int:
-        """Position a job admitted now would get (for the acknowledgement)."""
-        return len(self.queue.waiting()) + 1
+        """Position of the job admitted last, counting those being acknowledged."""
+        return len(self.queue.waiting()) + self.queue.reserved
 
     def estimate_wait(self, position: int) -> float:
-        """Seconds until the job at ``position`` starts, from recent job durations."""
+        """Seconds until the waiting job at ``position`` starts, from recent durations."""
         recent = self.runner.durations
         average = sum(recent) / len(recent) if recent else DEFAULT_JOB_SECONDS
-        busy = self.pool.busy >= self.pool.size
-        rounds = (position - 1) // self.pool.size + (1 if busy else 0)
-        return rounds * average
+        free, ahead = max(self.pool.size - self.pool.busy, 0), position - 1
+        return 0.0 if ahead < free else ((ahead - free) // self.pool.size + 1) * average
 
     async def cancel(self, job_id: str, who: Requester) -> DownloadItem | None:
         """Cancel a waiting or running job ``who`` may cancel; None if there is none."""
-        item = self.queue.get_item(job_id.strip().lstrip("#").lower())
+        job_id = job_id.strip().lstrip("#").lower()
+        item = self.queue.get_item(job_id) or self._admitted.get(job_id)
         if item is None or not who.may_cancel(item):
             return None
+        if item.id in self._admitted:
+            self._cancelled_early.add(item.id)
+            return item
         if self.queue.remove(item.id) is not None:
             await self.runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
         else:

@@ -6,9 +6,9 @@ included), and the address guard applies to the downloaders only.
 
 Protocol: the job spec arrives as one JSON line on stdin; events leave as JSON
 lines on the original stdout (``progress``, then ``done`` or ``error``). Anything the
-libraries print goes to stderr, which the parent logs. The parent keeps stdin open:
-when it closes (the bot exited or crashed), the child exits at once, and an alarm
-ends it in any case a little after the job's timeout.
+libraries print goes to stderr, which the parent logs. If the parent goes away (the
+bot crashed or was killed), the child notices within half a second and exits; an
+alarm ends it in any case a little after the job's timeout.
 """
 
 import json
@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from typing import Any
 
@@ -31,21 +32,23 @@ def _events_stream() -> Any:
     return events
 
 
-def _exit_when_orphaned() -> None:
-    """Exit the process as soon as the parent closes our stdin (or dies)."""
-    sys.stdin.read()
+def _exit_when_orphaned(parent: int) -> None:
+    """Exit the process as soon as the parent process is gone."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
     os._exit(3)
 
 
 def main() -> int:
     """Run one job described on stdin and report on stdout."""
+    parent = os.getppid()
     events = _events_stream()
 
     def emit(**event: Any) -> None:
         events.write(json.dumps(event) + "\n")
 
     spec = json.loads(sys.stdin.readline())
-    threading.Thread(target=_exit_when_orphaned, daemon=True).start()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     signal.alarm(int(spec.get("timeout", 300)) + 30)
     if not spec.get("allow_private"):
         from boss_bot.downloaders import _guard

@@ -49,9 +49,8 @@ async def _spawn(spec: dict, dest: Path) -> asyncio.subprocess.Process:
         limit=STREAM_LIMIT,
     )  # fmt: skip
     assert proc.stdin is not None
-    # The spec is one line; stdin then stays open: the child exits when it closes,
-    # so a child never outlives a bot that crashed.
     proc.stdin.write(json.dumps(spec).encode() + b"\n")
+    proc.stdin.close()
     return proc
 
 

@@ -30,6 +30,7 @@ class MessageRoutes:
     def register(self, router: web.UrlDispatcher) -> None:
         """Add the routes to ``router``."""
         router.add_post(CHANNEL + "/messages", self.create)
+        router.add_get(CHANNEL + "/messages", self.history)
         router.add_get(MESSAGE, self.get)
         router.add_patch(MESSAGE, self.edit)
         router.add_delete(MESSAGE, self.delete)
@@ -53,6 +54,20 @@ class MessageRoutes:
         data = M.message(self.state, msg)
         await self.gateway.dispatch("MESSAGE_CREATE", data)
         return json_response(data)
+
+    async def history(self, request: web.Request) -> web.Response:
+        """GET channel history (``after``/``before``/``limit``), newest first, like Discord."""
+        cid = int(request.match_info["cid"])
+        after = int(request.query.get("after", 0))
+        before = int(request.query.get("before", 1 << 63))
+        limit = min(int(request.query.get("limit", 50)), 100)
+        found = sorted(
+            (m for m in self.state.messages + self.state.user_messages
+             if m.channel_id == cid and after < m.id < before and not m.deleted),
+            key=lambda m: m.id,
+        )  # fmt: skip
+        found = found[:limit] if "after" in request.query else found[-limit:]
+        return json_response([M.message(self.state, m) for m in reversed(found)])
 
     async def get(self, request: web.Request) -> web.Response:
         """GET one message."""

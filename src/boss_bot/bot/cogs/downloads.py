@@ -10,7 +10,7 @@ from boss_bot.bot.client import BossBot
 from boss_bot.bot.replies import answer
 from boss_bot.core.items import DownloadPriority
 from boss_bot.core.urls import Platform
-from boss_bot.errors import QueueFullError, UnsupportedSiteError, UserFacingError
+from boss_bot.errors import UnsupportedSiteError, UserFacingError
 
 REDDIT_ONLY = frozenset({Platform.REDDIT})
 Priority = Literal["low", "normal", "high"]
@@ -51,11 +51,12 @@ class Downloads(commands.Cog):
         )  # fmt: skip
         position = service.position_hint()
         text = render.acknowledgement(item, position, service.estimate_wait(position))
-        ack = await answer(ctx, text)
         try:
-            service.enqueue(item.evolve(status_message_id=ack.id))
-        except QueueFullError as exc:  # filled up while we were answering
-            await ack.edit(content=f"⚠️ {exc}")
+            ack = await answer(ctx, text)
+        except BaseException:
+            service.release(item)
+            raise
+        await service.enqueue(item.evolve(status_message_id=ack.id))
 
     @commands.command(
         usage=USAGE, ignore_extra=False, brief="Download a Twitter/X post or a video link",

@@ -6,8 +6,8 @@ from discord.ext import commands
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.queue_view import queue_embed
 from boss_bot.bot.replies import answer
+from boss_bot.core.access import Requester
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.service import Requester
 
 
 def requester(ctx: commands.Context) -> Requester:
