@@ -8,24 +8,16 @@ server from ``tests/support`` (nothing leaves this machine) and prints a table a
 
 import argparse
 import asyncio
-import json
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from _bench import percentile, report
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub
 from tests.support.media import make_video_of_size
 from tests.support.media_server import MediaServer
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def _one(stub: DiscordStub, url: str, expected: bytes) -> tuple[float, float]:
@@ -64,7 +56,8 @@ async def main(runs: int, size_mb: float) -> dict:
                 code = await bot.stop()
     return {
         "runs": runs, "file_bytes": len(data), "bot_startup_s": round(startup, 2),
-        "ack_ms_p50": round(statistics.median(acks), 1), "ack_ms_p99": round(_pct(acks, 0.99), 1),
+        "ack_ms_p50": round(statistics.median(acks), 1),
+        "ack_ms_p99": round(percentile(acks, 0.99), 1),
         "ack_ms_max": round(max(acks), 1), "end_to_end_s_p50": round(statistics.median(totals), 2),
         "end_to_end_s_max": round(max(totals), 2), "exit_code": code,
     }  # fmt: skip
@@ -75,8 +68,4 @@ if __name__ == "__main__":
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--size-mb", type=float, default=5)
     args = parser.parse_args()
-    result = asyncio.run(main(args.runs, args.size_mb))
-    width = max(map(len, result))
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
-    print(json.dumps(result))
+    report(asyncio.run(main(args.runs, args.size_mb)))
