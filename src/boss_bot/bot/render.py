@@ -11,7 +11,7 @@ def job_ref(item: DownloadItem) -> str:
 
 def acknowledgement(item: DownloadItem, position: int, wait: float = 0) -> str:
     """First answer to a download command: id, position, estimated start."""
-    if wait < 1:
+    if wait <= 0:
         return f"📥 Job {job_ref(item)} accepted, starting now."
     return (
         f"📥 Job {job_ref(item)} accepted, position {position} in the queue "

@@ -40,7 +40,7 @@ def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]]
     dest = spec["dest"]
     opts: dict[str, Any] = {
         "paths": {"home": dest, "temp": dest},
-        "outtmpl": {"default": "%(title).60B [%(id).20B].%(ext)s"},
+        "outtmpl": {"default": "%(title).80B%(playlist_index& {}|)s.%(ext)s"},
         "restrictfilenames": True,
         "noplaylist": True,
         "playlist_items": f"1:{spec['max_files']}",
