@@ -57,6 +57,8 @@ class BotProcess:
         try:
             return await asyncio.wait_for(self.proc.wait(), timeout)
         except TimeoutError:
+            self.proc.send_signal(signal.SIGUSR1)  # the bot dumps its threads' stacks
+            await asyncio.sleep(1)
             self.proc.kill()
             await self.proc.wait()
             tail = self.log()[-3000:]

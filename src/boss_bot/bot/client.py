@@ -55,7 +55,9 @@ class BossBot(commands.Bot):
             **options,
         )
         self.settings = settings
-        self.service = DownloadService(settings, DiscordSink(self), router)
+        self.sink = DiscordSink(self, settings.progress_interval)
+        self.service = DownloadService(settings, self.sink, router)
+        self._tasks: set[asyncio.Task[None]] = set()
         self.started_at = time.monotonic()
 
     async def setup_hook(self) -> None:
@@ -70,7 +72,8 @@ class BossBot(commands.Bot):
                 await self.load_extension(name)
             except commands.ExtensionError:
                 logger.exception("could not load extension {}", name)
-        self._starter = asyncio.create_task(self._start_workers_when_ready())
+        for job in (self._start_workers_when_ready(), self.sink.board.run()):
+            self._tasks.add(asyncio.create_task(job))
 
     async def _start_workers_when_ready(self) -> None:
         await self.wait_until_ready()
@@ -82,5 +85,7 @@ class BossBot(commands.Bot):
 
     async def close(self) -> None:
         """Stop the download service, then disconnect."""
+        for task in self._tasks:
+            task.cancel()
         await self.service.close()
         await super().close()

@@ -8,6 +8,7 @@ from discord.ext import commands
 from loguru import logger
 
 from boss_bot.bot import render
+from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, clip
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
@@ -19,8 +20,9 @@ TOO_LARGE = 413
 class DiscordSink:
     """Shows a job's progress in its status message and posts its files as replies."""
 
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: commands.Bot, progress_interval: float = 5.0) -> None:
         self.bot = bot
+        self.board = ProgressBoard(self._show_progress, progress_interval)
 
     def _channel(self, item: DownloadItem) -> discord.abc.Messageable:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
@@ -35,14 +37,22 @@ class DiscordSink:
         return guild.filesize_limit if guild else discord.utils.DEFAULT_FILE_SIZE_LIMIT_BYTES
 
     def progress(self, item: DownloadItem, event: ProgressEvent) -> None:
-        """Progress is shown only as a phase for now."""
+        """Hand a progress report to the board, which throttles the edits."""
+        if item.status_message_id is not None:
+            self.board.report(item, event)
+
+    async def _edit(self, item: DownloadItem, text: str) -> None:
+        message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
+        await message.edit(content=clip(text), allowed_mentions=NO_MENTIONS)
+
+    async def _show_progress(self, item: DownloadItem, event: ProgressEvent) -> None:
+        await self._edit(item, render.progress(item, event))
 
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
-        """Edit the job's status message to show its state."""
-        if item.status_message_id is None:
-            return
-        message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-        await message.edit(content=clip(render.status(item, result)), allowed_mentions=NO_MENTIONS)
+        """Edit the job's status message to show its new phase or final state."""
+        await self.board.forget(item.id)
+        if item.status_message_id is not None:
+            await self._edit(item, render.status(item, result))
 
     async def _send(self, channel: discord.abc.Messageable, group: Sequence[Path],
                     reference: discord.MessageReference | None) -> None:  # fmt: skip

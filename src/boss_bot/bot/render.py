@@ -1,7 +1,30 @@
 """Text of every message the bot posts about a job. Plain strings; no Discord objects."""
 
 from boss_bot.core.fmt import duration, size
-from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
+
+BAR_LENGTH = 20
+
+
+def bar(fraction: float) -> str:
+    """A text progress bar, e.g. ``[████████░░░░░░░░░░░░]``."""
+    filled = round(max(0.0, min(fraction, 1.0)) * BAR_LENGTH)
+    return "[" + "█" * filled + "░" * (BAR_LENGTH - filled) + "]"
+
+
+def progress(item: DownloadItem, event: ProgressEvent) -> str:
+    """A downloading job's status: bar, percent, size, speed and ETA when known."""
+    speed = f" · {size(event.speed)}/s" if event.speed else ""
+    if event.total:
+        fraction = min(event.downloaded / event.total, 1.0)
+        eta = ""
+        if event.speed:
+            eta = f" · ETA {duration(max(event.total - event.downloaded, 0) / event.speed)}"
+        detail = (f"`{bar(fraction)}` {fraction:.0%} · {size(event.downloaded)} of "
+                  f"{size(event.total)}{speed}{eta}")  # fmt: skip
+    else:
+        detail = f"{size(event.downloaded)} so far{speed}"
+    return f"⬇️ Job {job_ref(item)} is downloading\n{detail}"
 
 
 def job_ref(item: DownloadItem) -> str:

@@ -1,6 +1,8 @@
 """The ``bossbotctl`` commands: thin wrappers that build settings and call the work."""
 
 import asyncio
+import faulthandler
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +21,7 @@ def run() -> None:
     except ConfigError as exc:
         fail(str(exc))
     setup_logging(settings.log_level, settings.log_format, secrets=[token])
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: dump stacks
     from boss_bot.bot.runner import serve
 
     try:

@@ -85,15 +85,19 @@ class JobRunner:
             final = DownloadStatus.COMPLETED if fits else DownloadStatus.FAILED
             item = item.evolve(status=final, completed_at=datetime.now(UTC))
             log.info("job {} with {} file(s), {} too large", final, len(fits), len(over))
-            await self.tell(item, result)
+            await asyncio.shield(self.tell(item, result))
         except DownloadFailedError as exc:
             log.warning("download failed ({}): {}", exc.kind, exc.detail[-2000:])
             item = item.evolve(status=DownloadStatus.FAILED, error=exc.user_message(ref=item.id))
             await self.tell(item)
         except asyncio.CancelledError as exc:
+            if item.status.finished:  # delivered: only the final message was being shown
+                raise
             if SHUTDOWN in exc.args:
                 log.info("job paused by shutdown; it resumes at the next start")
-                paused = item.evolve(status=DownloadStatus.QUEUED, attempts=item.attempts - 1)
+                uploading = item.status is DownloadStatus.UPLOADING  # then check the channel
+                tries = item.attempts if uploading else item.attempts - 1
+                paused = item.evolve(status=DownloadStatus.QUEUED, attempts=tries)
                 await asyncio.shield(self.tell(paused))
                 raise
             log.info("job cancelled")
