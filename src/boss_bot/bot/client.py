@@ -19,6 +19,7 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.downloads",
     "boss_bot.bot.cogs.queue",
     "boss_bot.bot.cogs.admin",
+    "boss_bot.bot.cogs.controls",
 )
 
 

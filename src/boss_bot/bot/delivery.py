@@ -1,7 +1,7 @@
 """The Discord side of a job: status edits and file uploads (implements ``JobSink``)."""
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections import OrderedDict
+from collections.abc import Callable
 
 import discord
 from discord.ext import commands
@@ -9,12 +9,18 @@ from loguru import logger
 
 from boss_bot.bot import render
 from boss_bot.bot.progress import ProgressBoard
-from boss_bot.bot.replies import NO_MENTIONS, clip
+from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip
+from boss_bot.bot.uploads import posted_before, send_group
 from boss_bot.core.batching import batches
-from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
-from boss_bot.errors import DownloadFailedError, FailureKind
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 
-TOO_LARGE = 413
+STOP, RETRY = "⏹️", "🔄"
+REMEMBERED_FAILURES = 500
+
+
+def same_emoji(emoji: discord.PartialEmoji | str, wanted: str) -> bool:
+    """Compare emoji ignoring the variation selector (clients send both forms)."""
+    return str(emoji).replace("\ufe0f", "") == wanted.replace("\ufe0f", "")
 
 
 class DiscordSink:
@@ -23,6 +29,7 @@ class DiscordSink:
     def __init__(self, bot: commands.Bot, progress_interval: float = 5.0) -> None:
         self.bot = bot
         self.board = ProgressBoard(self._show_progress, progress_interval)
+        self.failed: OrderedDict[int, DownloadItem] = OrderedDict()  # by status message
 
     def _channel(self, item: DownloadItem) -> discord.abc.Messageable:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
@@ -48,51 +55,26 @@ class DiscordSink:
     async def _show_progress(self, item: DownloadItem, event: ProgressEvent) -> None:
         await self._edit(item, render.progress(item, event))
 
-    async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
-        """Edit the job's status message to show its new phase or final state."""
-        await self.board.forget(item.id)
+    async def show(self, item: DownloadItem, text: str) -> None:
+        """Replace the job's status message text (no-op without one)."""
         if item.status_message_id is not None:
-            await self._edit(item, render.status(item, result))
+            await self._edit(item, text)
 
-    async def _send(self, channel: discord.abc.Messageable, group: Sequence[Path],
-                    reference: discord.MessageReference | None) -> None:  # fmt: skip
-        files = [discord.File(path, filename=path.name) for path in group]
-        try:
-            await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
-        except discord.Forbidden as exc:
-            raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
-        except discord.HTTPException as exc:
-            if exc.status != TOO_LARGE:
-                raise
-            if len(group) == 1:
-                raise DownloadFailedError(FailureKind.UPLOAD_REJECTED, str(exc)) from None
-            logger.info("Discord answered 413 for {} files; sending them one by one", len(group))
-            for path in group:
-                await self._send(channel, [path], reference)
-        finally:
-            for file in files:
-                file.close()
+    async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
+        """Edit the job's status message to show its new phase or final state.
 
-    async def _posted_before(self, channel: discord.abc.Messageable, item: DownloadItem) -> int:
-        """Count file messages already replying to this request (a retry after a crash).
-
-        The store may lag Discord by one message if the bot died right after an upload;
-        the channel itself says what was posted, so nothing is posted twice.
+        A finished job loses its ⏹️; a failed one gets 🔄, which runs it again.
         """
-        if item.message_id is None or self.bot.user is None:
-            return 0
-        start = discord.Object(item.status_message_id or item.message_id)
-        count = 0
-        try:
-            async for message in channel.history(limit=100, after=start):
-                ref = message.reference
-                replies = ref is not None and ref.message_id == item.message_id
-                mine = message.author.id == self.bot.user.id
-                count += bool(mine and replies and message.attachments)
-        except discord.HTTPException:
-            logger.bind(job_id=item.id).warning("could not read history; trusting the store")
-            return item.delivered
-        return count
+        await self.board.forget(item.id)
+        await self.show(item, render.status(item, result))
+        if item.status.finished and item.status_message_id is not None:
+            message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
+            await best_effort(message.remove_reaction(STOP, self.bot.user))
+            if item.status is DownloadStatus.FAILED:
+                self.failed[item.status_message_id] = item
+                while len(self.failed) > REMEMBERED_FAILURES:
+                    self.failed.popitem(last=False)
+                await best_effort(message.add_reaction(RETRY))
 
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
@@ -108,8 +90,10 @@ class DiscordSink:
             request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
             reference = request.to_reference(fail_if_not_exists=False)
         groups = batches(result.files, result.limit)
-        done = await self._posted_before(channel, item) if item.attempts > 1 else item.delivered
+        done = item.delivered
+        if item.attempts > 1 and self.bot.user is not None:  # a retry: ask the channel
+            done = await posted_before(self.bot.user.id, channel, item)
         for number, group in enumerate(groups[done:], start=done + 1):
-            await self._send(channel, group, reference)
+            await send_group(channel, group, reference)
             posted(number)
             logger.bind(job_id=item.id).debug("posted message {}/{}", number, len(groups))

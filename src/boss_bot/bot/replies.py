@@ -1,7 +1,10 @@
 """Answering a command: a reply that survives a deleted request, never pinging anyone."""
 
+from collections.abc import Awaitable
+
 import discord
 from discord.ext import commands
+from loguru import logger
 
 NO_MENTIONS = discord.AllowedMentions.none()
 MAX_CONTENT = 2000  # Discord's limit for message content
@@ -23,3 +26,11 @@ async def answer(
         allowed_mentions=NO_MENTIONS,
         **kwargs,  # type: ignore[arg-type]
     )
+
+
+async def best_effort(call: Awaitable[object]) -> None:
+    """Await a convenience call (a reaction); failing (permissions) is logged, not raised."""
+    try:
+        await call
+    except Exception:
+        logger.opt(exception=True).debug("best-effort Discord call failed")

@@ -7,7 +7,8 @@ from discord.ext import commands
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.replies import answer
+from boss_bot.bot.delivery import STOP
+from boss_bot.bot.replies import answer, best_effort
 from boss_bot.core.items import DownloadPriority
 from boss_bot.core.urls import Platform
 from boss_bot.errors import UnsupportedSiteError, UserFacingError
@@ -57,6 +58,7 @@ class Downloads(commands.Cog):
             service.release(item)
             raise
         await service.enqueue(item.evolve(status_message_id=ack.id))
+        await best_effort(ack.add_reaction(STOP))
 
     @commands.command(
         usage=USAGE, ignore_extra=False, brief="Download a Twitter/X post or a video link",

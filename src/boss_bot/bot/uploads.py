@@ -1,0 +1,62 @@
+"""Posting files to Discord: splitting on 413, and counting what a crash already posted."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import discord
+from loguru import logger
+
+from boss_bot.bot.replies import NO_MENTIONS
+from boss_bot.core.items import DownloadItem
+from boss_bot.errors import DownloadFailedError, FailureKind
+
+TOO_LARGE = 413
+
+
+async def send_group(
+    channel: discord.abc.Messageable, group: Sequence[Path],
+    reference: discord.MessageReference | None,
+) -> None:  # fmt: skip
+    """Post ``group`` as one reply; on 413 post its files one per message.
+
+    Raises:
+        DownloadFailedError: No permission to attach files, or a single file refused.
+    """
+    files = [discord.File(path, filename=path.name) for path in group]
+    try:
+        await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
+    except discord.Forbidden as exc:
+        raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
+    except discord.HTTPException as exc:
+        if exc.status != TOO_LARGE:
+            raise
+        if len(group) == 1:
+            raise DownloadFailedError(FailureKind.UPLOAD_REJECTED, str(exc)) from None
+        logger.info("Discord answered 413 for {} files; sending them one by one", len(group))
+        for path in group:
+            await send_group(channel, [path], reference)
+    finally:
+        for file in files:
+            file.close()
+
+
+async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: DownloadItem) -> int:
+    """Count file messages already replying to this request (a retry after a crash).
+
+    The store may lag Discord by one message if the bot died right after an upload;
+    the channel itself says what was posted, so nothing is posted twice.
+    """
+    if item.message_id is None:
+        return 0
+    start = discord.Object(item.status_message_id or item.message_id)
+    count = 0
+    try:
+        async for message in channel.history(limit=100, after=start):
+            ref = message.reference
+            replies = ref is not None and ref.message_id == item.message_id
+            mine = message.author.id == bot_id
+            count += bool(mine and replies and message.attachments)
+    except discord.HTTPException:
+        logger.bind(job_id=item.id).warning("could not read history; trusting the store")
+        return item.delivered
+    return count

@@ -1,0 +1,41 @@
+"""End to end: ⏹️ and 🔄 on status messages, against the real bot process."""
+
+from pathlib import Path
+
+from tests.support.bot_process import BotProcess
+from tests.support.discord_stub import DiscordStub
+from tests.support.media_server import MediaServer, _File
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300_000
+
+
+async def test_stop_and_retry_reactions(tmp_path: Path) -> None:
+    """⏹️ from a stranger is ignored, from the requester cancels; 🔄 re-runs a failed job."""
+    with MediaServer() as media:
+        slow = media.add_route("/slow.png", _File(PNG, "image/png", 30_000).serve)
+        flaky = media.add_status("/later.png", 404)
+        async with DiscordStub() as stub:
+            stranger = stub.add_user("stranger")
+            bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
+            await bot.start()
+            request = int((await stub.send_user_message(f"$dl {slow}"))["id"])
+            ack = await stub.wait_for_message(lambda m: m.reply_to == request)
+            await stub.wait_for_message(lambda m: m.id == ack.id and "⏹" in "".join(m.reactions))
+            await stub.wait_for_message(lambda m: m.id == ack.id and "downloading" in m.content)
+            await stub.add_reaction(ack.id, "⏹️", user_id=stranger)
+            await stub.add_reaction(ack.id, "⏹️")
+            await stub.wait_for_message(lambda m: m.id == ack.id and "cancelled" in m.content)
+            assert not any(m.attachments for m in stub.messages)
+
+            request = int((await stub.send_user_message(f"$dl {flaky}"))["id"])
+            ack = await stub.wait_for_message(lambda m: m.reply_to == request)
+            await stub.wait_for_message(lambda m: m.id == ack.id and "❌" in m.content, 30)
+            await stub.wait_for_message(lambda m: m.id == ack.id and "🔄" in m.reactions, 10)
+            media.add_file("/later.png", PNG, content_type="image/png")  # the site is back
+            await stub.add_reaction(ack.id, "🔄", user_id=stranger)
+            await stub.add_reaction(ack.id, "🔄")
+            upload = await stub.wait_for_message(lambda m: m.reply_to == request and m.attachments)
+            await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content, 10)
+            assert await bot.stop() == 0
+    assert upload.attachments[0].data == PNG
+    assert sum(1 for m in stub.messages if m.attachments) == 1
