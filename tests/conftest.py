@@ -1,9 +1,10 @@
 """Fixtures shared by every test."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from loguru import logger
 
 from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader
@@ -40,3 +41,12 @@ def make_settings(tmp_path: Path) -> Callable[..., BotSettings]:
 def fake_downloader() -> FakeDownloader:
     """A fake downloader that writes one small file."""
     return FakeDownloader()
+
+
+@pytest.fixture
+def logged() -> Iterator[list[str]]:
+    """Every message logged (DEBUG and up) while the test runs."""
+    lines: list[str] = []
+    handler = logger.add(lambda m: lines.append(str(m)), level="DEBUG", format="{message}")
+    yield lines
+    logger.remove(handler)

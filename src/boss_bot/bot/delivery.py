@@ -9,7 +9,7 @@ from loguru import logger
 
 from boss_bot.bot import render
 from boss_bot.bot.progress import ProgressBoard
-from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip
+from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
 from boss_bot.bot.uploads import posted_before, send_group
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
@@ -50,7 +50,7 @@ class DiscordSink:
 
     async def _edit(self, item: DownloadItem, text: str) -> None:
         message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-        await message.edit(content=clip(text), allowed_mentions=NO_MENTIONS)
+        await unbroken(message.edit(content=clip(text), allowed_mentions=NO_MENTIONS))
 
     async def _show_progress(self, item: DownloadItem, event: ProgressEvent) -> None:
         await self._edit(item, render.progress(item, event))
@@ -69,12 +69,12 @@ class DiscordSink:
         await self.show(item, render.status(item, result))
         if item.status.finished and item.status_message_id is not None:
             message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-            await best_effort(message.remove_reaction(STOP, self.bot.user))
+            await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user)))
             if item.status is DownloadStatus.FAILED:
                 self.failed[item.status_message_id] = item
                 while len(self.failed) > REMEMBERED_FAILURES:
                     self.failed.popitem(last=False)
-                await best_effort(message.add_reaction(RETRY))
+                await best_effort(unbroken(message.add_reaction(RETRY)))
 
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
@@ -94,6 +94,6 @@ class DiscordSink:
         if item.attempts > 1 and self.bot.user is not None:  # a retry: ask the channel
             done = await posted_before(self.bot.user.id, channel, item)
         for number, group in enumerate(groups[done:], start=done + 1):
-            await send_group(channel, group, reference)
+            await unbroken(send_group(channel, group, reference))
             posted(number)
             logger.bind(job_id=item.id).debug("posted message {}/{}", number, len(groups))

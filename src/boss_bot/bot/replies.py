@@ -1,6 +1,8 @@
 """Answering a command: a reply that survives a deleted request, never pinging anyone."""
 
-from collections.abc import Awaitable
+import asyncio
+from collections.abc import Awaitable, Coroutine
+from typing import Any, TypeVar
 
 import discord
 from discord.ext import commands
@@ -8,6 +10,8 @@ from loguru import logger
 
 NO_MENTIONS = discord.AllowedMentions.none()
 MAX_CONTENT = 2000  # Discord's limit for message content
+T = TypeVar("T")
+_FINISHING: set[asyncio.Task[Any]] = set()
 
 
 def clip(text: str, limit: int = MAX_CONTENT) -> str:
@@ -34,3 +38,24 @@ async def best_effort(call: Awaitable[object]) -> None:
         await call
     except Exception:
         logger.opt(exception=True).debug("best-effort Discord call failed")
+
+
+def _finished(task: asyncio.Task[Any]) -> None:
+    _FINISHING.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        logger.opt(exception=task.exception()).debug("Discord call failed after its caller left")
+
+
+async def unbroken(call: Coroutine[Any, Any, T]) -> T:
+    """Await a Discord request that goes on to the end even if the caller is cancelled.
+
+    A job stopped with ⏹️ is cancelled wherever it is, often inside a status edit. If
+    the cancel lands while discord.py finishes a request (its rate-limit bucket's
+    refresh), the bucket keeps no token and the next request on that route waits
+    until the bucket expires: 30 s when Discord sent no limits. Shielded, the request
+    finishes cleanly and the job's "cancelled" edit follows at once.
+    """
+    task = asyncio.ensure_future(call)
+    _FINISHING.add(task)
+    task.add_done_callback(_finished)
+    return await asyncio.shield(task)

@@ -69,8 +69,8 @@ class JobRunner:
             status=DownloadStatus.DOWNLOADING, started_at=datetime.now(UTC),
             attempts=item.attempts + 1,
         )  # fmt: skip
-        await self.tell(item)
         try:
+            await self.tell(item)  # inside: a cancel may land while this is shown
             dest = self.storage.job_dir(item.id)
             files = await fetch(
                 check_url(item.url), dest, self.router, self.limits,

@@ -82,6 +82,7 @@ class MessageRoutes:
         if msg.author_id != self.state.bot_user_id:
             return error(403, 50005, "Cannot edit a message authored by another user")
         payload, files = await read_body(request)
+        await self.state.edit_gate(msg.id)
         if rejected := validate(self.state, payload, files):
             return rejected
         apply_edit(msg, payload, files)

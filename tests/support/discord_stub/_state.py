@@ -41,6 +41,8 @@ class StubState:
         self.requests: list[tuple[str, str]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.upload_failures: list[int] = []
+        self.edits_open = asyncio.Event()  # cleared: PATCH requests wait (see hold_edits)
+        self.edits_open.set()
         self._by_id: dict[int, StubMessage] = {}
         self._changed = asyncio.Event()
 
@@ -64,6 +66,12 @@ class StubState:
         self._changed.set()
         self._changed = asyncio.Event()
         return event
+
+    async def edit_gate(self, message_id: int) -> None:
+        """Let a PATCH through, or record ``edit_held`` and wait while edits are held."""
+        if not self.edits_open.is_set():
+            self.record("edit_held", message_id=message_id)
+            await self.edits_open.wait()
 
     def add_message(self, message: StubMessage) -> None:
         """Index a new message as the bot's or a user's, by its author."""

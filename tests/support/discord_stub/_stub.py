@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from . import _message_payloads as M
@@ -90,6 +91,11 @@ class DiscordStub(StubWaits):
         The body is ``{"code": 40005, "message": "Request entity too large"}``.
         """
         self.state.upload_failures.extend([status] * count)
+
+    def hold_edits(self) -> asyncio.Event:
+        """Keep message edits waiting, unanswered, until the returned event is set."""
+        self.state.edits_open.clear()
+        return self.state.edits_open
 
     async def drop_connections(self, code: int = 4000) -> None:
         """Close every gateway websocket; with 4000 discord.py reconnects and RESUMEs."""

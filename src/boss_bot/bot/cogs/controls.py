@@ -27,6 +27,7 @@ class Controls(commands.Cog):
         """Cancel or retry the job whose status message got the reaction."""
         if self.bot.user is None or payload.user_id == self.bot.user.id:
             return
+        logger.debug("reaction {} by {} on {}", payload.emoji, payload.user_id, payload.message_id)
         member = payload.member
         moderator = bool(member and member.guild_permissions.manage_messages)
         who = Requester(payload.user_id, payload.guild_id, moderator)
