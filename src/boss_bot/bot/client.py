@@ -9,6 +9,7 @@ from discord.ext import commands
 from loguru import logger
 
 from boss_bot.bot.delivery import DiscordSink
+from boss_bot.bot.help import BossHelp
 from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.core.pipeline import Router
 from boss_bot.core.service import DownloadService
@@ -20,6 +21,7 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.queue",
     "boss_bot.bot.cogs.admin",
     "boss_bot.bot.cogs.controls",
+    "boss_bot.bot.cogs.info",
 )
 
 
@@ -48,6 +50,7 @@ class BossBot(commands.Bot):
 
     def __init__(self, settings: BotSettings, router: Router, **options: object) -> None:
         options.setdefault("intents", intents())
+        options.setdefault("help_command", BossHelp())
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.command_prefix),
             allowed_mentions=NO_MENTIONS,

@@ -16,6 +16,11 @@ from boss_bot.errors import UnsupportedSiteError, UserFacingError
 REDDIT_ONLY = frozenset({Platform.REDDIT})
 Priority = Literal["low", "normal", "high"]
 USAGE = "<url> [low|normal|high]"
+NOTES = [
+    "Files over this server's upload limit ({limit}) are named, not posted.",
+    "`high` priority is for moderators and members with the priority role.",
+    "React ⏹️ on the job's message to cancel it; 🔄 on a failed job to try again.",
+]
 
 
 def may_use_high(ctx: commands.Context, role_ids: list[int]) -> bool:
@@ -64,6 +69,9 @@ class Downloads(commands.Cog):
         usage=USAGE, ignore_extra=False, brief="Download a Twitter/X post or a video link",
         help="Downloads the media of a Twitter/X post, or a video from any site yt-dlp "
         "supports (YouTube, TikTok, direct media links…), and posts it here.",
+        extras={"examples": ["{prefix}dlt https://x.com/user/status/123",
+                             "{prefix}dlt https://youtu.be/dQw4w9WgXcQ high"],
+                "notes": NOTES},
     )  # fmt: skip
     async def dlt(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Twitter/X post or a video."""
@@ -73,6 +81,9 @@ class Downloads(commands.Cog):
         usage=USAGE, ignore_extra=False, brief="Download a Reddit post, gallery or video",
         help="Downloads the images or video of a Reddit post (reddit.com, redd.it, "
         "v.redd.it, i.redd.it) and posts them here.",
+        extras={"examples": ["{prefix}dlr https://www.reddit.com/r/pics/comments/abc123/title/",
+                             "{prefix}dlr https://redd.it/abc123 low"],
+                "notes": ["Galleries arrive as several files, ten per message.", *NOTES]},
     )  # fmt: skip
     async def dlr(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Reddit post."""
@@ -88,6 +99,7 @@ class Downloads(commands.Cog):
     @commands.command(
         usage=USAGE, ignore_extra=False, brief="Download from any supported link",
         help="Downloads the media at any supported link, picking the right downloader.",
+        extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )  # fmt: skip
     async def dl(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download from any supported link."""

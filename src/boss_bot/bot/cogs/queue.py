@@ -28,6 +28,7 @@ class Queue(commands.Cog):
         brief="Show the download queue",
         help="Shows running jobs with their progress, waiting jobs with their position "
         "and estimated wait, and where your own jobs are.",
+        extras={"examples": ["{prefix}dlq"]},
     )
     async def dlq(self, ctx: commands.Context) -> None:
         """Show running and waiting jobs."""
@@ -55,7 +56,9 @@ class Queue(commands.Cog):
         help="Cancels one of your jobs, waiting or running, by the id its messages show; "
         "`all` cancels all of yours here. Moderators (Manage Messages) can cancel anyone's "
         "jobs in this server.",
-    )
+        extras={"examples": ["{prefix}dlc a1b2c3", "{prefix}dlc all"],
+                "notes": ["The id is in every message about the job."]},
+    )  # fmt: skip
     async def dlc(self, ctx: commands.Context, job: str) -> None:
         """Cancel a job by id, or all of yours."""
         service, who = self.bot.service, requester(ctx)

@@ -1,0 +1,49 @@
+"""``$dls``: the caller's effective settings and limits here."""
+
+import discord
+from discord.ext import commands
+
+from boss_bot.bot.client import BossBot
+from boss_bot.bot.cogs.downloads import may_use_high
+from boss_bot.bot.replies import answer
+from boss_bot.core.fmt import duration, size
+
+
+class Info(commands.Cog):
+    """The caller's settings."""
+
+    def __init__(self, bot: BossBot) -> None:
+        self.bot = bot
+
+    @commands.command(
+        brief="Show your limits and settings here",
+        help="Shows how many jobs you may run, the queue, the largest file this server "
+        "accepts, the per-job limits and which priorities you may use.",
+    )
+    async def dls(self, ctx: commands.Context) -> None:
+        """Show the caller's effective settings and limits."""
+        settings, queue = self.bot.settings, self.bot.service.queue
+        mine_running = sum(1 for i in queue.running() if i.user_id == ctx.author.id)
+        mine_waiting = sum(1 for i in queue.waiting() if i.user_id == ctx.author.id)
+        limit = (
+            ctx.guild.filesize_limit if ctx.guild else discord.utils.DEFAULT_FILE_SIZE_LIMIT_BYTES
+        )
+        tier = f" (server boost level {ctx.guild.premium_tier})" if ctx.guild else " (DM)"
+        high = may_use_high(ctx, settings.high_priority_role_ids)
+        lines = [
+            f"⚙️ **Your settings, {ctx.author.display_name}**",
+            f"Jobs running at once: {settings.max_jobs_per_user} "
+            f"(you have {mine_running} running, {mine_waiting} waiting)",
+            f"Queue: {len(queue)}/{settings.max_queue_size} in use, "
+            f"{settings.max_concurrent_downloads} running at a time",
+            f"Largest file posted here: {size(limit)}{tier}",
+            f"Per job: up to {size(settings.max_download_bytes)}, "
+            f"{settings.max_files_per_job} files, {duration(settings.download_timeout)}",
+            "Priorities you may use: low, normal" + (", high" if high else ""),
+        ]
+        await answer(ctx, "\n".join(lines))
+
+
+async def setup(bot: BossBot) -> None:
+    """Register the cog."""
+    await bot.add_cog(Info(bot))

@@ -1,0 +1,67 @@
+"""``$dlh`` (also ``$help``): an overview, and per command its usage, examples and notes.
+
+Examples and notes live in each command's ``extras`` (``examples``, ``notes``);
+``{prefix}`` and ``{limit}`` in them are filled in for the reader's server.
+"""
+
+import discord
+from discord.ext import commands
+
+from boss_bot.bot.replies import NO_MENTIONS, clip
+from boss_bot.core.fmt import size
+
+
+def _limit(ctx: commands.Context) -> str:
+    guild = ctx.guild
+    return size(guild.filesize_limit if guild else discord.utils.DEFAULT_FILE_SIZE_LIMIT_BYTES)
+
+
+def command_help(ctx: commands.Context, command: commands.Command) -> str:
+    """The help text of one command, in the seed's format."""
+    prefix = ctx.clean_prefix
+    fill = {"prefix": prefix, "limit": _limit(ctx)}
+    lines = [
+        f"**{prefix}{command.qualified_name}**: {command.brief or command.short_doc}",
+        command.help or "",
+        f"Usage: `{f'{prefix}{command.qualified_name} {command.signature}'.strip()}`",
+    ]
+    if command.aliases:
+        lines.append("Also: " + ", ".join(f"`{prefix}{a}`" for a in command.aliases))
+    if examples := command.extras.get("examples"):
+        lines += ["", "Examples:", *(f"  `{e.format(**fill)}`" for e in examples)]
+    if notes := command.extras.get("notes"):
+        lines += ["", "Notes:", *(f"- {n.format(**fill)}" for n in notes)]
+    return "\n".join(line for line in lines if line is not None).strip()
+
+
+class BossHelp(commands.HelpCommand):
+    """Plain-text help that fits in one message per request."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            command_attrs={
+                "name": "dlh", "aliases": ["help"], "usage": "[command]",
+                "brief": "Show help for the download commands",
+                "help": "Lists the commands, or explains one: usage, examples and notes.",
+                "extras": {"examples": ["{prefix}dlh", "{prefix}dlh dlt"]},
+            }
+        )  # fmt: skip
+
+    async def send_bot_help(self, mapping: dict) -> None:
+        """List every command the reader can use, with its one-line description."""
+        ctx, prefix = self.context, self.context.clean_prefix
+        usable = await self.filter_commands(ctx.bot.commands, sort=True)
+        lines = ["**boss-bot**: post a link, get the media.", ""]
+        lines += [f"`{prefix}{c.qualified_name}` {c.brief or c.short_doc}" for c in usable]
+        lines += ["", f"Type `{prefix}dlh <command>` for usage, examples and notes."]
+        await self.get_destination().send(clip("\n".join(lines)), allowed_mentions=NO_MENTIONS)
+
+    async def send_command_help(self, command: commands.Command) -> None:
+        """Explain one command."""
+        text = clip(command_help(self.context, command))
+        await self.get_destination().send(text, allowed_mentions=NO_MENTIONS)
+
+    def command_not_found(self, string: str) -> str:
+        """The answer for an unknown command name."""
+        prefix = self.context.clean_prefix
+        return f"There is no command `{string[:30]}`. `{prefix}dlh` lists them."
