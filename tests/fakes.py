@@ -17,6 +17,7 @@ class FakeDownloader:
     name: str = "fake"
     files: dict[str, bytes] = field(default_factory=lambda: {"clip.mp4": b"\x00\x00\x00\x18ftyp"})
     fail: FailureKind | None = None
+    fail_times: int | None = None  # fail only the first calls (None: every call)
     gate: asyncio.Event | None = None
     calls: list[tuple[str, Path]] = field(default_factory=list)
     started: asyncio.Event = field(default_factory=asyncio.Event)
@@ -28,7 +29,10 @@ class FakeDownloader:
         self.started.set()
         if self.gate is not None:
             await self.gate.wait()
-        if self.fail is not None:
+        if self.fail is not None and (
+            self.fail_times is None or len(self.calls) <= self.fail_times
+        ):
+            (dest / "partial.part").write_bytes(b"half")  # a failed try leaves debris
             raise DownloadFailedError(self.fail, "fake failure", limit="1 MB")
         written = []
         for name, data in self.files.items():

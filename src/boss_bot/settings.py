@@ -35,6 +35,9 @@ class BotSettings(BaseSettings):
     max_download_mb: int = Field(default=500, ge=1)
     max_files_per_job: int = Field(default=30, ge=1, le=1000)
     progress_interval: float = Field(default=5, ge=1)
+    download_tries: int = Field(default=3, ge=1, le=10)
+    retry_delay: float = Field(default=1.0, ge=0, le=60)
+    retry_max_delay: float = Field(default=30.0, ge=0, le=600)
     allow_private_urls: bool = False
     discord_api_url: str = "https://discord.com/api/v10"
     discord_gateway_url: str = "wss://gateway.discord.gg/"

@@ -17,7 +17,7 @@ async def test_command_help_has_usage_examples_and_this_servers_limit(make_bot) 
     assert "Usage: `$dlt <url> [low|normal|high]`" in text
     assert "Examples:\n  `$dlt https://x.com/user/status/123`" in text
     assert "upload limit (10.0 MB) are named, not posted" in text
-    assert "{prefix}" not in text and "{limit}" not in text
+    assert "{" not in text
 
 
 async def test_help_is_the_same_under_both_names(make_bot) -> None:

@@ -1,62 +1,22 @@
 """The job runner and worker pool, with a fake downloader and a recording sink."""
 
 import asyncio
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
-from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.jobs import JobRunner
+from boss_bot.core.items import DownloadStatus
 from boss_bot.core.queue import JobQueue
 from boss_bot.core.storage import Storage
-from boss_bot.core.store import SqliteJobStore
-from boss_bot.core.urls import Platform
 from boss_bot.core.workers import WorkerPool
-from boss_bot.downloaders.base import JobLimits
+from tests.core.jobkit import RecordingSink, make_item, make_runner
 from tests.fakes import FakeDownloader
-
-
-@dataclass
-class RecordingSink:
-    limit: int = 1000
-    statuses: list[tuple[str, DownloadStatus]] = field(default_factory=list)
-    delivered: list[list[str]] = field(default_factory=list)
-    progress_events: int = 0
-    fail_updates: bool = False
-
-    async def upload_limit(self, item: DownloadItem) -> int:
-        return self.limit
-
-    def progress(self, item, event) -> None:
-        self.progress_events += 1
-
-    async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
-        self.statuses.append((item.id, item.status))
-        if self.fail_updates:
-            raise RuntimeError("discord is down")
-
-    async def deliver(self, item: DownloadItem, result: DownloadResult, posted) -> None:
-        self.delivered.append([p.name for p in result.files])
-        posted(1)
-
-
-def _item() -> DownloadItem:
-    return DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=1,
-                        channel_id=2)  # fmt: skip
-
-
-def _runner(tmp_path: Path, fake: FakeDownloader, sink: RecordingSink) -> JobRunner:
-    storage = Storage(tmp_path)
-    storage.prepare()
-    return JobRunner(storage, SqliteJobStore(tmp_path / "q.db"), sink, fake.route, JobLimits())
 
 
 async def test_files_over_the_limit_are_left_out_and_named(tmp_path) -> None:
     """Files that fit are delivered; the rest are reported with their sizes."""
     fake = FakeDownloader(files={"small.jpg": b"x" * 10, "big.mp4": b"y" * 5000})
     sink = RecordingSink(limit=1000)
-    final = await _runner(tmp_path, fake, sink).run(_item())
+    final = await make_runner(tmp_path, fake, sink).run(make_item())
     assert final.status is DownloadStatus.COMPLETED
     assert sink.delivered == [["small.jpg"]]
     assert sink.progress_events == 2
@@ -65,7 +25,7 @@ async def test_files_over_the_limit_are_left_out_and_named(tmp_path) -> None:
 async def test_nothing_fits_means_failed_without_upload(tmp_path) -> None:
     """If every file is over the limit, nothing is uploaded and the job fails."""
     sink = RecordingSink(limit=1)
-    final = await _runner(tmp_path, FakeDownloader(), sink).run(_item())
+    final = await make_runner(tmp_path, FakeDownloader(), sink).run(make_item())
     assert final.status is DownloadStatus.FAILED
     assert sink.delivered == []
 
@@ -73,7 +33,7 @@ async def test_nothing_fits_means_failed_without_upload(tmp_path) -> None:
 async def test_a_broken_front_end_does_not_stop_the_job(tmp_path) -> None:
     """Status updates that fail are logged; the files are still delivered."""
     sink = RecordingSink(fail_updates=True)
-    final = await _runner(tmp_path, FakeDownloader(), sink).run(_item())
+    final = await make_runner(tmp_path, FakeDownloader(), sink).run(make_item())
     assert final.status is DownloadStatus.COMPLETED
     assert sink.delivered == [["clip.mp4"]]
 
@@ -85,8 +45,8 @@ async def test_unexpected_errors_become_a_reference(tmp_path) -> None:
         async def download(self, *args, **kwargs):
             raise ZeroDivisionError("boom")
 
-    item = _item()
-    final = await _runner(tmp_path, Broken(), RecordingSink()).run(item)
+    item = make_item()
+    final = await make_runner(tmp_path, Broken(), RecordingSink()).run(item)
     assert final.status is DownloadStatus.FAILED
     assert f"ref `{item.id}`" in final.error
     assert "boom" not in final.error
@@ -98,8 +58,8 @@ async def test_pool_respects_its_size_and_cancels_running_jobs(tmp_path) -> None
     fake = FakeDownloader(gate=asyncio.Event())
     sink = RecordingSink()
     queue = JobQueue(10)
-    pool = WorkerPool(queue, _runner(tmp_path, fake, sink).run, size=2)
-    items = [_item() for _ in range(4)]
+    pool = WorkerPool(queue, make_runner(tmp_path, fake, sink).run, size=2)
+    items = [make_item() for _ in range(4)]
     for item in items:
         queue.put(item)
     pool.start()
@@ -123,8 +83,8 @@ async def test_closing_the_pool_cancels_jobs_and_cleans_up(tmp_path) -> None:
     """Shutting down stops running jobs and removes their directories."""
     fake = FakeDownloader(gate=asyncio.Event())
     queue = JobQueue(10)
-    pool = WorkerPool(queue, _runner(tmp_path, fake, RecordingSink()).run, size=1)
-    queue.put(_item())
+    pool = WorkerPool(queue, make_runner(tmp_path, fake, RecordingSink()).run, size=1)
+    queue.put(make_item())
     pool.start()
     await asyncio.wait_for(fake.started.wait(), 2)
     await pool.close()

@@ -7,7 +7,7 @@ from boss_bot.core.items import DownloadStatus
 from boss_bot.core.service import DownloadService
 from boss_bot.core.urls import check_url
 from boss_bot.errors import QueueFullError
-from tests.core.test_jobs import RecordingSink
+from tests.core.jobkit import RecordingSink
 from tests.fakes import FakeDownloader
 
 URL = check_url("https://example.com/v.mp4")

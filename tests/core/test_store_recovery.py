@@ -4,13 +4,14 @@ from pathlib import Path
 
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
 from boss_bot.core.jobs import JobRunner
+from boss_bot.core.pipeline import Fetcher
 from boss_bot.core.queue import JobQueue
 from boss_bot.core.recovery import resume
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import SqliteJobStore, from_json, to_json
 from boss_bot.core.urls import Platform
 from boss_bot.downloaders.base import JobLimits
-from tests.core.test_jobs import RecordingSink
+from tests.core.jobkit import RecordingSink
 from tests.fakes import FakeDownloader
 
 
@@ -51,7 +52,7 @@ async def test_crash_recovery_requeues_and_gives_up_after_max_attempts(tmp_path:
     for item in (waiting, interrupted, exhausted):
         store.save(item)
     sink = RecordingSink()
-    runner = JobRunner(Storage(tmp_path), store, sink, FakeDownloader().route, JobLimits())
+    runner = JobRunner(Storage(tmp_path), store, sink, Fetcher(FakeDownloader().route, JobLimits()))
     queue = JobQueue(10)
     assert await resume(store.unfinished(), queue, runner, max_attempts=3) == 2
     assert [i.id for i in queue.waiting()] == [waiting.id, interrupted.id]

@@ -13,6 +13,7 @@ from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
 from boss_bot.bot.uploads import posted_before, send_group
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
+from boss_bot.errors import DownloadFailedError
 
 STOP, RETRY = "⏹️", "🔄"
 REMEMBERED_FAILURES = 500
@@ -75,6 +76,14 @@ class DiscordSink:
                 while len(self.failed) > REMEMBERED_FAILURES:
                     self.failed.popitem(last=False)
                 await best_effort(unbroken(message.add_reaction(RETRY)))
+
+    async def retrying(
+        self, item: DownloadItem, failure: DownloadFailedError, tried: int, tries: int,
+        delay: float,
+    ) -> None:  # fmt: skip
+        """Say that a try failed and when the next one starts."""
+        await self.board.forget(item.id)
+        await self.show(item, render.retrying(item, failure, tried, tries, delay))
 
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]

@@ -2,6 +2,8 @@
 
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
+from boss_bot.errors import DownloadFailedError
+from boss_bot.failures import SHORT
 
 BAR_LENGTH = 20
 
@@ -39,6 +41,16 @@ def acknowledgement(item: DownloadItem, position: int, wait: float = 0) -> str:
     return (
         f"📥 Job {job_ref(item)} accepted, position {position} in the queue "
         f"(starts in about {duration(wait)})."
+    )
+
+
+def retrying(item: DownloadItem, failure: DownloadFailedError, tried: int, tries: int,
+             delay: float) -> str:  # fmt: skip
+    """A job between two tries: what went wrong and when the next try starts."""
+    what = SHORT.get(failure.kind, "the download failed")
+    return (
+        f"⚠️ Job {job_ref(item)}: {what} (try {tried} of {tries}). "
+        f"Trying again in {duration(delay)}…"
     )
 
 

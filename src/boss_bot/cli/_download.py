@@ -9,10 +9,12 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColu
 
 from boss_bot.core.fmt import size
 from boss_bot.core.items import ProgressEvent
-from boss_bot.core.pipeline import fetch, validate
+from boss_bot.core.pipeline import Fetcher, validate
+from boss_bot.core.retrying import RetryPolicy
 from boss_bot.downloaders.base import limits_from
 from boss_bot.downloaders.routing import pick_downloader
 from boss_bot.errors import DownloadFailedError, UserFacingError
+from boss_bot.failures import SHORT
 from boss_bot.settings import BotSettings
 
 
@@ -35,8 +37,14 @@ async def download_to(settings: BotSettings, url: str, output: Path) -> int:
             def show(event: ProgressEvent) -> None:
                 bar.update(task, completed=event.downloaded, total=event.total)
 
+            async def again(failure: DownloadFailedError, tried: int, delay: float) -> None:
+                what = SHORT.get(failure.kind, failure.kind.value)
+                bar.console.print(f"{what} (try {tried} of {retry.tries}); again in {delay:.0f} s")
+
+            retry = RetryPolicy.from_settings(settings)
+            fetcher = Fetcher(pick_downloader, limits_from(settings), retry)
             checked = await validate(url, allow_private=settings.allow_private_urls)
-            files = await fetch(checked, work, pick_downloader, limits_from(settings), show)
+            files = await fetcher(checked, work, show, again)
         for path in files:
             target = _free_name(output, path.name)
             shutil.move(path, target)

@@ -8,31 +8,28 @@ import asyncio
 import time
 from collections import deque
 from datetime import UTC, datetime
+from pathlib import Path
 
 from loguru import logger
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
-from boss_bot.core.pipeline import Router, fetch
+from boss_bot.core.pipeline import Fetcher
 from boss_bot.core.sink import JobSink
+from boss_bot.core.stopping import record_interruption
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import JobStore
 from boss_bot.core.urls import check_url
-from boss_bot.core.workers import SHUTDOWN
-from boss_bot.downloaders.base import JobLimits
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 
 class JobRunner:
     """Takes a job through the pipeline, saving and reporting every step."""
 
-    def __init__(
-        self, storage: Storage, store: JobStore, sink: JobSink, router: Router, limits: JobLimits
-    ) -> None:
+    def __init__(self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher) -> None:
         self.storage = storage
         self.store = store
         self.sink = sink
-        self.router = router
-        self.limits = limits
+        self.fetcher = fetcher
         self.progress: dict[str, ProgressEvent] = {}
         self.durations: deque[float] = deque(maxlen=20)
 
@@ -61,6 +58,23 @@ class JobRunner:
         await self.sink.deliver(item, result, posted)
         return item
 
+    async def _fetch(self, item: DownloadItem) -> list[Path]:
+        """Download, trying again on transient failures; each retry is shown."""
+
+        async def again(failure: DownloadFailedError, tried: int, delay: float) -> None:
+            logger.bind(job_id=item.id).info(
+                "try {} failed ({}): {}; again in {:.1f} s",
+                tried, failure.kind, failure.detail[-300:], delay,
+            )  # fmt: skip
+            self.progress.pop(item.id, None)
+            await self.sink.retrying(item, failure, tried, self.fetcher.retry.tries, delay)
+
+        def progress(event: ProgressEvent) -> None:
+            self._progress(item, event)
+
+        dest = self.storage.job_dir(item.id)
+        return await self.fetcher(check_url(item.url), dest, progress, again)
+
     async def run(self, item: DownloadItem) -> DownloadItem:
         """Run ``item`` and return its final state; never raises except on cancel."""
         log = logger.bind(job_id=item.id, guild_id=item.guild_id, user_id=item.user_id)
@@ -71,11 +85,7 @@ class JobRunner:
         )  # fmt: skip
         try:
             await self.tell(item)  # inside: a cancel may land while this is shown
-            dest = self.storage.job_dir(item.id)
-            files = await fetch(
-                check_url(item.url), dest, self.router, self.limits,
-                lambda event: self._progress(item, event),
-            )  # fmt: skip
+            files = await self._fetch(item)
             limit = await self.sink.upload_limit(item)
             fits = tuple(path for path in files if path.stat().st_size <= limit)
             over = tuple((p.name, p.stat().st_size) for p in files if p.stat().st_size > limit)
@@ -91,21 +101,7 @@ class JobRunner:
             item = item.evolve(status=DownloadStatus.FAILED, error=exc.user_message(ref=item.id))
             await self.tell(item)
         except asyncio.CancelledError as exc:
-            if item.status.finished:  # delivered: only the final message was being shown
-                raise
-            if SHUTDOWN in exc.args:
-                log.info("job paused by shutdown; it resumes at the next start")
-                uploading = item.status is DownloadStatus.UPLOADING  # then check the channel
-                tries = item.attempts if uploading else item.attempts - 1
-                paused = item.evolve(status=DownloadStatus.QUEUED, attempts=tries)
-                await asyncio.shield(self.tell(paused))
-                raise
-            log.info("job cancelled")
-            item = item.evolve(
-                status=DownloadStatus.CANCELLED,
-                error=DownloadFailedError(FailureKind.CANCELLED).user_message(),
-            )
-            await asyncio.shield(self.tell(item))
+            await record_interruption(item, exc, self.tell)
             raise
         except Exception:
             log.exception("job failed unexpectedly")

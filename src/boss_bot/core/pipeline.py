@@ -1,10 +1,12 @@
 """The download part of the pipeline, shared by the bot and ``bossbotctl download``."""
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from boss_bot.core.addresses import resolve_public
 from boss_bot.core.media import looks_like_html
+from boss_bot.core.retrying import OnRetry, RetryPolicy, with_retries
 from boss_bot.core.urls import CheckedURL, Platform, check_url
 from boss_bot.downloaders.base import Downloader, JobLimits, ProgressCallback
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -43,3 +45,27 @@ async def fetch(
     if not media:
         raise DownloadFailedError(FailureKind.NOT_MEDIA, "only HTML was downloaded")
     return media
+
+
+async def _unreported(failure: DownloadFailedError, tried: int, delay: float) -> None:
+    """Default ``on_retry``: nothing to show."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetcher:
+    """Everything a download needs besides its URL: downloaders, bounds and retries."""
+
+    router: Router
+    limits: JobLimits
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+    async def __call__(
+        self, url: CheckedURL, dest: Path, on_progress: ProgressCallback,
+        on_retry: OnRetry = _unreported,
+    ) -> list[Path]:  # fmt: skip
+        """``fetch`` with retries on transient failures (see ``retrying``)."""
+
+        async def attempt() -> list[Path]:
+            return await fetch(url, dest, self.router, self.limits, on_progress)
+
+        return await with_retries(self.retry, attempt, dest, on_retry)

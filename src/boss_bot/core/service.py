@@ -3,9 +3,10 @@
 from boss_bot.core.access import Requester
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
 from boss_bot.core.jobs import JobRunner
-from boss_bot.core.pipeline import Router, validate
+from boss_bot.core.pipeline import Fetcher, Router, validate
 from boss_bot.core.queue import JobQueue
 from boss_bot.core.recovery import resume
+from boss_bot.core.retrying import RetryPolicy
 from boss_bot.core.sink import JobSink
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import SqliteJobStore
@@ -25,7 +26,8 @@ class DownloadService:
         self.storage = Storage(settings.data_dir)
         self.store = SqliteJobStore(settings.data_dir / "queue.sqlite3")
         self.queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
-        runner = JobRunner(self.storage, self.store, sink, router, limits_from(settings))
+        fetcher = Fetcher(router, limits_from(settings), RetryPolicy.from_settings(settings))
+        runner = JobRunner(self.storage, self.store, sink, fetcher)
         self.runner = runner
         self.pool = WorkerPool(self.queue, runner.run, settings.max_concurrent_downloads)
         self._admitted: dict[str, DownloadItem] = {}  # being acknowledged, not yet queued

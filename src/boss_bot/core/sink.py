@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
+from boss_bot.errors import DownloadFailedError
 
 
 class JobSink(Protocol):
@@ -19,6 +20,13 @@ class JobSink(Protocol):
 
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Show the job's new status (``item.status``; ``item.error`` when failed)."""
+        ...
+
+    async def retrying(
+        self, item: DownloadItem, failure: DownloadFailedError, tried: int, tries: int,
+        delay: float,
+    ) -> None:  # fmt: skip
+        """Show that try ``tried`` of ``tries`` failed and the next starts in ``delay`` s."""
         ...
 
     async def deliver(

@@ -7,23 +7,33 @@ from boss_bot.errors import FailureKind
 
 _BY_STATUS = {
     400: FailureKind.NOT_FOUND,
-    401: FailureKind.FORBIDDEN,
+    401: FailureKind.PRIVATE,
     403: FailureKind.FORBIDDEN,
     404: FailureKind.NOT_FOUND,
-    410: FailureKind.NOT_FOUND,
-    451: FailureKind.FORBIDDEN,
+    410: FailureKind.REMOVED,
     429: FailureKind.RATE_LIMITED,
+    451: FailureKind.GEO_BLOCKED,
 }
+# First match wins: age before private ("sign in to confirm your age").
 _PATTERNS: list[tuple[re.Pattern[str], FailureKind]] = [
     (re.compile(re.escape(BLOCKED_MARKER)), FailureKind.BLOCKED),
     (re.compile(r"larger than (the )?(allowed )?max", re.I), FailureKind.TOO_LARGE),
     (re.compile(r"unsupported url|no suitable extractor|no extractor", re.I),
      FailureKind.UNSUPPORTED),
-    (re.compile(r"private|login|log in|sign in|age.restrict|removed|members.only|geo", re.I),
-     FailureKind.FORBIDDEN),
+    (re.compile(r"geo.?restrict|geo.?block|available (from|in) your (location|country|region)",
+                re.I), FailureKind.GEO_BLOCKED),
+    (re.compile(r"age.?restrict|confirm your age|age.?gate|inappropriate for some users",
+                re.I), FailureKind.AGE_RESTRICTED),
+    (re.compile(r"removed|deleted|no longer available|been terminated|video unavailable",
+                re.I), FailureKind.REMOVED),
+    (re.compile(r"private|login|log in|sign in|members.only|credentials|authoriz|authenticat"
+                r"|cookies", re.I), FailureKind.PRIVATE),
+    (re.compile(r"captcha|challenge", re.I), FailureKind.CHALLENGE),
+    (re.compile(r"could not be found|does not exist", re.I), FailureKind.NOT_FOUND),
     (re.compile(r"timed? ?out|connection|network|resolve|unreachable|reset by peer|"
                 r"remote end closed|incomplete read|ssl", re.I), FailureKind.NETWORK),
 ]  # fmt: skip
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
 _HTTP_STATUS = re.compile(r"\b(?:HTTP Error |')?([45]\d\d)\b[: ]")
 
 
@@ -31,13 +41,17 @@ def kind_for_status(status: int) -> FailureKind:
     """Map an HTTP status code to a failure kind."""
     if status in _BY_STATUS:
         return _BY_STATUS[status]
-    return FailureKind.NETWORK if status >= 500 else FailureKind.UNKNOWN
+    return FailureKind.SERVER_ERROR if status >= 500 else FailureKind.UNKNOWN
 
 
 def kind_for_text(text: str) -> FailureKind:
-    """Map an error message (any library's) to a failure kind."""
+    """Map an error message (any library's) to a failure kind.
+
+    URLs are dropped first: a subreddit called "private" says nothing about the post.
+    """
     if BLOCKED_MARKER in text:
         return FailureKind.BLOCKED
+    text = _URL.sub("<url>", text)
     match = _HTTP_STATUS.search(text)
     if match:
         return kind_for_status(int(match.group(1)))

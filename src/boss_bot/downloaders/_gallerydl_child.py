@@ -45,6 +45,18 @@ def configure(spec: dict[str, Any]) -> None:
         config.set(("downloader", "ytdl"), "cmdline-args", ["--ffmpeg-location", spec["ffmpeg"]])
 
 
+def kind_for_status_bits(status: int, detail: str) -> FailureKind:
+    """Map ``DownloadJob.run()``'s status and gallery-dl's messages to a failure kind."""
+    if status & _CHALLENGE:  # its message also carries the 403 the challenge came with
+        return FailureKind.CHALLENGE
+    kind = kind_for_text(detail)
+    if kind is not FailureKind.UNKNOWN:
+        return kind
+    if status & _AUTH:
+        return FailureKind.PRIVATE
+    return FailureKind.NETWORK if status & _OSERROR else FailureKind.UNKNOWN
+
+
 def run(spec: dict[str, Any], emit: Any) -> None:
     """Download ``spec['url']`` into ``spec['dest']``; progress comes from the parent."""
     configure(spec)
@@ -61,12 +73,7 @@ def run(spec: dict[str, Any], emit: Any) -> None:
         if any("larger than allowed maximum" in line for line in collector.lines):
             raise DownloadFailedError(FailureKind.TOO_LARGE, detail)
         return
-    kind = kind_for_text(detail)
-    if kind is FailureKind.UNKNOWN:
-        if status & _AUTH:
-            kind = FailureKind.FORBIDDEN
-        elif status & (_OSERROR | _CHALLENGE):
-            kind = FailureKind.NETWORK
+    kind = kind_for_status_bits(status, detail)
     if any(line == "HTML response" for line in collector.lines):
         kind = FailureKind.NOT_MEDIA
     raise DownloadFailedError(kind, f"status {status}: {detail}")

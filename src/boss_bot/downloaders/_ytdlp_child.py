@@ -9,7 +9,7 @@ from typing import Any
 
 import yt_dlp
 from yt_dlp.networking.exceptions import HTTPError, TransportError
-from yt_dlp.utils import DownloadError, UnsupportedError
+from yt_dlp.utils import DownloadError, GeoRestrictedError, UnsupportedError
 
 from boss_bot.downloaders._classify import kind_for_status, kind_for_text
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -81,6 +81,8 @@ def classify(exc: DownloadError) -> DownloadFailedError:
     for cause in _chain(exc):
         if isinstance(cause, HTTPError):
             return DownloadFailedError(kind_for_status(cause.status), detail)
+        if isinstance(cause, GeoRestrictedError):
+            return DownloadFailedError(FailureKind.GEO_BLOCKED, detail)
         if isinstance(cause, UnsupportedError):
             return DownloadFailedError(FailureKind.UNSUPPORTED, detail)
         if isinstance(cause, TransportError | OSError):

@@ -1,0 +1,77 @@
+"""Why a download failed, in terms a user can act on, and what to tell them (SPEC §5).
+
+Each message says what happened and what the user can do next. ``{limit}`` and
+``{ref}`` are filled in by ``DownloadFailedError.user_message``.
+"""
+
+from enum import StrEnum
+
+
+class FailureKind(StrEnum):
+    """Why a download failed."""
+
+    NOT_FOUND = "not_found"
+    REMOVED = "removed"
+    PRIVATE = "private"
+    AGE_RESTRICTED = "age_restricted"
+    GEO_BLOCKED = "geo_blocked"
+    FORBIDDEN = "forbidden"
+    CHALLENGE = "challenge"
+    UNSUPPORTED = "unsupported"
+    NOT_MEDIA = "not_media"
+    NO_MEDIA = "no_media"
+    NETWORK = "network"
+    SERVER_ERROR = "server_error"
+    RATE_LIMITED = "rate_limited"
+    TIMEOUT = "timeout"
+    TOO_LARGE = "too_large"
+    TOO_MANY_FILES = "too_many_files"
+    BLOCKED = "blocked"
+    NO_PERMISSION = "no_permission"
+    UPLOAD_REJECTED = "upload_rejected"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+    @property
+    def transient(self) -> bool:
+        """Whether trying again shortly may work (network trouble, 5xx, rate limits)."""
+        return self in TRANSIENT
+
+
+TRANSIENT = frozenset({FailureKind.NETWORK, FailureKind.SERVER_ERROR, FailureKind.RATE_LIMITED})
+
+MESSAGES: dict[FailureKind, str] = {
+    FailureKind.NOT_FOUND: "The link answered 'not found'. "
+    "Check that the post still exists and that the link is complete.",
+    FailureKind.REMOVED: "That post was removed or deleted, so there is nothing left to download.",
+    FailureKind.PRIVATE: "That content is private or needs a login, which I don't have. "
+    "A public link will work.",
+    FailureKind.AGE_RESTRICTED: "That content is age-restricted and needs a signed-in "
+    "account, which I don't use.",
+    FailureKind.GEO_BLOCKED: "That content isn't available in the country I run from "
+    "(geo-blocked or withheld).",
+    FailureKind.FORBIDDEN: "The site refused access (403). It may block downloaders; "
+    "a link to the original post sometimes works.",
+    FailureKind.CHALLENGE: "The site asked for a human check (a captcha), which I can't pass. "
+    "Try again later.",
+    FailureKind.UNSUPPORTED: "I couldn't find any media I know how to download at that link.",
+    FailureKind.NOT_MEDIA: "The link served a web page, not a media file.",
+    FailureKind.NO_MEDIA: "The link had nothing I could download.",
+    FailureKind.NETWORK: "I couldn't connect to that site. It may be down; try again later.",
+    FailureKind.SERVER_ERROR: "The site had a server error. Try again in a few minutes.",
+    FailureKind.RATE_LIMITED: "That site is rate limiting us. Please try again in a few minutes.",
+    FailureKind.TIMEOUT: "The download took longer than the {limit} allowed and was stopped.",
+    FailureKind.TOO_LARGE: "The download is larger than the {limit} a job may fetch.",
+    FailureKind.TOO_MANY_FILES: "The link holds more than the {limit} files one job may take.",
+    FailureKind.BLOCKED: "That link points at a private or internal address, which I won't fetch.",
+    FailureKind.NO_PERMISSION: "I can't post files here: I need the Attach Files permission.",
+    FailureKind.UPLOAD_REJECTED: "Discord refused the file as too large for this server.",
+    FailureKind.CANCELLED: "The download was cancelled.",
+    FailureKind.UNKNOWN: "Something went wrong (ref `{ref}`). The bot's operator can look it up.",
+}
+
+SHORT: dict[FailureKind, str] = {  # for "trying again" notes
+    FailureKind.NETWORK: "couldn't connect to the site",
+    FailureKind.SERVER_ERROR: "the site had a server error",
+    FailureKind.RATE_LIMITED: "the site is rate limiting us",
+}

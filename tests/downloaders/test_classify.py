@@ -1,0 +1,118 @@
+"""Each library failure maps to the kind, and so the message, a user can act on.
+
+The exceptions are the libraries' own, raised and reported the way they do it:
+yt-dlp's ``YoutubeDL.report_error`` wraps the active exception in a ``DownloadError``;
+gallery-dl logs ``"<Class>: <message>"`` and ORs the exception's ``code`` into the
+status ``DownloadJob.run()`` returns.
+"""
+
+import io
+import types
+
+import pytest
+import yt_dlp
+from gallery_dl import exception as gdl
+from yt_dlp.networking import Response
+from yt_dlp.networking.exceptions import HTTPError, TransportError
+from yt_dlp.utils import DownloadError, ExtractorError, GeoRestrictedError, UnsupportedError
+
+from boss_bot.downloaders._gallerydl_child import kind_for_status_bits
+from boss_bot.downloaders._ytdlp_child import classify
+from boss_bot.errors import DownloadFailedError
+from boss_bot.failures import MESSAGES
+from boss_bot.failures import FailureKind as K
+
+
+class _Quiet:
+    def debug(self, msg: str) -> None: ...
+
+    warning = error = info = debug
+
+
+def _reported(exc: Exception) -> DownloadError:
+    """What yt-dlp raises after catching ``exc`` in an extractor or downloader."""
+    ydl = yt_dlp.YoutubeDL({"logger": _Quiet(), "quiet": True})
+    try:
+        raise exc
+    except Exception:
+        with pytest.raises(DownloadError) as caught:
+            ydl.report_error(str(exc))
+    return caught.value
+
+
+def _http(status: int) -> HTTPError:
+    return HTTPError(Response(io.BytesIO(b""), "https://example.com/private/v", {}, status=status))
+
+
+@pytest.mark.parametrize(
+    ("exc", "kind"),
+    [
+        (_http(404), K.NOT_FOUND),
+        (_http(410), K.REMOVED),
+        (_http(401), K.PRIVATE),
+        (_http(403), K.FORBIDDEN),
+        (_http(451), K.GEO_BLOCKED),
+        (_http(429), K.RATE_LIMITED),
+        (_http(503), K.SERVER_ERROR),
+        (TransportError("Connection reset by peer"), K.NETWORK),
+        (UnsupportedError("https://example.com/page"), K.UNSUPPORTED),
+        (GeoRestrictedError("This video is not available from your location"), K.GEO_BLOCKED),
+        (ExtractorError("Private video. Sign in if you've been granted access to this video",
+                        expected=True), K.PRIVATE),
+        (ExtractorError("Sign in to confirm your age. This video may be inappropriate for "
+                        "some users.", expected=True), K.AGE_RESTRICTED),
+        (ExtractorError("Video unavailable. This video has been removed by the uploader",
+                        expected=True), K.REMOVED),
+        (ExtractorError("Unable to extract title; please report this issue"), K.UNKNOWN),
+    ],
+)  # fmt: skip
+def test_ytdlp_errors(exc: Exception, kind: K) -> None:
+    """The cause inside yt-dlp's DownloadError decides, not words in the URL."""
+    assert classify(_reported(exc)).kind is kind
+
+
+def _response(status: int, reason: str) -> object:
+    return types.SimpleNamespace(status_code=status, reason=reason, url="https://x.com/login/1")
+
+
+@pytest.mark.parametrize(
+    ("exc", "kind"),
+    [
+        (gdl.HttpError(response=_response(404, "Not Found")), K.NOT_FOUND),
+        (gdl.HttpError(response=_response(503, "Service Unavailable")), K.SERVER_ERROR),
+        (gdl.HttpError(response=_response(429, "Too Many Requests")), K.RATE_LIMITED),
+        (gdl.NotFoundError("post"), K.NOT_FOUND),
+        (gdl.AuthRequired("cookies", "post"), K.PRIVATE),
+        (gdl.AuthorizationError(), K.PRIVATE),
+        (gdl.AuthenticationError(), K.PRIVATE),
+        (gdl.ChallengeError("Cloudflare challenge", _response(403, "Forbidden")), K.CHALLENGE),
+    ],
+)
+def test_gallerydl_errors(exc: gdl.GalleryDLException, kind: K) -> None:
+    """gallery-dl's message and status bits decide."""
+    assert kind_for_status_bits(exc.code, f"{type(exc).__name__}: {exc}") is kind
+
+
+def test_gallerydl_status_bits_alone() -> None:
+    """With nothing useful logged, the status bits still say auth or network."""
+    assert kind_for_status_bits(16, "") is K.PRIVATE
+    assert kind_for_status_bits(128, "") is K.NETWORK
+    assert kind_for_status_bits(4, "") is K.UNKNOWN
+
+
+def test_every_kind_has_a_message_and_only_network_trouble_is_retried() -> None:
+    """Each kind has a message; network, 5xx and rate limits are the transient ones."""
+    assert set(MESSAGES) == set(K)
+    assert {k for k in K if k.transient} == {K.NETWORK, K.SERVER_ERROR, K.RATE_LIMITED}
+    failure = DownloadFailedError(K.SERVER_ERROR, "503")
+    failure.tries = 3
+    assert failure.user_message().endswith("(Tried 3 times.)")
+    assert "ref `a1b2c3`" in DownloadFailedError(K.UNKNOWN).user_message(ref="a1b2c3")
+
+
+def test_words_inside_urls_do_not_decide() -> None:
+    """A subreddit named "private" does not make a timeout a privacy problem."""
+    from boss_bot.downloaders._classify import kind_for_text
+
+    assert kind_for_text("GET https://reddit.com/r/private/comments/1 timed out") is K.NETWORK
+    assert kind_for_text("HTTP Error 502: Bad Gateway") is K.SERVER_ERROR
