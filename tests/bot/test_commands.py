@@ -73,7 +73,8 @@ async def test_no_two_commands_or_aliases_collide(make_bot) -> None:
 async def test_all_extensions_load(make_bot) -> None:
     """Every cog in EXTENSIONS is loaded at start-up."""
     bot = await make_bot()
-    assert set(bot.cogs) == {"ErrorHandler", "Downloads", "Queue", "Admin", "Controls", "Info"}
+    expected = {"ErrorHandler", "Downloads", "Queue", "Admin", "Controls", "Info", "Menu"}
+    assert set(bot.cogs) == expected
 
 
 async def test_a_broken_extension_is_logged_not_fatal(make_settings, mocker) -> None:

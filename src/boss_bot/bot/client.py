@@ -22,6 +22,7 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.admin",
     "boss_bot.bot.cogs.controls",
     "boss_bot.bot.cogs.info",
+    "boss_bot.bot.cogs.menu",
 )
 
 
@@ -76,6 +77,9 @@ class BossBot(commands.Bot):
                 await self.load_extension(name)
             except commands.ExtensionError:
                 logger.exception("could not load extension {}", name)
+        if self.settings.sync_commands:
+            synced = await self.tree.sync()
+            logger.info("synced {} application commands with Discord", len(synced))
         for job in (self._start_workers_when_ready(), self.sink.board.run()):
             self._tasks.add(asyncio.create_task(job))
 

@@ -34,6 +34,28 @@ def command_help(ctx: commands.Context, command: commands.Command) -> str:
     return "\n".join(line for line in lines if line is not None).strip()
 
 
+def overview(ctx: commands.Context, usable: list[commands.Command]) -> str:
+    """One line per command, then how to get details."""
+    prefix = ctx.clean_prefix
+    lines = ["**boss-bot**: post a link, get the media.", ""]
+    lines += [f"`{prefix}{c.qualified_name}` {c.brief or c.short_doc}" for c in usable]
+    return "\n".join([*lines, "", f"Type `{prefix}dlh <command>` for usage, examples and notes."])
+
+
+def not_found(ctx: commands.Context, name: str) -> str:
+    """The answer for an unknown command name."""
+    return f"There is no command `{name[:30]}`. `{ctx.clean_prefix}dlh` lists them."
+
+
+def help_text(ctx: commands.Context, name: str | None = None) -> str:
+    """The overview, one command's help, or "no such command" (for ``/dlh``)."""
+    if not name:
+        usable = [c for c in ctx.bot.commands if not c.hidden]
+        return overview(ctx, sorted(usable, key=lambda c: c.qualified_name))
+    command = ctx.bot.get_command(name.strip().lstrip("/$"))
+    return command_help(ctx, command) if command else not_found(ctx, name)
+
+
 class BossHelp(commands.HelpCommand):
     """Plain-text help that fits in one message per request."""
 
@@ -49,12 +71,9 @@ class BossHelp(commands.HelpCommand):
 
     async def send_bot_help(self, mapping: dict) -> None:
         """List every command the reader can use, with its one-line description."""
-        ctx, prefix = self.context, self.context.clean_prefix
-        usable = await self.filter_commands(ctx.bot.commands, sort=True)
-        lines = ["**boss-bot**: post a link, get the media.", ""]
-        lines += [f"`{prefix}{c.qualified_name}` {c.brief or c.short_doc}" for c in usable]
-        lines += ["", f"Type `{prefix}dlh <command>` for usage, examples and notes."]
-        await self.get_destination().send(clip("\n".join(lines)), allowed_mentions=NO_MENTIONS)
+        usable = await self.filter_commands(self.context.bot.commands, sort=True)
+        text = clip(overview(self.context, usable))
+        await self.get_destination().send(text, allowed_mentions=NO_MENTIONS)
 
     async def send_command_help(self, command: commands.Command) -> None:
         """Explain one command."""
@@ -63,5 +82,4 @@ class BossHelp(commands.HelpCommand):
 
     def command_not_found(self, string: str) -> str:
         """The answer for an unknown command name."""
-        prefix = self.context.clean_prefix
-        return f"There is no command `{string[:30]}`. `{prefix}dlh` lists them."
+        return not_found(self.context, string)

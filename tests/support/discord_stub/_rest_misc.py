@@ -91,7 +91,10 @@ class MiscRoutes:
         """PUT (bulk overwrite) application commands; echoes them back with ids."""
         body, _ = await read_body(request)
         gid = request.match_info.get("gid")
-        extra = {"application_id": str(self.state.bot_user_id), "version": str(new_snowflake())}
+        extra = {  # Discord fills these in; message/user commands get an empty description
+            "application_id": str(self.state.bot_user_id), "version": str(new_snowflake()),
+            "description": "", "type": 1,
+        }  # fmt: skip
         commands = [
             {"id": str(new_snowflake()), **extra, **({"guild_id": gid} if gid else {}), **cmd}
             for cmd in (body if isinstance(body, list) else [])

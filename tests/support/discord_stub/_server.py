@@ -8,6 +8,7 @@ from typing import Any, Self
 from aiohttp import web
 
 from ._gateway import Gateway
+from ._interactions import InteractionRoutes
 from ._models import StubEvent, StubMessage
 from ._rest_messages import MessageRoutes
 from ._rest_misc import MiscRoutes
@@ -50,6 +51,7 @@ class StubServer:
         app.router.add_get("/gateway", self.gateway.handle)
         MessageRoutes(self.state, self.gateway).register(app.router)
         MiscRoutes(self.state, self.gateway).register(app.router)
+        InteractionRoutes(self.state, self.gateway).register(app.router)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self._port)

@@ -7,11 +7,11 @@ from typing import Any
 
 from . import _message_payloads as M
 from . import _payloads as P
+from ._invoke import StubInvoke
 from ._models import StubMessage, new_snowflake
-from ._waits import StubWaits
 
 
-class DiscordStub(StubWaits):
+class DiscordStub(StubInvoke):
     """A loopback Discord (REST + gateway) that an unmodified discord.py bot can use.
 
     Point the bot at it with ``discord.http.Route.BASE = stub.api_url`` and

@@ -17,7 +17,7 @@ class Admin(commands.Cog):
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
 
-    @commands.command(brief="Latency, uptime and version", help="Shows the bot's health.")
+    @commands.hybrid_command(brief="Latency, uptime and version", help="Shows the bot's health.")
     async def health(self, ctx: commands.Context) -> None:
         """Show gateway latency, uptime, queue and version."""
         latency = self.bot.latency

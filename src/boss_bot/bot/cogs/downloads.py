@@ -2,12 +2,13 @@
 
 from typing import Literal
 
-import discord
+from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import STOP
+from boss_bot.bot.members import may_use_high
 from boss_bot.bot.replies import answer, best_effort
 from boss_bot.core.items import DownloadPriority
 from boss_bot.core.urls import Platform
@@ -16,21 +17,12 @@ from boss_bot.errors import UnsupportedSiteError, UserFacingError
 REDDIT_ONLY = frozenset({Platform.REDDIT})
 Priority = Literal["low", "normal", "high"]
 USAGE = "<url> [low|normal|high]"
+DESCRIBE = {"url": "The link to download", "priority": "Queue priority (high: moderators)"}
 NOTES = [
     "Files over this server's upload limit ({limit}) are named, not posted.",
     "`high` priority is for moderators and members with the priority role.",
     "React ⏹️ on the job's message to cancel it; 🔄 on a failed job to try again.",
 ]
-
-
-def may_use_high(ctx: commands.Context, role_ids: list[int]) -> bool:
-    """Moderators (manage_messages) and holders of a configured role may use ``high``."""
-    author = ctx.author
-    if not isinstance(author, discord.Member):
-        return False
-    if author.guild_permissions.manage_messages:
-        return True
-    return any(role.id in role_ids for role in author.roles)
 
 
 class Downloads(commands.Cog):
@@ -39,20 +31,27 @@ class Downloads(commands.Cog):
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
 
-    async def _download(
-        self, ctx: commands.Context, url: str, priority: Priority,
-        allowed: frozenset[Platform] | None = None,
+    async def download(
+        self, ctx: commands.Context, url: str, priority: Priority = "normal",
+        allowed: frozenset[Platform] | None = None, reply_to: int | None = None,
     ) -> None:  # fmt: skip
+        """Validate, queue and acknowledge one download; raises ``UserFacingError`` on bad input.
+
+        The files reply to ``reply_to``, else to the command's message, else (a slash
+        command has none) to the status message.
+        """
         service = self.bot.service
+        await ctx.defer()  # a slash command must be answered within 3 s; a no-op for $
         if priority == "high" and not may_use_high(ctx, self.bot.settings.high_priority_role_ids):
             raise UserFacingError(
                 "`high` priority is for moderators and members with the priority role. "
                 "Leave it out to queue at normal priority."
             )
         checked = await service.validate(url, allowed)
+        reply_to = reply_to or (None if ctx.interaction else ctx.message.id)
         item = service.admit(
             checked, user_id=ctx.author.id, channel_id=ctx.channel.id,
-            guild_id=ctx.guild.id if ctx.guild else None, message_id=ctx.message.id,
+            guild_id=ctx.guild.id if ctx.guild else None, message_id=reply_to,
             priority=DownloadPriority[priority.upper()],
         )  # fmt: skip
         position = service.position_hint()
@@ -62,10 +61,10 @@ class Downloads(commands.Cog):
         except BaseException:
             service.release(item)
             raise
-        await service.enqueue(item.evolve(status_message_id=ack.id))
+        await service.enqueue(item.evolve(status_message_id=ack.id, message_id=reply_to or ack.id))
         await best_effort(ack.add_reaction(STOP))
 
-    @commands.command(
+    @commands.hybrid_command(
         usage=USAGE, ignore_extra=False, brief="Download a Twitter/X post or a video link",
         help="Downloads the media of a Twitter/X post, or a video from any site yt-dlp "
         "supports (YouTube, TikTok, direct media links…), and posts it here.",
@@ -73,11 +72,12 @@ class Downloads(commands.Cog):
                              "{prefix}dlt https://youtu.be/dQw4w9WgXcQ high"],
                 "notes": NOTES},
     )  # fmt: skip
+    @app_commands.describe(**DESCRIBE)
     async def dlt(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Twitter/X post or a video."""
-        await self._download(ctx, url, priority)
+        await self.download(ctx, url, priority)
 
-    @commands.command(
+    @commands.hybrid_command(
         usage=USAGE, ignore_extra=False, brief="Download a Reddit post, gallery or video",
         help="Downloads the images or video of a Reddit post (reddit.com, redd.it, "
         "v.redd.it, i.redd.it) and posts them here.",
@@ -85,10 +85,11 @@ class Downloads(commands.Cog):
                              "{prefix}dlr https://redd.it/abc123 low"],
                 "notes": ["Galleries arrive as several files, ten per message.", *NOTES]},
     )  # fmt: skip
+    @app_commands.describe(**DESCRIBE)
     async def dlr(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Reddit post."""
         try:
-            await self._download(ctx, url, priority, REDDIT_ONLY)
+            await self.download(ctx, url, priority, REDDIT_ONLY)
         except UnsupportedSiteError:
             prefix = ctx.clean_prefix
             raise UnsupportedSiteError(
@@ -96,14 +97,15 @@ class Downloads(commands.Cog):
                 f"Use `{prefix}dlt` or `{prefix}dl` for other sites."
             ) from None
 
-    @commands.command(
+    @commands.hybrid_command(
         usage=USAGE, ignore_extra=False, brief="Download from any supported link",
         help="Downloads the media at any supported link, picking the right downloader.",
         extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )  # fmt: skip
+    @app_commands.describe(**DESCRIBE)
     async def dl(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download from any supported link."""
-        await self._download(ctx, url, priority)
+        await self.download(ctx, url, priority)
 
 
 async def setup(bot: BossBot) -> None:

@@ -9,6 +9,7 @@ longer logs command errors itself, so it logs them here.
 import secrets
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 from loguru import logger
 
@@ -25,32 +26,54 @@ def usage(ctx: commands.Context) -> str:
     return f"Usage: `{line}`"
 
 
+WRAPPERS = (
+    commands.CommandInvokeError,
+    commands.HybridCommandError,
+    app_commands.CommandInvokeError,
+)
+
+
+async def explain(ctx: commands.Context, error: Exception) -> None:
+    """Answer a failed command; see the module docstring for the order."""
+    while isinstance(error, WRAPPERS):
+        error = error.original
+    if isinstance(error, commands.CommandNotFound):
+        return
+    if isinstance(error, UserFacingError):
+        text = f"⚠️ {error}"
+    elif isinstance(error, commands.UserInputError):
+        text = f"⚠️ {_input_problem(error)}\n{usage(ctx)}"
+    elif isinstance(error, commands.CommandOnCooldown):
+        text = f"⏳ Slow down: try again in {error.retry_after:.0f} s."
+    elif isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
+        text = "🚫 You can't use that command here."
+    else:
+        ref = secrets.token_hex(3)
+        logger.opt(exception=error).error("command {} failed (ref {})", ctx.command, ref)
+        text = f"❌ Something went wrong (ref `{ref}`). The bot's operator can look it up."
+    try:
+        await answer(ctx, text)
+    except discord.HTTPException:
+        logger.opt(exception=True).warning("could not answer a failed command")
+
+
 class ErrorHandler(commands.Cog):
-    """Turns command errors into short, friendly answers."""
+    """Turns command errors (text, slash and context-menu commands) into friendly answers."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        bot.tree.on_error = self.on_app_command_error
 
     @commands.Cog.listener()
     async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
-        """Answer a failed command; see the module docstring for the order."""
-        if isinstance(error, commands.CommandInvokeError | commands.HybridCommandError):
-            error = error.original
-        if isinstance(error, commands.CommandNotFound):
-            return
-        if isinstance(error, UserFacingError):
-            text = f"⚠️ {error}"
-        elif isinstance(error, commands.UserInputError):
-            text = f"⚠️ {_input_problem(error)}\n{usage(ctx)}"
-        elif isinstance(error, commands.CommandOnCooldown):
-            text = f"⏳ Slow down: try again in {error.retry_after:.0f} s."
-        elif isinstance(error, commands.CheckFailure):
-            text = "🚫 You can't use that command here."
-        else:
-            ref = secrets.token_hex(3)
-            logger.opt(exception=error).error("command {} failed (ref {})", ctx.command, ref)
-            text = f"❌ Something went wrong (ref `{ref}`). The bot's operator can look it up."
-        try:
-            await answer(ctx, text)
-        except discord.HTTPException:
-            logger.opt(exception=True).warning("could not answer a failed command")
+        """Answer a failed text or hybrid command."""
+        await explain(ctx, error)
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """Answer a failed app-only command (``/dlh``, "Download media")."""
+        await explain(await commands.Context.from_interaction(interaction), error)
 
 
 def _input_problem(error: commands.UserInputError) -> str:
@@ -67,4 +90,4 @@ def _input_problem(error: commands.UserInputError) -> str:
 
 async def setup(bot: commands.Bot) -> None:
     """Register the cog."""
-    await bot.add_cog(ErrorHandler())
+    await bot.add_cog(ErrorHandler(bot))

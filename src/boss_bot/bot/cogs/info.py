@@ -1,10 +1,12 @@
-"""``$dls``: the caller's effective settings and limits here."""
+"""``$dls``: the caller's effective settings and limits here; ``/dlh``: help as a slash command."""
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.cogs.downloads import may_use_high
+from boss_bot.bot.help import help_text
+from boss_bot.bot.members import may_use_high
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration, size
 
@@ -15,7 +17,14 @@ class Info(commands.Cog):
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
 
-    @commands.command(
+    @app_commands.command(name="dlh", description="Show help for the download commands")
+    @app_commands.describe(command="A command to explain, e.g. dlt")
+    async def dlh_slash(self, interaction: discord.Interaction, command: str | None = None) -> None:
+        """``/dlh [command]``: the same help as ``$dlh``, with ``/`` in the examples."""
+        ctx = await commands.Context.from_interaction(interaction)
+        await answer(ctx, help_text(ctx, command))
+
+    @commands.hybrid_command(
         brief="Show your limits and settings here",
         help="Shows how many jobs you may run, the queue, the largest file this server "
         "accepts, the per-job limits and which priorities you may use.",

@@ -1,21 +1,13 @@
 """``$dlq`` shows the queue; ``$dlc`` cancels jobs."""
 
-import discord
+from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.members import requester
 from boss_bot.bot.queue_view import queue_embed
 from boss_bot.bot.replies import answer
-from boss_bot.core.access import Requester
 from boss_bot.core.items import DownloadItem
-
-
-def requester(ctx: commands.Context) -> Requester:
-    """Who is asking; members with manage_messages moderate their guild's jobs."""
-    moderator = isinstance(ctx.author, discord.Member) and (
-        ctx.author.guild_permissions.manage_messages
-    )
-    return Requester(ctx.author.id, ctx.guild.id if ctx.guild else None, moderator)
 
 
 class Queue(commands.Cog):
@@ -24,7 +16,7 @@ class Queue(commands.Cog):
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
 
-    @commands.command(
+    @commands.hybrid_command(
         brief="Show the download queue",
         help="Shows running jobs with their progress, waiting jobs with their position "
         "and estimated wait, and where your own jobs are.",
@@ -50,7 +42,7 @@ class Queue(commands.Cog):
         )  # fmt: skip
         await answer(ctx, embed=embed)
 
-    @commands.command(
+    @commands.hybrid_command(
         usage="<job id|all>",
         brief="Cancel a download",
         help="Cancels one of your jobs, waiting or running, by the id its messages show; "
@@ -59,6 +51,7 @@ class Queue(commands.Cog):
         extras={"examples": ["{prefix}dlc a1b2c3", "{prefix}dlc all"],
                 "notes": ["The id is in every message about the job."]},
     )  # fmt: skip
+    @app_commands.describe(job="A job id from the bot's messages (e.g. a1b2c3), or all")
     async def dlc(self, ctx: commands.Context, job: str) -> None:
         """Cancel a job by id, or all of yours."""
         service, who = self.bot.service, requester(ctx)

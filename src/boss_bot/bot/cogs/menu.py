@@ -1,0 +1,60 @@
+"""The "Download media" message command: right-click a message, Apps, Download media.
+
+It downloads the first link in the message (its text, then its embeds) exactly as
+``$dl`` would, and the files reply to that message. Errors go to the tree's error
+handler (``cogs.errors``), like every app command's.
+"""
+
+import re
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from boss_bot.bot.client import BossBot
+from boss_bot.errors import UserFacingError
+
+LINK = re.compile(r"https?://[^\s<>|\"']+", re.I)
+TRAILING = ").,!?>]*_~`"  # punctuation and markdown that follow a link in chat
+
+
+def first_link(message: discord.Message) -> str | None:
+    """The first http(s) link in a message's text, else in its embeds."""
+    for text in (message.content, *(embed.url or "" for embed in message.embeds)):
+        if match := LINK.search(text):
+            return match.group(0).rstrip(TRAILING)
+    return None
+
+
+class Menu(commands.Cog):
+    """Message commands."""
+
+    def __init__(self, bot: BossBot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Download media", callback=self.download_media)
+
+    async def cog_load(self) -> None:
+        """Add the message command to the tree."""
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        """Take the message command off the tree."""
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    async def download_media(
+        self, interaction: discord.Interaction, message: discord.Message
+    ) -> None:
+        """Download the first link in ``message``; the files reply to it."""
+        ctx = await commands.Context.from_interaction(interaction)
+        url = first_link(message)
+        if url is None:
+            raise UserFacingError("That message has no link I could download.")
+        downloads = self.bot.get_cog("Downloads")
+        if downloads is None:
+            raise UserFacingError("Downloads are switched off right now.")
+        await downloads.download(ctx, url, reply_to=message.id)  # type: ignore[attr-defined]
+
+
+async def setup(bot: BossBot) -> None:
+    """Register the cog."""
+    await bot.add_cog(Menu(bot))
