@@ -88,3 +88,17 @@ async def test_guard_refuses_loopback_inside_the_child(media_server, tmp_path) -
         await fetch(url, tmp_path, pick_downloader, limits, lambda e: None)
     assert failure.value.kind is FailureKind.BLOCKED
     assert media_server.hits("/v/clip.mp4") == 0
+
+
+async def test_gallerydl_reports_the_expected_size(tmp_path) -> None:
+    """A slow image shows a real total (its Content-Length), so the bar has a percent."""
+    from tests.support.media_server import MediaServer
+
+    body = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200_000
+    events = []
+    with MediaServer() as media:
+        url = media.add_file("/slow.png", body, "image/png", throttle_bps=200_000)
+        checked = await validate(url, allow_private=True)
+        await fetch(checked, tmp_path, pick_downloader, LIMITS, events.append)
+    assert {e.total for e in events if e.total} == {len(body)}
+    assert any(0 < e.downloaded < len(body) for e in events if e.total)

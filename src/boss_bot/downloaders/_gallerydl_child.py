@@ -4,7 +4,9 @@ Runs inside a download child process only, so the process-global config below
 belongs to this one job.
 """
 
+import contextlib
 import logging
+import os
 from typing import Any
 
 from gallery_dl import config, exception, job
@@ -27,6 +29,33 @@ class _Collector(logging.Handler):
         self.lines.append(record.getMessage())
 
 
+class _Progress:
+    """gallery-dl's output interface (``job.out``), passing the expected size to the parent.
+
+    The total is the bytes of the files already finished plus the current one's
+    Content-Length; the parent measures what is on disk.
+    """
+
+    def __init__(self, emit: Any) -> None:
+        self.emit, self.finished = emit, 0
+
+    def start(self, path: str) -> None:
+        """A file starts (nothing to report)."""
+
+    def skip(self, path: str) -> None:
+        """A file is skipped (nothing to report)."""
+
+    def success(self, path: str) -> None:
+        """A file is complete: count it into the running total."""
+        with contextlib.suppress(OSError):
+            self.finished += os.path.getsize(path)
+
+    def progress(self, bytes_total: int | None, bytes_downloaded: int, speed: int) -> None:
+        """Report the expected total, when the server sent a length."""
+        if bytes_total:
+            self.emit(event="progress", total=self.finished + bytes_total, speed=speed)
+
+
 def configure(spec: dict[str, Any]) -> None:
     """Load this job's options into gallery-dl's (process-global) config."""
     config.clear()
@@ -40,6 +69,7 @@ def configure(spec: dict[str, Any]) -> None:
     config.set(("downloader",), "mtime", False)
     config.set(("downloader",), "retries", 0)  # the job is retried as a whole instead
     config.set(("downloader",), "part-directory", spec["dest"])
+    config.set(("downloader",), "progress", 0.25)  # seconds before the first report
     config.set(("output",), "mode", "null")
     if spec.get("ffmpeg"):
         config.set(("downloader", "ytdl"), "cmdline-args", ["--ffmpeg-location", spec["ffmpeg"]])
@@ -58,12 +88,14 @@ def kind_for_status_bits(status: int, detail: str) -> FailureKind:
 
 
 def run(spec: dict[str, Any], emit: Any) -> None:
-    """Download ``spec['url']`` into ``spec['dest']``; progress comes from the parent."""
+    """Download ``spec['url']`` into ``spec['dest']``, reporting expected sizes via ``emit``."""
     configure(spec)
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     try:
-        status = job.DownloadJob(spec["url"]).run()
+        download = job.DownloadJob(spec["url"])
+        download.out = _Progress(emit)
+        status = download.run()
     except exception.NoExtractorError:
         raise DownloadFailedError(FailureKind.UNSUPPORTED, "no gallery-dl extractor") from None
     finally:
