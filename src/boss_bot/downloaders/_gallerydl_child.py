@@ -7,6 +7,7 @@ belongs to this one job.
 import contextlib
 import logging
 import os
+import time
 from typing import Any
 
 from gallery_dl import config, exception, job
@@ -16,6 +17,7 @@ from boss_bot.errors import DownloadFailedError, FailureKind
 
 # Status bits of DownloadJob.run() (gallery_dl/exception.py codes).
 _AUTH, _CHALLENGE, _OSERROR = 16, 8, 128
+REPORT_SECONDS = 1.0
 
 
 class _Collector(logging.Handler):
@@ -37,7 +39,7 @@ class _Progress:
     """
 
     def __init__(self, emit: Any) -> None:
-        self.emit, self.finished = emit, 0
+        self.emit, self.finished, self.last = emit, 0, (0, 0.0)
 
     def start(self, path: str) -> None:
         """A file starts (nothing to report)."""
@@ -51,9 +53,11 @@ class _Progress:
             self.finished += os.path.getsize(path)
 
     def progress(self, bytes_total: int | None, bytes_downloaded: int, speed: int) -> None:
-        """Report the expected total, when the server sent a length."""
-        if bytes_total:
-            self.emit(event="progress", total=self.finished + bytes_total, speed=speed)
+        """Report the expected total when it changes (gallery-dl calls this per chunk)."""
+        total, now = self.finished + (bytes_total or 0), time.monotonic()
+        if bytes_total and (total != self.last[0] or now - self.last[1] >= REPORT_SECONDS):
+            self.last = (total, now)
+            self.emit(event="progress", total=total, speed=speed)
 
 
 def configure(spec: dict[str, Any]) -> None:
