@@ -40,6 +40,8 @@ class BotSettings(BaseSettings):
     retry_max_delay: float = Field(default=30.0, ge=0, le=600)
     allow_private_urls: bool = False
     sync_commands: bool = False
+    ffmpeg_path: str | None = None
+    ffprobe_path: str | None = None
     discord_api_url: str = "https://discord.com/api/v10"
     discord_gateway_url: str = "wss://gateway.discord.gg/"
     metrics_port: int | None = Field(default=None, ge=1, le=65535)

@@ -65,8 +65,10 @@ def status(item: DownloadItem, result: DownloadResult | None = None) -> str:
     match item.status:
         case DownloadStatus.QUEUED:
             return f"📥 Job {ref} is waiting in the queue."
-        case DownloadStatus.DOWNLOADING | DownloadStatus.PROCESSING:
+        case DownloadStatus.DOWNLOADING:
             return f"⬇️ Job {ref} is downloading…"
+        case DownloadStatus.PROCESSING:
+            return f"⚙️ Job {ref}: shrinking the file(s) to fit this server's upload limit…"
         case DownloadStatus.UPLOADING:
             return f"📤 Job {ref} is uploading…"
         case DownloadStatus.CANCELLED:

@@ -35,13 +35,24 @@ def download(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Directory for the files.", file_okay=False)
     ] = Path(),
+    fit_mb: Annotated[
+        float | None,
+        typer.Option(
+            "--fit",
+            metavar="MB",
+            min=0.1,
+            help="Shrink files over MB (MiB), as for "
+            "a Discord server with that upload limit (10 unboosted).",
+        ),
+    ] = None,
 ) -> None:
     """Download a link with the bot's pipeline, without Discord, and print the files."""
     settings = settings_or_exit()
     setup_logging("WARNING", settings.log_format)
     from boss_bot.cli._download import download_to
 
-    code = asyncio.run(download_to(settings, url, output))
+    limit = int(fit_mb * 1024 * 1024) if fit_mb else None
+    code = asyncio.run(download_to(settings, url, output, limit))
     raise typer.Exit(code)
 
 

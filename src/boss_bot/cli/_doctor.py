@@ -7,17 +7,17 @@ import tempfile
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 
+from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fmt import size
 from boss_bot.settings import BotSettings
 
 Check = tuple[bool | None, str, str]  # (ok, or None for a warning), name, detail
 
 
-def _tool_version(name: str) -> Check:
-    path = shutil.which(name)
+def _tool_version(name: str, path: str | None) -> Check:
     if path is None:
         hint = "install it (Debian/Ubuntu: apt install ffmpeg; macOS: brew install ffmpeg)"
-        return None, name, f"not found on PATH; {hint}"
+        return None, name, f"not found on PATH; {hint}. Files over the upload limit stay unshrunk"
     out = subprocess.run(
         [path, "-version"], check=False, capture_output=True, text=True, timeout=10
     )
@@ -55,8 +55,9 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     )
     yield None, "intents", "enable 'Message Content Intent' in the Discord developer portal"
     yield _data_dir(settings)
-    yield _tool_version("ffmpeg")
-    yield _tool_version("ffprobe")
+    tools = Tools.find(settings.ffmpeg_path, settings.ffprobe_path)
+    yield _tool_version("ffmpeg", tools.ffmpeg)
+    yield _tool_version("ffprobe", tools.ffprobe)
     for package in ("discord.py", "gallery-dl", "yt-dlp"):
         yield _package(package)
     yield True, "python", sys.version.split()[0]

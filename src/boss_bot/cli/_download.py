@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
+from boss_bot.core.fitting import Fitter
 from boss_bot.core.fmt import size
 from boss_bot.core.items import ProgressEvent
 from boss_bot.core.pipeline import Fetcher, validate
@@ -25,8 +26,8 @@ def _free_name(directory: Path, name: str) -> Path:
     return target
 
 
-async def download_to(settings: BotSettings, url: str, output: Path) -> int:
-    """Download ``url`` into ``output``, showing a progress bar; return an exit code."""
+async def download_to(settings: BotSettings, url: str, output: Path, fit: int | None = None) -> int:
+    """Download ``url`` into ``output`` (fitting files to ``fit`` bytes); return an exit code."""
     output.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before any I/O
     work = Path(tempfile.mkdtemp(prefix=".bossbot-", dir=output))
     columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn())
@@ -44,7 +45,10 @@ async def download_to(settings: BotSettings, url: str, output: Path) -> int:
             retry = RetryPolicy.from_settings(settings)
             fetcher = Fetcher(pick_downloader, limits_from(settings), retry)
             checked = await validate(url, allow_private=settings.allow_private_urls)
-            files = await fetcher(checked, work, show, again)
+            files = await fetcher(checked, work, show, again, target=fit)
+            if fit and (fitter := Fitter.from_settings(settings)).needed(files, fit):
+                bar.update(task, description="shrinking")
+                files = await fitter.fit_all(files, fit)
         for path in files:
             target = _free_name(output, path.name)
             shutil.move(path, target)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from loguru import logger
 
+from boss_bot.core.fitting import NO_FITTING, Fitter, measure
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.pipeline import Fetcher
 from boss_bot.core.sink import JobSink
@@ -25,17 +26,17 @@ from boss_bot.errors import DownloadFailedError, FailureKind
 class JobRunner:
     """Takes a job through the pipeline, saving and reporting every step."""
 
-    def __init__(self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher) -> None:
+    def __init__(
+        self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher,
+        fitter: Fitter = NO_FITTING,
+    ) -> None:  # fmt: skip
         self.storage = storage
+        self.fitter = fitter
         self.store = store
         self.sink = sink
         self.fetcher = fetcher
         self.progress: dict[str, ProgressEvent] = {}
         self.durations: deque[float] = deque(maxlen=20)
-
-    def _progress(self, item: DownloadItem, event: ProgressEvent) -> None:
-        self.progress[item.id] = event
-        self.sink.progress(item, event)
 
     async def tell(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Save and show a status; a front end failing to show it never stops the job."""
@@ -58,7 +59,7 @@ class JobRunner:
         await self.sink.deliver(item, result, posted)
         return item
 
-    async def _fetch(self, item: DownloadItem) -> list[Path]:
+    async def _fetch(self, item: DownloadItem, limit: int) -> list[Path]:
         """Download, trying again on transient failures; each retry is shown."""
 
         async def again(failure: DownloadFailedError, tried: int, delay: float) -> None:
@@ -70,10 +71,11 @@ class JobRunner:
             await self.sink.retrying(item, failure, tried, self.fetcher.retry.tries, delay)
 
         def progress(event: ProgressEvent) -> None:
-            self._progress(item, event)
+            self.progress[item.id] = event
+            self.sink.progress(item, event)
 
         dest = self.storage.job_dir(item.id)
-        return await self.fetcher(check_url(item.url), dest, progress, again)
+        return await self.fetcher(check_url(item.url), dest, progress, again, target=limit)
 
     async def run(self, item: DownloadItem) -> DownloadItem:
         """Run ``item`` and return its final state; never raises except on cancel."""
@@ -85,16 +87,18 @@ class JobRunner:
         )  # fmt: skip
         try:
             await self.tell(item)  # inside: a cancel may land while this is shown
-            files = await self._fetch(item)
             limit = await self.sink.upload_limit(item)
-            fits = tuple(path for path in files if path.stat().st_size <= limit)
-            over = tuple((p.name, p.stat().st_size) for p in files if p.stat().st_size > limit)
-            result = DownloadResult(fits, over, limit, time.monotonic() - start)
-            if fits:
+            files = await self._fetch(item, limit)
+            if self.fitter.needed(files, limit):
+                item = item.evolve(status=DownloadStatus.PROCESSING)
+                await self.tell(item)
+                files = await self.fitter.fit_all(files, limit)
+            result = measure(files, limit, time.monotonic() - start)
+            if result.files:
                 item = await self._deliver(item, result)
-            final = DownloadStatus.COMPLETED if fits else DownloadStatus.FAILED
+            final = DownloadStatus.COMPLETED if result.files else DownloadStatus.FAILED
             item = item.evolve(status=final, completed_at=datetime.now(UTC))
-            log.info("job {} with {} file(s), {} too large", final, len(fits), len(over))
+            log.info("job {}: {} file(s), {} over", final, len(result.files), len(result.oversized))
             await asyncio.shield(self.tell(item, result))
         except DownloadFailedError as exc:
             log.warning("download failed ({}): {}", exc.kind, exc.detail[-2000:])

@@ -1,7 +1,7 @@
 """The download part of the pipeline, shared by the bot and ``bossbotctl download``."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from boss_bot.core.addresses import resolve_public
@@ -61,11 +61,15 @@ class Fetcher:
 
     async def __call__(
         self, url: CheckedURL, dest: Path, on_progress: ProgressCallback,
-        on_retry: OnRetry = _unreported,
+        on_retry: OnRetry = _unreported, target: int | None = None,
     ) -> list[Path]:  # fmt: skip
-        """``fetch`` with retries on transient failures (see ``retrying``)."""
+        """``fetch`` with retries on transient failures (see ``retrying``).
+
+        ``target`` is the upload limit: yt-dlp then prefers formats under it.
+        """
+        limits = replace(self.limits, target_bytes=target) if target else self.limits
 
         async def attempt() -> list[Path]:
-            return await fetch(url, dest, self.router, self.limits, on_progress)
+            return await fetch(url, dest, self.router, limits, on_progress)
 
         return await with_retries(self.retry, attempt, dest, on_retry)

@@ -1,6 +1,9 @@
 """The download service: the one object the front ends talk to."""
 
+from loguru import logger
+
 from boss_bot.core.access import Requester
+from boss_bot.core.fitting import Fitter
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
 from boss_bot.core.jobs import JobRunner
 from boss_bot.core.pipeline import Fetcher, Router, validate
@@ -27,7 +30,8 @@ class DownloadService:
         self.store = SqliteJobStore(settings.data_dir / "queue.sqlite3")
         self.queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
         fetcher = Fetcher(router, limits_from(settings), RetryPolicy.from_settings(settings))
-        runner = JobRunner(self.storage, self.store, sink, fetcher)
+        self.fitter = Fitter.from_settings(settings)
+        runner = JobRunner(self.storage, self.store, sink, fetcher, self.fitter)
         self.runner = runner
         self.pool = WorkerPool(self.queue, runner.run, settings.max_concurrent_downloads)
         self._admitted: dict[str, DownloadItem] = {}  # being acknowledged, not yet queued
@@ -36,6 +40,8 @@ class DownloadService:
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
         self.storage.prepare()
+        if not self.fitter.tools.available:
+            logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
         await resume(self.store.unfinished(), self.queue, self.runner, self.settings.max_attempts)
 
     def start_workers(self) -> None:

@@ -59,6 +59,8 @@ def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]]
     }
     if spec.get("ffmpeg"):
         opts["ffmpeg_location"] = spec["ffmpeg"]
+    if spec.get("target_bytes"):  # the largest format under the upload limit, else the smallest
+        opts["format_sort"] = [f"size:{max(spec['target_bytes'] * 95 // 100 // 1024, 1)}K"]
     if not spec.get("allow_private"):
         # ffmpeg resolves names itself, past the address guard: never let it fetch.
         opts["hls_prefer_native"] = True

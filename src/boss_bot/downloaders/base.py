@@ -22,6 +22,7 @@ class JobLimits:
         max_files: Files the job may write.
         allow_private: Whether non-public addresses may be contacted.
         ffmpeg: Path of the ffmpeg binary, if one was found.
+        target_bytes: The upload limit; formats under it are preferred where known.
     """
 
     timeout: float = 300.0
@@ -29,6 +30,7 @@ class JobLimits:
     max_files: int = 30
     allow_private: bool = False
     ffmpeg: str | None = None
+    target_bytes: int | None = None
 
 
 def limits_from(settings: BotSettings) -> JobLimits:

@@ -70,7 +70,8 @@ async def run_in_child(
     """
     spec = {"engine": engine, "url": url, "dest": str(dest), "max_bytes": limits.max_bytes,
             "max_files": limits.max_files, "allow_private": limits.allow_private,
-            "ffmpeg": limits.ffmpeg, "timeout": limits.timeout}  # fmt: skip
+            "ffmpeg": limits.ffmpeg, "timeout": limits.timeout,
+            "target_bytes": limits.target_bytes}  # fmt: skip
     proc = await _spawn(spec, dest)
     assert proc.stderr is not None
     state: dict = {}

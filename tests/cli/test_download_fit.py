@@ -1,0 +1,27 @@
+"""``bossbotctl download --fit MB``: the same fitting as the bot, for a chosen limit."""
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from boss_bot.cli.app import app
+from tests.support.media import make_video
+from tests.support.media_server import MediaServer
+
+runner = CliRunner()
+
+
+def test_fit_shrinks_a_video_to_the_given_limit(monkeypatch, tmp_path: Path) -> None:
+    """An 800 KB clip with ``--fit 0.5`` is written re-encoded under 0.5 MiB."""
+    monkeypatch.setenv("BOSS_BOT_ALLOW_PRIVATE_URLS", "true")
+    video = make_video(tmp_path / "src.mp4", seconds=10, size="640x480", video_bitrate="1M")
+    assert video.stat().st_size > 700_000
+    out = tmp_path / "out"
+    with MediaServer() as server:
+        url = server.add_file("/clip.mp4", video, content_type="video/mp4")
+        result = runner.invoke(app, ["download", url, "-o", str(out), "--fit", "0.5"])
+    assert result.exit_code == 0, result.output
+    (written,) = out.iterdir()
+    assert written.suffix == ".mp4"
+    assert 0 < written.stat().st_size <= 512 * 1024
+    assert str(written) in result.output

@@ -1,0 +1,90 @@
+"""Fitting files under the upload limit with the real ffmpeg and ffprobe."""
+
+from pathlib import Path
+
+import pytest
+
+from boss_bot.core.ffmpeg import Tools
+from boss_bot.core.fit import plan_video
+from boss_bot.core.fitting import NO_FITTING, Fitter
+from tests.support.media import _ffmpeg, make_video, probe
+
+MIB = 1024 * 1024
+FITTER = Fitter(Tools.find(), 120)
+
+
+def _streams(path: Path) -> dict[str, dict]:
+    return {s["codec_type"]: s for s in probe(path)["streams"]}
+
+
+async def test_a_video_over_10_mib_is_reencoded_under_it(tmp_path: Path) -> None:
+    """12+ MB of 720p: H.264/AAC mp4, same length, faststart, under 10 MiB, same name."""
+    src = tmp_path / "clip.mp4"
+    _ffmpeg("-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t",
+            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "20", "-c:v", "libx264",
+            "-preset", "ultrafast", "-b:v", "6M", "-c:a", "aac", str(src))  # fmt: skip
+    assert src.stat().st_size > 10 * MIB
+    out = await FITTER.fit_one(src, 10 * MIB)
+    assert out == tmp_path / "clip.mp4"
+    assert out.stat().st_size <= 10 * MIB
+    streams, info = _streams(out), probe(out)
+    assert streams["video"]["codec_name"] == "h264"
+    assert streams["audio"]["codec_name"] == "aac"
+    assert float(info["format"]["duration"]) == pytest.approx(20, abs=0.5)
+    head = out.read_bytes()[:200_000]
+    assert 0 <= head.find(b"moov") < max(head.find(b"mdat"), 1)  # faststart: index first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]
+
+
+async def test_a_tight_limit_lowers_the_resolution(tmp_path: Path) -> None:
+    """A long clip for a small limit comes out smaller in both bytes and height."""
+    src = make_video(tmp_path / "long.mp4", seconds=20, size="1280x720", video_bitrate="1000k")
+    out = await FITTER.fit_one(src, MIB)
+    assert out.stat().st_size <= MIB
+    assert _streams(out)["video"]["height"] <= 360
+
+
+async def test_a_picture_is_scaled_and_recompressed(tmp_path: Path) -> None:
+    """A 2000 px noisy PNG over the limit becomes a JPEG under it."""
+    src = tmp_path / "photo.png"
+    _ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=2000x1500,noise=alls=60:allf=u",
+            "-frames:v", "1", str(src))  # fmt: skip
+    assert src.stat().st_size > 500_000
+    out = await FITTER.fit_one(src, 400_000)
+    assert out == tmp_path / "photo.jpg"
+    assert 0 < out.stat().st_size <= 400_000
+    assert not src.exists()
+
+
+async def test_an_animated_gif_becomes_a_video(tmp_path: Path) -> None:
+    """An animated GIF over the limit stays animated: it becomes an mp4."""
+    src = tmp_path / "loop.gif"
+    _ffmpeg("-f", "lavfi", "-i", "testsrc2=s=480x360:r=15,noise=alls=40:allf=t", "-t", "4",
+            str(src))  # fmt: skip
+    out = await FITTER.fit_one(src, src.stat().st_size // 4)
+    assert out.suffix == ".mp4"
+    assert float(probe(out)["format"]["duration"]) == pytest.approx(4, abs=0.5)
+
+
+async def test_what_fits_or_cannot_be_fitted_is_left_alone(tmp_path: Path) -> None:
+    """Small files, non-media and a missing ffmpeg all leave the file as it is."""
+    small = make_video(tmp_path / "small.mp4", seconds=1)
+    text = tmp_path / "notes.txt"
+    text.write_bytes(b"x" * 5000)
+    assert await FITTER.fit_all([small, text], 4000) == [small, text]
+    assert await NO_FITTING.fit_one(small, 10) == small
+    assert not NO_FITTING.needed([small], 10)
+    assert FITTER.needed([small], 10)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "limit", "height"),
+    [(30, 10 * MIB, 1080), (120, 10 * MIB, 480), (400, 10 * MIB, 240), (60, 50 * MIB, 1080)],
+)
+def test_the_resolution_follows_the_bitrate(seconds: float, limit: int, height: int) -> None:
+    """Longer clips or smaller limits step down the ladder; the bitrates fill the limit."""
+    plan = plan_video(seconds, limit, 1080)
+    assert plan.height == height
+    assert (plan.video_bps + plan.audio_bps) * seconds / 8 <= limit
+    assert plan_video(seconds, limit, 1080, step=1).height <= height
+    assert plan_video(seconds, limit, 360).height <= 360
