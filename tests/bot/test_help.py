@@ -79,3 +79,15 @@ async def test_settings_offer_high_priority_to_the_role(make_bot) -> None:
     await dpytest.add_role(member, role)
     await dpytest.message("$dls")
     assert dpytest.get_message().content.endswith("Priorities you may use: low, normal, high")
+
+
+async def test_help_for_a_group_of_commands(make_bot) -> None:
+    """A cog's name lists just its commands."""
+    await make_bot()
+    await dpytest.message("$dlh Downloads")
+    lines = dpytest.get_message().content.splitlines()
+    assert [line.split("`")[1] for line in lines if line.startswith("`$")] == [
+        "$dl",
+        "$dlr",
+        "$dlt",
+    ]

@@ -115,3 +115,16 @@ async def test_giving_up_after_the_last_try_says_so(tmp_path) -> None:
     assert final.status is DownloadStatus.FAILED
     assert final.error.endswith("(Tried 3 times.)")
     assert [tried for _, tried, _, _ in sink.retries] == [1, 2]
+
+
+async def test_a_status_message_that_cannot_be_edited_does_not_end_the_job(tmp_path) -> None:
+    """Showing the retry fails (the message was deleted): the job is still tried again."""
+
+    class Gone(RecordingSink):
+        async def retrying(self, *args: object) -> None:
+            raise RuntimeError("404 Unknown Message")
+
+    fake = FakeDownloader(fail=K.NETWORK, fail_times=1)
+    final = await make_runner(tmp_path, fake, Gone()).run(make_item())
+    assert final.status is DownloadStatus.COMPLETED
+    assert len(fake.calls) == 2

@@ -63,6 +63,11 @@ def _http(status: int) -> HTTPError:
                         "some users.", expected=True), K.AGE_RESTRICTED),
         (ExtractorError("Video unavailable. This video has been removed by the uploader",
                         expected=True), K.REMOVED),
+        (ExtractorError("Sign in to confirm you're not a bot. Use --cookies-from-browser",
+                        expected=True), K.CHALLENGE),
+        (ExtractorError("Video unavailable. This video is private", expected=True), K.PRIVATE),
+        (ExtractorError("Video unavailable", expected=True), K.REMOVED),
+        (OSError(28, "No space left on device"), K.UNKNOWN),
         (ExtractorError("Unable to extract title; please report this issue"), K.UNKNOWN),
     ],
 )  # fmt: skip
@@ -98,6 +103,7 @@ def test_gallerydl_status_bits_alone() -> None:
     assert kind_for_status_bits(16, "") is K.PRIVATE
     assert kind_for_status_bits(128, "") is K.NETWORK
     assert kind_for_status_bits(4, "") is K.UNKNOWN
+    assert kind_for_status_bits(128, "OSError: [Errno 28] No space left on device") is K.UNKNOWN
 
 
 def test_every_kind_has_a_message_and_only_network_trouble_is_retried() -> None:
@@ -116,3 +122,4 @@ def test_words_inside_urls_do_not_decide() -> None:
 
     assert kind_for_text("GET https://reddit.com/r/private/comments/1 timed out") is K.NETWORK
     assert kind_for_text("HTTP Error 502: Bad Gateway") is K.SERVER_ERROR
+    assert kind_for_text("the shop was closed for 500 days") is K.UNKNOWN

@@ -70,3 +70,20 @@ async def test_download_media_replies_to_the_chosen_message(tmp_path: Path) -> N
     assert ack.edits[0]["content"].startswith("📥 Job `")
     assert upload.attachments[0].data == PNG
     assert refused.content == "⚠️ That message has no link I could download."
+
+
+async def test_no_attach_files_and_stale_commands_get_clear_answers(tmp_path: Path) -> None:
+    """Without Attach Files the bot refuses up front; a command it no longer has is answered."""
+    async with DiscordStub() as stub:
+        stub.state.everyone_permissions &= ~(1 << 15)  # Attach Files
+        bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
+        await bot.start()
+        refused = await stub.wait_for_response(await stub.slash("dl", url="https://e.test/a.mp4"))
+        request = int((await stub.send_user_message("$dl https://e.test/a.mp4"))["id"])
+        typed = await stub.wait_for_message(lambda m: m.reply_to == request)
+        stale = await stub.wait_for_response(await stub.slash("download_old"))
+        assert await bot.stop() == 0
+    expected = "⚠️ I can't post files in this channel: I need Attach Files here."
+    assert refused.content.startswith(expected)
+    assert typed.content.startswith(expected)
+    assert stale.content == "That command is not available any more. `/dlh` lists the current ones."

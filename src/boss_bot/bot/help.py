@@ -75,6 +75,12 @@ class BossHelp(commands.HelpCommand):
         text = clip(overview(self.context, usable))
         await self.get_destination().send(text, allowed_mentions=NO_MENTIONS)
 
+    async def send_cog_help(self, cog: commands.Cog) -> None:
+        """A cog's name (``$dlh Downloads``): the overview of its commands."""
+        usable = await self.filter_commands(cog.get_commands(), sort=True)
+        text = clip(overview(self.context, usable))
+        await self.get_destination().send(text, allowed_mentions=NO_MENTIONS)
+
     async def send_command_help(self, command: commands.Command) -> None:
         """Explain one command."""
         text = clip(command_help(self.context, command))

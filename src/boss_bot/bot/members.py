@@ -22,3 +22,17 @@ def requester(ctx: commands.Context) -> Requester:
         ctx.author.guild_permissions.manage_messages
     )
     return Requester(ctx.author.id, ctx.guild.id if ctx.guild else None, moderator)
+
+
+NEEDED = ("view_channel", "send_messages", "attach_files", "read_message_history")
+
+
+def missing_permissions(ctx: commands.Context) -> list[str]:
+    """What the bot lacks in this channel to post a job's files.
+
+    A slash command may come from a channel the bot cannot even see; its answers go
+    through the interaction, but the files go through the channel, so the interaction's
+    raw ``app_permissions`` count (``ctx.bot_permissions`` assumes files are allowed).
+    """
+    have = ctx.interaction.app_permissions if ctx.interaction else ctx.bot_permissions
+    return [name.replace("_", " ").title() for name in NEEDED if not getattr(have, name)]

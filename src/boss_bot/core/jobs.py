@@ -30,11 +30,8 @@ class JobRunner:
         self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher,
         fitter: Fitter = NO_FITTING,
     ) -> None:  # fmt: skip
-        self.storage = storage
-        self.fitter = fitter
-        self.store = store
-        self.sink = sink
-        self.fetcher = fetcher
+        self.storage, self.store, self.sink = storage, store, sink
+        self.fetcher, self.fitter = fetcher, fitter
         self.progress: dict[str, ProgressEvent] = {}
         self.durations: deque[float] = deque(maxlen=20)
 
@@ -61,14 +58,15 @@ class JobRunner:
 
     async def _fetch(self, item: DownloadItem, limit: int) -> list[Path]:
         """Download, trying again on transient failures; each retry is shown."""
+        log = logger.bind(job_id=item.id)
 
         async def again(failure: DownloadFailedError, tried: int, delay: float) -> None:
-            logger.bind(job_id=item.id).info(
-                "try {} failed ({}): {}; again in {:.1f} s",
-                tried, failure.kind, failure.detail[-300:], delay,
-            )  # fmt: skip
+            log.info("try {} failed ({}): {}", tried, failure.kind, failure.detail[-300:])
             self.progress.pop(item.id, None)
-            await self.sink.retrying(item, failure, tried, self.fetcher.retry.tries, delay)
+            try:  # a deleted status message must not end the job
+                await self.sink.retrying(item, failure, tried, self.fetcher.retry.tries, delay)
+            except Exception:
+                log.exception("could not show the retry")
 
         def progress(event: ProgressEvent) -> None:
             self.progress[item.id] = event

@@ -14,7 +14,8 @@ _BY_STATUS = {
     429: FailureKind.RATE_LIMITED,
     451: FailureKind.GEO_BLOCKED,
 }
-# First match wins: age before private ("sign in to confirm your age").
+# First match wins: age and bot checks before private ("sign in to confirm your age",
+# "sign in to confirm you're not a bot"); the generic "video unavailable" last.
 _PATTERNS: list[tuple[re.Pattern[str], FailureKind]] = [
     (re.compile(re.escape(BLOCKED_MARKER)), FailureKind.BLOCKED),
     (re.compile(r"larger than (the )?(allowed )?max", re.I), FailureKind.TOO_LARGE),
@@ -24,17 +25,18 @@ _PATTERNS: list[tuple[re.Pattern[str], FailureKind]] = [
                 re.I), FailureKind.GEO_BLOCKED),
     (re.compile(r"age.?restrict|confirm your age|age.?gate|inappropriate for some users",
                 re.I), FailureKind.AGE_RESTRICTED),
-    (re.compile(r"removed|deleted|no longer available|been terminated|video unavailable",
-                re.I), FailureKind.REMOVED),
+    (re.compile(r"not a bot|captcha|challenge", re.I), FailureKind.CHALLENGE),
+    (re.compile(r"removed|deleted|no longer available|been terminated", re.I),
+     FailureKind.REMOVED),
     (re.compile(r"private|login|log in|sign in|members.only|credentials|authoriz|authenticat"
                 r"|cookies", re.I), FailureKind.PRIVATE),
-    (re.compile(r"captcha|challenge", re.I), FailureKind.CHALLENGE),
+    (re.compile(r"video unavailable", re.I), FailureKind.REMOVED),
     (re.compile(r"could not be found|does not exist", re.I), FailureKind.NOT_FOUND),
     (re.compile(r"timed? ?out|connection|network|resolve|unreachable|reset by peer|"
                 r"remote end closed|incomplete read|ssl", re.I), FailureKind.NETWORK),
 ]  # fmt: skip
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
-_HTTP_STATUS = re.compile(r"\b(?:HTTP Error |')?([45]\d\d)\b[: ]")
+_HTTP_STATUS = re.compile(r"(?:HTTP Error |')([45]\d\d)\b[: ]")  # yt-dlp's and gallery-dl's
 
 
 def kind_for_status(status: int) -> FailureKind:

@@ -7,6 +7,7 @@ belongs to this one job.
 import contextlib
 import logging
 import os
+import re
 import time
 from typing import Any
 
@@ -18,6 +19,7 @@ from boss_bot.errors import DownloadFailedError, FailureKind
 # Status bits of DownloadJob.run() (gallery_dl/exception.py codes).
 _AUTH, _CHALLENGE, _OSERROR = 16, 8, 128
 REPORT_SECONDS = 1.0
+LOCAL_TROUBLE = re.compile(r"no space left|read-only file system|quota exceeded", re.I)
 
 
 class _Collector(logging.Handler):
@@ -81,6 +83,8 @@ def configure(spec: dict[str, Any]) -> None:
 
 def kind_for_status_bits(status: int, detail: str) -> FailureKind:
     """Map ``DownloadJob.run()``'s status and gallery-dl's messages to a failure kind."""
+    if LOCAL_TROUBLE.search(detail):  # our disk, not the site: not worth retrying
+        return FailureKind.UNKNOWN
     if status & _CHALLENGE:  # its message also carries the 403 the challenge came with
         return FailureKind.CHALLENGE
     kind = kind_for_text(detail)

@@ -3,6 +3,7 @@
 Runs inside a download child process only.
 """
 
+import errno
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -15,6 +16,7 @@ from boss_bot.downloaders._classify import kind_for_status, kind_for_text
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 Emit = Callable[..., None]
+LOCAL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EMFILE})
 
 
 class _Logger:
@@ -24,16 +26,10 @@ class _Logger:
         self.lines: list[str] = []
 
     def debug(self, msg: str) -> None:
+        """Keep the line (yt-dlp calls all four levels)."""
         self.lines.append(msg)
 
-    def info(self, msg: str) -> None:
-        self.lines.append(msg)
-
-    def warning(self, msg: str) -> None:
-        self.lines.append(msg)
-
-    def error(self, msg: str) -> None:
-        self.lines.append(msg)
+    info = warning = error = debug
 
 
 def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]], None]) -> dict:
@@ -87,6 +83,8 @@ def classify(exc: DownloadError) -> DownloadFailedError:
             return DownloadFailedError(FailureKind.GEO_BLOCKED, detail)
         if isinstance(cause, UnsupportedError):
             return DownloadFailedError(FailureKind.UNSUPPORTED, detail)
+        if isinstance(cause, OSError) and cause.errno in LOCAL_ERRNOS:
+            return DownloadFailedError(FailureKind.UNKNOWN, detail)  # our disk, not the site
         if isinstance(cause, TransportError | OSError):
             kind = kind_for_text(f"{detail} {cause!r}")
             return DownloadFailedError(

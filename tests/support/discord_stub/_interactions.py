@@ -18,7 +18,7 @@ from . import _payloads as P
 from ._gateway import Gateway
 from ._message_ops import apply_edit, new_message, validate
 from ._models import StubMessage, new_snowflake
-from ._state import DEFAULT_PERMISSIONS, StubState
+from ._state import StubState
 from ._web import error, json_response, read_body
 
 API = "/api/v10"
@@ -27,13 +27,14 @@ DEFERRED, MESSAGE = 5, 4
 
 def interaction(state: StubState, data: dict[str, Any], user_id: int, token: str) -> dict[str, Any]:
     """An INTERACTION_CREATE payload for a command in the stub's guild channel."""
-    perms = str(DEFAULT_PERMISSIONS)
+    perms = str(state.everyone_permissions)  # the member's
+    bot = str(state.everyone_permissions | (1 << 13))  # the bot's role adds Manage Messages
     return {
         "id": str(new_snowflake()), "application_id": str(state.bot_user_id), "type": 2,
         "token": token, "version": 1, "data": data, "guild_id": str(state.guild_id),
         "channel_id": str(state.channel_id), "channel": P.channel(state),
         "member": {**P.member(state, user_id), "permissions": perms},
-        "app_permissions": perms, "locale": "en-US", "guild_locale": "en-US",
+        "app_permissions": bot, "locale": "en-US", "guild_locale": "en-US",
         "entitlements": [], "authorizing_integration_owners": {"0": str(state.guild_id)},
         "context": 0, "attachment_size_limit": state.filesize_limit,
     }  # fmt: skip

@@ -8,7 +8,7 @@ from discord.ext import commands
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import STOP
-from boss_bot.bot.members import may_use_high
+from boss_bot.bot.members import may_use_high, missing_permissions
 from boss_bot.bot.replies import answer, best_effort
 from boss_bot.core.items import DownloadPriority
 from boss_bot.core.urls import Platform
@@ -46,6 +46,11 @@ class Downloads(commands.Cog):
             raise UserFacingError(
                 "`high` priority is for moderators and members with the priority role. "
                 "Leave it out to queue at normal priority."
+            )
+        if missing := missing_permissions(ctx):
+            raise UserFacingError(
+                f"I can't post files in this channel: I need {', '.join(missing)} here. "
+                "Ask a moderator, or use a channel where I can."
             )
         checked = await service.validate(url, allowed)
         reply_to = reply_to or (None if ctx.interaction else ctx.message.id)

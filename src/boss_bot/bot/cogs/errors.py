@@ -6,6 +6,7 @@ id for the user, the traceback in the log). Once this handler exists, discord.py
 longer logs command errors itself, so it logs them here.
 """
 
+import contextlib
 import secrets
 
 import discord
@@ -26,6 +27,7 @@ def usage(ctx: commands.Context) -> str:
     return f"Usage: `{line}`"
 
 
+STALE = "That command is not available any more. `/dlh` lists the current ones."
 WRAPPERS = (
     commands.CommandInvokeError,
     commands.HybridCommandError,
@@ -72,7 +74,16 @@ class ErrorHandler(commands.Cog):
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
-        """Answer a failed app-only command (``/dlh``, "Download media")."""
+        """Answer a failed app-only command (``/dlh``, "Download media").
+
+        A command Discord still lists but this version no longer has gets a short,
+        private answer (there is no command to build a context from).
+        """
+        if interaction.command is None or isinstance(error, app_commands.CommandNotFound):
+            if not interaction.response.is_done():
+                with contextlib.suppress(discord.HTTPException):
+                    await interaction.response.send_message(STALE, ephemeral=True)
+            return
         await explain(await commands.Context.from_interaction(interaction), error)
 
 

@@ -54,6 +54,7 @@ class Queue(commands.Cog):
     @app_commands.describe(job="A job id from the bot's messages (e.g. a1b2c3), or all")
     async def dlc(self, ctx: commands.Context, job: str) -> None:
         """Cancel a job by id, or all of yours."""
+        await ctx.defer()  # cancelling edits status messages: may outlast a slash command's 3 s
         service, who = self.bot.service, requester(ctx)
         if job.lower() == "all":
             jobs = service.queue.running() + service.queue.waiting()
