@@ -8,7 +8,7 @@ from boss_bot.failures import MESSAGES, FailureKind
 
 __all__ = [
     "BlockedAddressError", "BossBotError", "ConfigError", "DownloadFailedError",
-    "FailureKind", "InvalidURLError", "QueueFullError", "UnsupportedSiteError",
+    "FailureKind", "InvalidURLError", "QueueFullError", "RefusedError", "UnsupportedSiteError",
     "UserFacingError",
 ]  # fmt: skip
 
@@ -39,6 +39,10 @@ class BlockedAddressError(UserFacingError):
 
 class QueueFullError(UserFacingError):
     """The queue holds as many jobs as it may."""
+
+
+class RefusedError(UserFacingError):
+    """No new jobs for now: low disk, temp space full, or the guild's daily quota used."""
 
 
 class DownloadFailedError(BossBotError):

@@ -41,6 +41,13 @@ class BotSettings(BaseSettings):
     allow_private_urls: bool = False
     sync_commands: bool = False
     ffmpeg_path: str | None = None
+    temp_retention_hours: float = Field(default=1, gt=0)
+    failed_retention_hours: float = Field(default=6, gt=0)
+    success_retention_hours: float = Field(default=24, gt=0)
+    temp_cap_mb: int = Field(default=1024, ge=1)
+    guild_daily_quota_mb: int = Field(default=500, ge=1)
+    min_free_mb: int = Field(default=200, ge=0)
+    keep_downloads: bool = False
     ffprobe_path: str | None = None
     discord_api_url: str = "https://discord.com/api/v10"
     discord_gateway_url: str = "wss://gateway.discord.gg/"

@@ -34,6 +34,7 @@ class BotProcess:
             "BOSS_BOT_DATA_DIR": str(data_dir),
             "BOSS_BOT_ALLOW_PRIVATE_URLS": "true",
             "BOSS_BOT_LOG_LEVEL": "DEBUG",
+            "BOSS_BOT_MIN_FREE_MB": "0",  # not this machine's free disk
             **{f"BOSS_BOT_{k}": v for k, v in env.items()},
         }
         self.proc: asyncio.subprocess.Process | None = None

@@ -1,7 +1,6 @@
-"""Running one job from start to finish: download, check sizes, deliver, clean up.
+"""Running one job from start to finish: download, fit, deliver, record, clean up.
 
-Every status change is saved to the store before it is shown, so a restart knows
-where each job was.
+Every status change is saved before it is shown, so a restart knows where each job was.
 """
 
 import asyncio
@@ -15,6 +14,7 @@ from loguru import logger
 from boss_bot.core.fitting import NO_FITTING, Fitter, measure
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.pipeline import Fetcher
+from boss_bot.core.records import Records
 from boss_bot.core.sink import JobSink
 from boss_bot.core.stopping import record_interruption
 from boss_bot.core.storage import Storage
@@ -27,18 +27,20 @@ class JobRunner:
     """Takes a job through the pipeline, saving and reporting every step."""
 
     def __init__(
-        self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher,
-        fitter: Fitter = NO_FITTING,
+        self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher, *,
+        fitter: Fitter = NO_FITTING, records: Records | None = None,
     ) -> None:  # fmt: skip
         self.storage, self.store, self.sink = storage, store, sink
-        self.fetcher, self.fitter = fetcher, fitter
+        self.fetcher, self.fitter, self.records = fetcher, fitter, records
         self.progress: dict[str, ProgressEvent] = {}
         self.durations: deque[float] = deque(maxlen=20)
 
     async def tell(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
-        """Save and show a status; a front end failing to show it never stops the job."""
+        """Save and show a status (a finished job is recorded); a failure here is logged."""
         self.store.save(item)
         try:
+            if item.status.finished and self.records is not None:
+                await asyncio.to_thread(self.records.write, item, result)
             await self.sink.update(item, result)
         except Exception:
             logger.bind(job_id=item.id).exception("could not report status {}", item.status)

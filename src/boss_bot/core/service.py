@@ -1,24 +1,21 @@
 """The download service: the one object the front ends talk to."""
 
-from loguru import logger
+import asyncio
 
 from boss_bot.core.access import Requester
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.assembly import build_runner
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
-from boss_bot.core.jobs import JobRunner
-from boss_bot.core.pipeline import Fetcher, Router, validate
+from boss_bot.core.janitor import janitor
+from boss_bot.core.pipeline import Router, validate
 from boss_bot.core.queue import JobQueue
 from boss_bot.core.recovery import resume
-from boss_bot.core.retrying import RetryPolicy
 from boss_bot.core.sink import JobSink
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import SqliteJobStore
 from boss_bot.core.urls import CheckedURL, Platform
 from boss_bot.core.workers import WorkerPool
-from boss_bot.downloaders.base import limits_from
+from boss_bot.errors import RefusedError
 from boss_bot.settings import BotSettings
-
-DEFAULT_JOB_SECONDS = 30.0  # until jobs have run, a guess for wait estimates
 
 
 class DownloadService:
@@ -29,10 +26,9 @@ class DownloadService:
         self.storage = Storage(settings.data_dir)
         self.store = SqliteJobStore(settings.data_dir / "queue.sqlite3")
         self.queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
-        fetcher = Fetcher(router, limits_from(settings), RetryPolicy.from_settings(settings))
-        self.fitter = Fitter.from_settings(settings)
-        runner = JobRunner(self.storage, self.store, sink, fetcher, self.fitter)
-        self.runner = runner
+        self.runner = runner = build_runner(settings, self.storage, self.store, sink, router)
+        self.records = runner.records
+        self._janitor: asyncio.Task[None] | None = None
         self.pool = WorkerPool(self.queue, runner.run, settings.max_concurrent_downloads)
         self._admitted: dict[str, DownloadItem] = {}  # being acknowledged, not yet queued
         self._cancelled_early: set[str] = set()
@@ -40,16 +36,19 @@ class DownloadService:
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
         self.storage.prepare()
-        if not self.fitter.tools.available:
-            logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
         await resume(self.store.unfinished(), self.queue, self.runner, self.settings.max_attempts)
 
     def start_workers(self) -> None:
-        """Start taking jobs (call once the front end can deliver)."""
+        """Start taking jobs (call once the front end can deliver), and the janitor."""
         self.pool.start()
+        running = lambda: {i.id for i in self.queue.running()}  # noqa: E731
+        if self.records and self._janitor is None:
+            self._janitor = asyncio.create_task(janitor(self.records, running, 600))
 
     async def close(self) -> None:
         """Stop the workers; running jobs are cancelled and stay saved for the next start."""
+        for task in filter(None, [self._janitor]):
+            task.cancel()
         await self.pool.close()
         self.store.close()
 
@@ -64,8 +63,11 @@ class DownloadService:
         """Make a job for ``url`` and reserve its place; then ``enqueue`` it, or ``release``.
 
         Raises:
+            RefusedError: Low disk, temp space full, or the guild's daily quota used.
             QueueFullError: No room in the queue.
         """
+        if self.records and (reason := self.records.refusal(guild_id)):
+            raise RefusedError(reason)
         self.queue.reserve()
         item = DownloadItem(
             url=url.url, platform=url.platform, user_id=user_id, channel_id=channel_id,
@@ -97,10 +99,7 @@ class DownloadService:
 
     def estimate_wait(self, position: int) -> float:
         """Seconds until the waiting job at ``position`` starts, from recent durations."""
-        recent = self.runner.durations
-        average = sum(recent) / len(recent) if recent else DEFAULT_JOB_SECONDS
-        free, ahead = max(self.pool.size - self.pool.busy, 0), position - 1
-        return 0.0 if ahead < free else ((ahead - free) // self.pool.size + 1) * average
+        return self.pool.estimate_wait(position, self.runner.durations)
 
     async def cancel(self, job_id: str, who: Requester) -> DownloadItem | None:
         """Cancel a waiting or running job ``who`` may cancel; None if there is none."""

@@ -2,7 +2,8 @@
 
 ```
 <data_dir>/temp/<job_id>/                      files of a running job
-<data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs
+<data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs:
+                                              metadata.json (+ files if kept)
 ```
 """
 
@@ -29,6 +30,11 @@ class Storage:
         """Directory holding one sub-directory per running job."""
         return self.root / "temp"
 
+    @property
+    def downloads(self) -> Path:
+        """Directory holding the records of finished jobs."""
+        return self.root / "downloads"
+
     def prepare(self) -> None:
         """Create the tree, and remove job directories left by a crash."""
         self.temp.mkdir(parents=True, exist_ok=True)
@@ -46,7 +52,7 @@ class Storage:
 
     def record_dir(self, guild_id: int | None, day: datetime, job_id: str) -> Path:
         """Return where the record of a finished job goes (not created)."""
-        return self.root / "downloads" / str(guild_id or "dm") / f"{day:%Y-%m-%d}" / job_id
+        return self.downloads / str(guild_id or "dm") / f"{day:%Y-%m-%d}" / job_id
 
     def cleanup(self, job_id: str) -> None:
         """Remove a job's temp directory and everything in it."""

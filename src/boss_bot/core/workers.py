@@ -2,7 +2,7 @@
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from loguru import logger
 
@@ -11,6 +11,7 @@ from boss_bot.core.queue import JobQueue
 
 RunJob = Callable[[DownloadItem], Awaitable[object]]
 SHUTDOWN = "boss-bot is shutting down"  # cancel message: the job is paused, not cancelled
+DEFAULT_JOB_SECONDS = 30.0  # until jobs have run, a guess for wait estimates
 
 
 class WorkerPool:
@@ -54,6 +55,12 @@ class WorkerPool:
             finally:
                 self._active.pop(item.id, None)
                 self.queue.done(item.id)
+
+    def estimate_wait(self, position: int, durations: Sequence[float]) -> float:
+        """Seconds until the waiting job at ``position`` starts, from recent job durations."""
+        average = sum(durations) / len(durations) if durations else DEFAULT_JOB_SECONDS
+        free, ahead = max(self.size - self.busy, 0), position - 1
+        return 0.0 if ahead < free else ((ahead - free) // self.size + 1) * average
 
     def cancel(self, job_id: str) -> bool:
         """Cancel a running job; returns False if it is not running."""

@@ -1,0 +1,26 @@
+"""Wiring a job runner from settings: downloaders, retries, fitting and records."""
+
+from loguru import logger
+
+from boss_bot.core.fitting import Fitter
+from boss_bot.core.jobs import JobRunner
+from boss_bot.core.pipeline import Fetcher, Router
+from boss_bot.core.records import Policy, Records
+from boss_bot.core.retrying import RetryPolicy
+from boss_bot.core.sink import JobSink
+from boss_bot.core.storage import Storage
+from boss_bot.core.store import JobStore
+from boss_bot.downloaders.base import limits_from
+from boss_bot.settings import BotSettings
+
+
+def build_runner(
+    settings: BotSettings, storage: Storage, store: JobStore, sink: JobSink, router: Router
+) -> JobRunner:
+    """The runner every job of the service goes through, configured by ``settings``."""
+    fetcher = Fetcher(router, limits_from(settings), RetryPolicy.from_settings(settings))
+    fitter = Fitter.from_settings(settings)
+    if not fitter.tools.available:
+        logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
+    records = Records(storage, Policy.from_settings(settings))
+    return JobRunner(storage, store, sink, fetcher, fitter=fitter, records=records)

@@ -1,0 +1,94 @@
+"""Records of finished jobs and the quotas (seed 001/003 "Storage Policies").
+
+A finished job leaves ``metadata.json`` (and its files, with ``KEEP_DOWNLOADS``) in its
+record directory (``Storage.record_dir``). New jobs are refused while disk space is
+low, temp holds more than its cap, or the guild has used its daily quota (counted
+from today's records, in UTC). ``core.janitor`` applies the retention.
+"""
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from boss_bot.core.fmt import size
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.storage import Storage
+from boss_bot.settings import BotSettings
+
+Clock = Callable[[], datetime]
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Retention (hours), caps (bytes) and whether finished files are kept."""
+
+    temp_hours: float = 1
+    failed_hours: float = 6
+    success_hours: float = 24
+    temp_cap: int = 1024 * MB
+    guild_daily: int = 500 * MB
+    min_free: int = 200 * MB
+    keep_files: bool = False
+
+    @classmethod
+    def from_settings(cls, s: BotSettings) -> "Policy":
+        """The policy the operator configured."""
+        return cls(s.temp_retention_hours, s.failed_retention_hours, s.success_retention_hours,
+                   s.temp_cap_mb * MB, s.guild_daily_quota_mb * MB, s.min_free_mb * MB,
+                   s.keep_downloads)  # fmt: skip
+
+
+def _usage(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+class Records:
+    """Writes records, answers "may this guild start a job?", and sweeps old data."""
+
+    def __init__(self, storage: Storage, policy: Policy, clock: Clock = lambda: datetime.now(UTC)):
+        self.storage, self.policy, self.clock = storage, policy, clock
+        self._today: dict[tuple[str, str], int] = {}  # (guild, day) -> bytes delivered
+
+    def write(self, item: DownloadItem, result: DownloadResult | None) -> Path:
+        """Record a finished job (its files too when the policy keeps them)."""
+        now = self.clock()
+        before = self.used_today(item.guild_id, now)  # read before this record is on disk
+        folder = self.storage.record_dir(item.guild_id, now, item.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        files = list(result.files) if result and item.status is DownloadStatus.COMPLETED else []
+        meta = {**asdict(item), "finished_at": now.isoformat(),
+                "files": [{"name": p.name, "bytes": p.stat().st_size} for p in files]}  # fmt: skip
+        meta["bytes"] = sum(f["bytes"] for f in meta["files"])
+        if self.policy.keep_files:
+            for path in files:
+                shutil.copy2(path, folder / path.name)
+        (folder / "metadata.json").write_text(json.dumps(meta, default=str, indent=1))
+        key = (str(item.guild_id or "dm"), f"{now:%Y-%m-%d}")
+        self._today[key] = before + meta["bytes"]
+        return folder
+
+    def used_today(self, guild_id: int | None, now: datetime | None = None) -> int:
+        """Bytes delivered to ``guild_id`` today (UTC), from its records."""
+        now = now or self.clock()
+        key = (str(guild_id or "dm"), f"{now:%Y-%m-%d}")
+        if key not in self._today:
+            day = self.storage.record_dir(guild_id, now, "x").parent
+            metas = day.glob("*/metadata.json") if day.exists() else []
+            self._today[key] = sum(json.loads(m.read_text()).get("bytes", 0) for m in metas)
+        return self._today[key]
+
+    def refusal(self, guild_id: int | None) -> str | None:
+        """Why a new job can't start now, or ``None``."""
+        root = self.storage.root
+        if root.exists() and shutil.disk_usage(root).free < self.policy.min_free:
+            return "I'm low on disk space, so new downloads are paused. Try again later."
+        if _usage(self.storage.temp) > self.policy.temp_cap:
+            return "Too many large downloads are in progress. Try again in a few minutes."
+        if guild_id is not None and self.used_today(guild_id) >= self.policy.guild_daily:
+            quota = size(self.policy.guild_daily)
+            return f"This server has used today's {quota} download quota. It resets at 00:00 UTC."
+        return None

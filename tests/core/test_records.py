@@ -1,0 +1,100 @@
+"""Records of finished jobs, the quotas that refuse new jobs, and the janitor."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.janitor import sweep
+from boss_bot.core.records import MB, Policy, Records
+from boss_bot.core.storage import Storage
+from boss_bot.core.urls import Platform
+
+NOON = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+class Clock:
+    """An injected clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = NOON
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _setup(tmp_path: Path, **policy: object) -> tuple[Records, Clock]:
+    storage = Storage(tmp_path / "data")
+    storage.prepare()
+    clock = Clock()
+    return Records(storage, Policy(min_free=0, **policy), clock), clock  # type: ignore[arg-type]
+
+
+def _finish(records: Records, status: DownloadStatus, size: int, guild: int = 7) -> Path:
+    item = DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=1,
+                        channel_id=2, guild_id=guild, status=status)  # fmt: skip
+    work = records.storage.job_dir(item.id)
+    (work / "v.mp4").write_bytes(b"x" * size)
+    result = DownloadResult((work / "v.mp4",), (), 10 * MB, 1.0)
+    folder = records.write(item, result)
+    records.storage.cleanup(item.id)
+    return folder
+
+
+def test_a_record_is_written_where_the_tree_says(tmp_path: Path) -> None:
+    """downloads/<guild>/<yyyy-mm-dd>/<job>/metadata.json; files only when kept."""
+    records, _ = _setup(tmp_path)
+    folder = _finish(records, DownloadStatus.COMPLETED, 1000)
+    assert folder.parent.name == "2026-12-01"
+    assert folder.parent.parent.name == "7"
+    assert sorted(p.name for p in folder.iterdir()) == ["metadata.json"]
+    kept, _ = _setup(tmp_path / "kept", keep_files=True)
+    assert sorted(p.name for p in _finish(kept, DownloadStatus.COMPLETED, 10).iterdir()) == [
+        "metadata.json",
+        "v.mp4",
+    ]
+
+
+def test_the_daily_quota_refuses_new_jobs_until_midnight(tmp_path: Path) -> None:
+    """Bytes delivered today count; other guilds and tomorrow are not affected."""
+    records, clock = _setup(tmp_path, guild_daily=3000)
+    _finish(records, DownloadStatus.COMPLETED, 2000)
+    assert records.refusal(7) is None
+    _finish(records, DownloadStatus.COMPLETED, 1500)
+    _finish(records, DownloadStatus.FAILED, 5000)  # nothing was delivered
+    assert records.used_today(7) == 3500
+    assert "used today's 2.9 KB download quota" in (records.refusal(7) or "")
+    assert records.refusal(8) is None
+    again = Records(records.storage, records.policy, clock)  # after a restart: from disk
+    assert again.used_today(7) == 3500
+    clock.now += timedelta(days=1)
+    assert records.refusal(7) is None
+
+
+def test_full_temp_space_and_low_disk_refuse_new_jobs(tmp_path: Path) -> None:
+    """Running jobs filling the temp cap, or too little free disk, pause new jobs."""
+    records, _ = _setup(tmp_path, temp_cap=1000)
+    (records.storage.job_dir("abc123") / "part").write_bytes(b"x" * 2000)
+    assert "in progress" in (records.refusal(7) or "")
+    spare, _ = _setup(tmp_path / "low")
+    low = Records(spare.storage, Policy(min_free=1 << 62), spare.clock)
+    assert "low on disk space" in (low.refusal(None) or "")
+
+
+def test_the_janitor_applies_each_retention(tmp_path: Path) -> None:
+    """Temp after 1 h (unless running), failed after 6 h, delivered after 24 h."""
+    records, clock = _setup(tmp_path)
+    done = _finish(records, DownloadStatus.COMPLETED, 10)
+    failed = _finish(records, DownloadStatus.FAILED, 10, guild=8)
+    stale, running = records.storage.job_dir("old1"), records.storage.job_dir("run1")
+    clock.now += timedelta(minutes=30)
+    assert sweep(records, {"run1"}) == 0
+    clock.now += timedelta(hours=6)
+    assert sweep(records, {"run1"}) == 2  # the stale temp entry and the failed record
+    assert not stale.exists()
+    assert running.exists()
+    assert not failed.parent.parent.exists()  # empty day and guild directories go too
+    assert done.exists()
+    clock.now += timedelta(hours=18)
+    assert sweep(records, set()) == 2
+    assert not done.exists()
+    assert list(records.storage.downloads.iterdir()) == []
