@@ -25,7 +25,7 @@ def edits(stub: DiscordStub, message_id: int) -> None:
     """Print every text a status message showed, in order, with seconds since the first."""
     message = next(m for m in stub.messages if m.id == message_id)
     start = message.created_at
-    print(f"  +0.0 s  {(message.edits[0] if message.edits else {}).get('content', '')!r}")
+    print(f"  +0.0 s  {message.payload.get('content', '')}")
     for at, edit in zip(message.edited_at, message.edits, strict=True):
         if edit.get("content"):
             print(f"  +{at - start:.1f} s  " + edit["content"].replace("\n", " ⏎ "))
