@@ -31,6 +31,7 @@ def make_settings(tmp_path: Path) -> Callable[..., BotSettings]:
             "allow_private_urls": True,
             "discord_token": "test-token-not-real",
             "min_free_mb": 0,  # the tests must not depend on this machine's free disk
+            "downloads_per_minute": 0,  # tests that queue many jobs; test_access turns it on
         }
         values.update(overrides)
         return BotSettings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -31,6 +31,9 @@ class BotSettings(BaseSettings):
     max_jobs_per_user: int = Field(default=2, ge=1)
     max_attempts: int = Field(default=3, ge=1, le=10)
     high_priority_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    allowed_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    allowed_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    downloads_per_minute: int = Field(default=5, ge=0)
     download_timeout: float = Field(default=300, gt=0)
     max_download_mb: int = Field(default=500, ge=1)
     max_files_per_job: int = Field(default=30, ge=1, le=1000)
@@ -55,7 +58,9 @@ class BotSettings(BaseSettings):
     log_level: Literal["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
 
-    @field_validator("high_priority_role_ids", mode="before")
+    @field_validator(
+        "high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids", mode="before"
+    )
     @classmethod
     def _comma_list(cls, value: object) -> object:
         if isinstance(value, str):

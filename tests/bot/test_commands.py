@@ -73,7 +73,7 @@ async def test_no_two_commands_or_aliases_collide(make_bot) -> None:
 async def test_all_extensions_load(make_bot) -> None:
     """Every cog in EXTENSIONS is loaded at start-up."""
     bot = await make_bot()
-    expected = {"ErrorHandler", "Downloads", "Queue", "Admin", "Controls", "Info", "Menu"}
+    expected = {"ErrorHandler", "Access", "Downloads", "Queue", "Admin", "Controls", "Info", "Menu"}
     assert set(bot.cogs) == expected
 
 

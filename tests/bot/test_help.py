@@ -16,7 +16,7 @@ async def test_command_help_has_usage_examples_and_this_servers_limit(make_bot) 
     assert text.startswith("**$dlt**: Download a Twitter/X post or a video link\n")
     assert "Usage: `$dlt <url> [low|normal|high]`" in text
     assert "Examples:\n  `$dlt https://x.com/user/status/123`" in text
-    assert "upload limit (10.0 MB) are named, not posted" in text
+    assert "upload limit (10.0 MB) are shrunk to fit" in text
     assert "{" not in text
 
 
@@ -38,7 +38,7 @@ async def test_overview_lists_every_command_once_and_points_to_details(make_bot)
     await dpytest.message("$dlh")
     lines = dpytest.get_message().content.splitlines()
     names = [line.split("`")[1] for line in lines if line.startswith("`$")]
-    assert names == ["$dl", "$dlc", "$dlh", "$dlq", "$dlr", "$dls", "$dlt", "$health"]
+    assert names == ["$dl", "$dlc", "$dlh", "$dlq", "$dlr", "$dls", "$dlt", "$health", "$queue"]
     assert lines[-1] == "Type `$dlh <command>` for usage, examples and notes."
 
 

@@ -35,6 +35,7 @@ class BotProcess:
             "BOSS_BOT_ALLOW_PRIVATE_URLS": "true",
             "BOSS_BOT_LOG_LEVEL": "DEBUG",
             "BOSS_BOT_MIN_FREE_MB": "0",  # not this machine's free disk
+            "BOSS_BOT_DOWNLOADS_PER_MINUTE": "0",  # benchmarks and crash tests queue many
             **{f"BOSS_BOT_{k}": v for k, v in env.items()},
         }
         self.proc: asyncio.subprocess.Process | None = None

@@ -17,6 +17,7 @@ from boss_bot.settings import BotSettings
 
 EXTENSIONS = (
     "boss_bot.bot.cogs.errors",
+    "boss_bot.bot.cogs.access",
     "boss_bot.bot.cogs.downloads",
     "boss_bot.bot.cogs.queue",
     "boss_bot.bot.cogs.admin",

@@ -10,6 +10,15 @@ from discord.ext import commands
 from boss_bot.bot.replies import NO_MENTIONS, clip
 from boss_bot.core.fmt import size
 
+USAGE = "<url> [low|normal|high]"  # the download commands
+DESCRIBE = {"url": "The link to download", "priority": "Queue priority (high: moderators)"}
+NOTES = [
+    "Files over this server's upload limit ({limit}) are shrunk to fit; any that can't be "
+    "are named with their size.",
+    "`high` priority is for moderators and members with the priority role.",
+    "React ⏹️ on the job's message to cancel it; 🔄 on a failed job to try again.",
+]
+
 
 def _limit(ctx: commands.Context) -> str:
     guild = ctx.guild
@@ -50,7 +59,9 @@ def not_found(ctx: commands.Context, name: str) -> str:
 def help_text(ctx: commands.Context, name: str | None = None) -> str:
     """The overview, one command's help, or "no such command" (for ``/dlh``)."""
     if not name:
-        usable = [c for c in ctx.bot.commands if not c.hidden]
+        slash = (commands.HybridCommand, commands.HybridGroup)  # what exists as /command
+        usable = [c for c in ctx.bot.commands if not c.hidden
+                  and (isinstance(c, slash) or c.name == "dlh" or not ctx.interaction)]  # fmt: skip
         return overview(ctx, sorted(usable, key=lambda c: c.qualified_name))
     command = ctx.bot.get_command(name.strip().lstrip("/$"))
     return command_help(ctx, command) if command else not_found(ctx, name)

@@ -24,6 +24,10 @@ def requester(ctx: commands.Context) -> Requester:
     return Requester(ctx.author.id, ctx.guild.id if ctx.guild else None, moderator)
 
 
+class NotAllowed(commands.CheckFailure):
+    """A check refused the command; the message says why and is safe to show."""
+
+
 NEEDED = ("view_channel", "send_messages", "attach_files", "read_message_history")
 
 

@@ -4,9 +4,11 @@ import math
 import time
 
 from discord.ext import commands
+from loguru import logger
 
 from boss_bot import __version__
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.members import requester
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
 
@@ -31,6 +33,43 @@ class Admin(commands.Cog):
             f"Version: {__version__}",
         ]
         await answer(ctx, "\n".join(lines))
+
+    @commands.group(
+        name="queue", invoke_without_command=True, brief="Show the queue; `clear` empties it",
+        help="Alone, the same as `dlq`. `queue clear` cancels every waiting and running job "
+        "in this server (moderators: Manage Messages).",
+    )  # fmt: skip
+    async def queue_group(self, ctx: commands.Context) -> None:
+        """Show the queue (``$dlq``)."""
+        await ctx.invoke(self.bot.get_command("dlq"))  # type: ignore[arg-type]
+
+    @queue_group.command(name="clear", brief="Cancel every job in this server (moderators)")
+    @commands.guild_only()
+    @commands.has_permissions(manage_messages=True)
+    async def queue_clear(self, ctx: commands.Context) -> None:
+        """Cancel every waiting and running job of this guild."""
+        service, who = self.bot.service, requester(ctx)
+        jobs = service.queue.running() + service.queue.waiting()
+        here = [i.id for i in jobs if i.guild_id == who.guild_id]
+        gone = [job for job in here if await service.cancel(job, who) is not None]
+        if not gone:
+            await answer(ctx, "The queue is already empty here.")
+            return
+        await answer(ctx, f"⏹️ Cleared the queue: {len(gone)} job(s) cancelled.")
+
+    @commands.command(brief="Reload the bot's commands (owner only)", hidden=True)
+    @commands.is_owner()
+    async def reload(self, ctx: commands.Context) -> None:
+        """Reload every extension; a failing one is named and logged."""
+        names, failed = list(self.bot.extensions), []
+        for name in names:
+            try:
+                await self.bot.reload_extension(name)
+            except commands.ExtensionError:
+                logger.exception("could not reload {}", name)
+                failed.append(name.rsplit(".", 1)[-1])
+        text = f"🔄 Reloaded {len(names) - len(failed)} of {len(names)} extensions."
+        await answer(ctx, text + (f" Failed: {', '.join(failed)} (see the log)." if failed else ""))
 
 
 async def setup(bot: BossBot) -> None:

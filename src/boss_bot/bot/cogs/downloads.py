@@ -7,7 +7,9 @@ from discord.ext import commands
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.cogs.access import download_rate
 from boss_bot.bot.delivery import STOP
+from boss_bot.bot.help import DESCRIBE, NOTES, USAGE
 from boss_bot.bot.members import may_use_high, missing_permissions
 from boss_bot.bot.replies import answer, best_effort
 from boss_bot.core.items import DownloadPriority
@@ -16,13 +18,6 @@ from boss_bot.errors import UnsupportedSiteError, UserFacingError
 
 REDDIT_ONLY = frozenset({Platform.REDDIT})
 Priority = Literal["low", "normal", "high"]
-USAGE = "<url> [low|normal|high]"
-DESCRIBE = {"url": "The link to download", "priority": "Queue priority (high: moderators)"}
-NOTES = [
-    "Files over this server's upload limit ({limit}) are named, not posted.",
-    "`high` priority is for moderators and members with the priority role.",
-    "React ⏹️ on the job's message to cancel it; 🔄 on a failed job to try again.",
-]
 
 
 class Downloads(commands.Cog):
@@ -77,6 +72,7 @@ class Downloads(commands.Cog):
                              "{prefix}dlt https://youtu.be/dQw4w9WgXcQ high"],
                 "notes": NOTES},
     )  # fmt: skip
+    @commands.dynamic_cooldown(download_rate, commands.BucketType.user)
     @app_commands.describe(**DESCRIBE)
     async def dlt(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Twitter/X post or a video."""
@@ -90,6 +86,7 @@ class Downloads(commands.Cog):
                              "{prefix}dlr https://redd.it/abc123 low"],
                 "notes": ["Galleries arrive as several files, ten per message.", *NOTES]},
     )  # fmt: skip
+    @commands.dynamic_cooldown(download_rate, commands.BucketType.user)
     @app_commands.describe(**DESCRIBE)
     async def dlr(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Reddit post."""
@@ -107,6 +104,7 @@ class Downloads(commands.Cog):
         help="Downloads the media at any supported link, picking the right downloader.",
         extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )  # fmt: skip
+    @commands.dynamic_cooldown(download_rate, commands.BucketType.user)
     @app_commands.describe(**DESCRIBE)
     async def dl(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download from any supported link."""

@@ -14,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 from loguru import logger
 
+from boss_bot.bot.members import NotAllowed
 from boss_bot.bot.replies import answer
 from boss_bot.errors import UserFacingError
 
@@ -41,12 +42,17 @@ async def explain(ctx: commands.Context, error: Exception) -> None:
         error = error.original
     if isinstance(error, commands.CommandNotFound):
         return
-    if isinstance(error, UserFacingError):
+    if isinstance(error, UserFacingError | NotAllowed):
         text = f"⚠️ {error}"
     elif isinstance(error, commands.UserInputError):
         text = f"⚠️ {_input_problem(error)}\n{usage(ctx)}"
     elif isinstance(error, commands.CommandOnCooldown):
         text = f"⏳ Slow down: try again in {error.retry_after:.0f} s."
+    elif isinstance(error, commands.MissingPermissions):
+        needed = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
+        text = f"🚫 That needs the {needed} permission."
+    elif isinstance(error, commands.NotOwner):
+        text = "🚫 Only the bot's owner can do that."
     elif isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
         text = "🚫 You can't use that command here."
     else:
