@@ -9,7 +9,7 @@ from aiohttp import web
 
 from ._models import StubAttachment, StubMessage, iso_now
 from ._state import StubState
-from ._web import error
+from ._web import error, json_response
 
 _EMPTY: dict[str, Any] = {"content": "", "flags": 0}
 
@@ -34,7 +34,7 @@ def validate(
     if files and state.upload_failures:
         status = state.upload_failures.pop(0)
         state.record("upload_rejected", status=status, files=names, forced=True)
-        return error(status, 40005, "Request entity too large")
+        return forced_failure(status)
     if any(f.size > state.filesize_limit for f in files):
         state.record("upload_rejected", status=413, files=names, forced=False)
         return error(413, 40005, "Request entity too large")
@@ -72,3 +72,15 @@ def apply_edit(msg: StubMessage, payload: dict[str, Any], files: list[StubAttach
         msg.attachments += files
     msg.edited_timestamp = iso_now()
     msg.edited_at.append(time.monotonic())
+
+
+def forced_failure(status: int) -> web.Response:
+    """What Discord answers: 429 with ``retry_after`` (and Cloudflare's Via), 5xx, or 413."""
+    if status == 429:
+        body = {"message": "You are being rate limited.", "retry_after": 0.2, "global": False}
+        response = json_response(body, status=429)
+        response.headers["Via"] = "1.1 google"  # discord.py: without it, a Cloudflare ban
+        return response
+    if status >= 500:
+        return json_response({"message": "Service unavailable", "code": 0}, status=status)
+    return error(status, 40005, "Request entity too large")

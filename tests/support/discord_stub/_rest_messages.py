@@ -6,7 +6,7 @@ from aiohttp import web
 
 from . import _message_payloads as M
 from ._gateway import Gateway
-from ._message_ops import apply_edit, lookup, new_message, validate
+from ._message_ops import apply_edit, forced_failure, lookup, new_message, validate
 from ._models import new_snowflake
 from ._state import StubState
 from ._web import error, json_response, no_content, read_body
@@ -83,6 +83,9 @@ class MessageRoutes:
             return error(403, 50005, "Cannot edit a message authored by another user")
         payload, files = await read_body(request)
         await self.state.edit_gate(msg.id)
+        if self.state.edit_failures:
+            self.state.record("edit_rejected", message_id=msg.id)
+            return forced_failure(self.state.edit_failures.pop(0))
         if rejected := validate(self.state, payload, files):
             return rejected
         apply_edit(msg, payload, files)

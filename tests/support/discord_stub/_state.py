@@ -41,6 +41,7 @@ class StubState:
         self.requests: list[tuple[str, str]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.upload_failures: list[int] = []
+        self.edit_failures: list[int] = []
         self.edits_open = asyncio.Event()  # cleared: PATCH requests wait (see hold_edits)
         self.edits_open.set()
         self._by_id: dict[int, StubMessage] = {}
