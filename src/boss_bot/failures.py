@@ -17,6 +17,7 @@ class FailureKind(StrEnum):
     GEO_BLOCKED = "geo_blocked"
     FORBIDDEN = "forbidden"
     CHALLENGE = "challenge"
+    REDIRECTS = "redirects"
     UNSUPPORTED = "unsupported"
     NOT_MEDIA = "not_media"
     NO_MEDIA = "no_media"
@@ -54,6 +55,7 @@ MESSAGES: dict[FailureKind, str] = {
     "a link to the original post sometimes works.",
     FailureKind.CHALLENGE: "The site asked for a human check (a captcha), which I can't pass. "
     "Try again later.",
+    FailureKind.REDIRECTS: "The link kept redirecting and never reached any media.",
     FailureKind.UNSUPPORTED: "I couldn't find any media I know how to download at that link.",
     FailureKind.NOT_MEDIA: "The link served a web page, not a media file.",
     FailureKind.NO_MEDIA: "The link had nothing I could download.",

@@ -32,17 +32,21 @@ _PATTERNS: list[tuple[re.Pattern[str], FailureKind]] = [
                 r"|cookies", re.I), FailureKind.PRIVATE),
     (re.compile(r"video unavailable", re.I), FailureKind.REMOVED),
     (re.compile(r"could not be found|does not exist", re.I), FailureKind.NOT_FOUND),
+    (re.compile(r"redirect loop|exceeded \d+ redirects|too many redirects", re.I),
+     FailureKind.REDIRECTS),
     (re.compile(r"timed? ?out|connection|network|resolve|unreachable|reset by peer|"
-                r"remote end closed|incomplete read|ssl", re.I), FailureKind.NETWORK),
+                r"remote end closed|incomplete read|more expected|ssl", re.I), FailureKind.NETWORK),
 ]  # fmt: skip
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
-_HTTP_STATUS = re.compile(r"(?:HTTP Error |')([45]\d\d)\b[: ]")  # yt-dlp's and gallery-dl's
+_HTTP_STATUS = re.compile(r"(?:HTTP Error |')([345]\d\d)\b[: ]")  # yt-dlp's and gallery-dl's
 
 
 def kind_for_status(status: int) -> FailureKind:
     """Map an HTTP status code to a failure kind."""
     if status in _BY_STATUS:
         return _BY_STATUS[status]
+    if 300 <= status < 400:  # a redirect reported as an error: a loop
+        return FailureKind.REDIRECTS
     return FailureKind.SERVER_ERROR if status >= 500 else FailureKind.UNKNOWN
 
 

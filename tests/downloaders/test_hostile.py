@@ -1,0 +1,89 @@
+"""A hostile media server: endless and dripping bodies, lying lengths, redirect loops.
+
+Each case must end with a specific failure, within the job's bounds, from either
+downloader, and leave the bot free for the next job.
+"""
+
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from boss_bot.core.pipeline import fetch
+from boss_bot.core.urls import check_url
+from boss_bot.downloaders.base import JobLimits
+from boss_bot.downloaders.routing import pick_downloader
+from boss_bot.errors import DownloadFailedError, FailureKind
+from tests.support.media_server import MediaServer
+
+LIMITS = JobLimits(timeout=6, max_bytes=1024 * 1024, allow_private=True)
+HEAD = b"\x00\x00\x00\x18ftypmp42"
+
+
+def _start(h: BaseHTTPRequestHandler, length: int | None) -> bool:
+    h.send_response(200)
+    h.send_header("Content-Type", "video/mp4")
+    if length is not None:
+        h.send_header("Content-Length", str(length))
+    h.end_headers()
+    return h.command == "GET"
+
+
+def endless(h: BaseHTTPRequestHandler) -> None:
+    """200 with no length, then bytes until the client hangs up."""
+    if _start(h, None):
+        h.wfile.write(HEAD)
+        while True:
+            h.wfile.write(b"\x00" * 65536)
+
+
+def drip(h: BaseHTTPRequestHandler) -> None:
+    """A 10 kB promise kept at one byte every half second."""
+    if _start(h, 10_000):
+        h.wfile.write(HEAD)
+        for _ in range(10_000):
+            h.wfile.write(b"\x00")
+            h.wfile.flush()
+            time.sleep(0.5)
+
+
+def short(h: BaseHTTPRequestHandler) -> None:
+    """Claims 200 kB, sends 50 kB, closes."""
+    if _start(h, 200_000):
+        h.wfile.write(HEAD + b"\x00" * 50_000)
+        h.close_connection = True
+
+
+@pytest.mark.parametrize("ext", ["mp4", "png"])
+@pytest.mark.parametrize(
+    ("handler", "kind"),
+    [
+        (endless, FailureKind.TOO_LARGE),
+        (drip, FailureKind.TIMEOUT),
+        (short, FailureKind.NETWORK),
+    ],
+)
+async def test_hostile_bodies_end_with_a_specific_failure(
+    tmp_path: Path, handler, kind: FailureKind, ext: str
+) -> None:
+    """Too large, too slow, or cut short: a named failure within the timeout, from both."""
+    with MediaServer() as media:
+        url = media.add_route(f"/x.{ext}", handler)
+        started = time.monotonic()
+        with pytest.raises(DownloadFailedError) as failure:
+            await fetch(check_url(url), tmp_path, pick_downloader, LIMITS, lambda e: None)
+    assert failure.value.kind is kind, failure.value.detail
+    assert time.monotonic() - started < LIMITS.timeout + 5
+
+
+@pytest.mark.parametrize("ext", ["mp4", "png"])
+async def test_a_redirect_loop_fails_without_hanging(tmp_path: Path, ext: str) -> None:
+    """/a → /b → /a …: the downloaders give up; nothing is written."""
+    with MediaServer() as media:
+        media.add_redirect(f"/a.{ext}", f"/b.{ext}")
+        url = media.add_redirect(f"/b.{ext}", f"/a.{ext}").replace("/b.", "/a.")
+        with pytest.raises(DownloadFailedError) as failure:
+            await fetch(check_url(url), tmp_path, pick_downloader, LIMITS, lambda e: None)
+    assert failure.value.kind is FailureKind.REDIRECTS, failure.value.detail
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
