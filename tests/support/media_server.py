@@ -54,22 +54,22 @@ class _File:
 
 
 class MediaServer:
-    """Threaded HTTP server on 127.0.0.1 with routes registered at runtime.
+    """Threaded HTTP server on loopback (127.0.0.1 unless told) with runtime routes.
 
     Supports GET/HEAD, Content-Length, single ``Range: bytes=a-b`` requests (206),
     redirects, fixed statuses and custom handlers; unknown paths get 404.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self._routes: dict[str, Handler] = {}
         self._lock = threading.Lock()
         self._requests: list[tuple[str, str, dict[str, str]]] = []
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = ThreadingHTTPServer((host, 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
-        self.base_url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self.base_url = f"http://{host}:{self._httpd.server_address[1]}"
 
     def __enter__(self) -> Self:
         self.start()
