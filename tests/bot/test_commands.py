@@ -73,7 +73,17 @@ async def test_no_two_commands_or_aliases_collide(make_bot) -> None:
 async def test_all_extensions_load(make_bot) -> None:
     """Every cog in EXTENSIONS is loaded at start-up."""
     bot = await make_bot()
-    expected = {"ErrorHandler", "Access", "Downloads", "Queue", "Admin", "Controls", "Info", "Menu"}
+    expected = {
+        "ErrorHandler",
+        "Access",
+        "Downloads",
+        "Queue",
+        "Admin",
+        "Controls",
+        "Info",
+        "Menu",
+        "Observe",
+    }
     assert set(bot.cogs) == expected
 
 
@@ -87,3 +97,13 @@ async def test_a_broken_extension_is_logged_not_fatal(make_settings, mocker) -> 
     await bot.setup_hook()
     assert set(bot.cogs) == {"Admin"}
     await bot.service.close()
+
+
+async def test_health_is_503_until_the_gateway_is_ready(make_bot) -> None:
+    """dpytest never connects a gateway: /health says so with 503."""
+    import json
+
+    bot = await make_bot()
+    response = await bot.get_cog("Observe").health_page(None)
+    assert response.status == 503
+    assert json.loads(response.body)["gateway_connected"] is False

@@ -38,7 +38,18 @@ async def test_overview_lists_every_command_once_and_points_to_details(make_bot)
     await dpytest.message("$dlh")
     lines = dpytest.get_message().content.splitlines()
     names = [line.split("`")[1] for line in lines if line.startswith("`$")]
-    assert names == ["$dl", "$dlc", "$dlh", "$dlq", "$dlr", "$dls", "$dlt", "$health", "$queue"]
+    assert names == [
+        "$dl",
+        "$dlc",
+        "$dlh",
+        "$dlq",
+        "$dlr",
+        "$dls",
+        "$dlt",
+        "$health",
+        "$queue",
+        "$stats",
+    ]
     assert lines[-1] == "Type `$dlh <command>` for usage, examples and notes."
 
 

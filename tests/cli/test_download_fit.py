@@ -1,4 +1,4 @@
-"""``bossbotctl download --fit MB``: the same fitting as the bot, for a chosen limit."""
+"""``bossbotctl download --fit MB`` (the bot's fitting for a chosen limit) and doctor's port check."""
 
 from pathlib import Path
 
@@ -25,3 +25,19 @@ def test_fit_shrinks_a_video_to_the_given_limit(monkeypatch, tmp_path: Path) -> 
     assert written.suffix == ".mp4"
     assert 0 < written.stat().st_size <= 512 * 1024
     assert str(written) in result.output
+
+
+def test_doctor_checks_the_metrics_port(monkeypatch, tmp_path: Path) -> None:
+    """A metrics port already in use is a failure; a free one is fine."""
+    import socket
+
+    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path / "data"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        monkeypatch.setenv("BOSS_BOT_METRICS_PORT", str(busy.getsockname()[1]))
+        taken = runner.invoke(app, ["doctor"])
+    assert taken.exit_code == 1
+    assert "[FAIL] metrics: 127.0.0.1:" in taken.output
+    monkeypatch.delenv("BOSS_BOT_METRICS_PORT")
+    assert "] metrics: off" in runner.invoke(app, ["doctor"]).output

@@ -87,3 +87,18 @@ async def test_a_redirect_loop_fails_without_hanging(tmp_path: Path, ext: str) -
             await fetch(check_url(url), tmp_path, pick_downloader, LIMITS, lambda e: None)
     assert failure.value.kind is FailureKind.REDIRECTS, failure.value.detail
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_a_job_writing_too_many_files_is_stopped(tmp_path: Path) -> None:
+    """The watcher counts files: past MAX_FILES_PER_JOB (plus a little slack) it stops."""
+    from boss_bot.downloaders._watch import FILE_SLACK, check
+
+    limits = JobLimits(max_files=5)
+    for n in range(5 + FILE_SLACK):
+        (tmp_path / f"{n}.jpg").write_bytes(b"x")
+    assert check(tmp_path, limits) == 5 + FILE_SLACK
+    (tmp_path / "one-more.jpg").write_bytes(b"x")
+    with pytest.raises(DownloadFailedError) as failure:
+        check(tmp_path, limits)
+    assert failure.value.kind is FailureKind.TOO_MANY_FILES
+    assert failure.value.user_message() == "The link holds more than the 5 files one job may take."

@@ -24,6 +24,7 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.controls",
     "boss_bot.bot.cogs.info",
     "boss_bot.bot.cogs.menu",
+    "boss_bot.bot.cogs.observe",
 )
 
 

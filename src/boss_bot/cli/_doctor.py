@@ -1,6 +1,7 @@
 """``bossbotctl doctor``: everything an operator can get wrong, checked."""
 
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,17 @@ def _data_dir(settings: BotSettings) -> Check:
     return ok, "data dir", f"{root} (writable, {size(free)} free)"
 
 
+def _metrics_port(port: int | None) -> Check:
+    if port is None:
+        return True, "metrics", "off (set BOSS_BOT_METRICS_PORT to serve /metrics and /health)"
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError as exc:
+            return False, "metrics", f"127.0.0.1:{port} is not free ({exc.strerror})"
+    return True, "metrics", f"127.0.0.1:{port} is free"
+
+
 def checks(settings: BotSettings) -> Iterator[Check]:
     """Yield every check's outcome, in the order an operator would fix them."""
     has_token = settings.discord_token is not None
@@ -60,4 +72,5 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     yield _tool_version("ffprobe", tools.ffprobe)
     for package in ("discord.py", "gallery-dl", "yt-dlp"):
         yield _package(package)
+    yield _metrics_port(settings.metrics_port)
     yield True, "python", sys.version.split()[0]

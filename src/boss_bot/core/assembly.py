@@ -1,13 +1,16 @@
-"""Wiring a job runner from settings: downloaders, retries, fitting and records."""
+"""Wiring a job runner from settings: downloaders, retries, fitting, records, metrics."""
+
+from collections.abc import Sequence
 
 from loguru import logger
 
 from boss_bot.core.fitting import Fitter
 from boss_bot.core.jobs import JobRunner
+from boss_bot.core.metrics import Metrics
 from boss_bot.core.pipeline import Fetcher, Router
 from boss_bot.core.records import Policy, Records
 from boss_bot.core.retrying import RetryPolicy
-from boss_bot.core.sink import JobSink
+from boss_bot.core.sink import Finished, JobSink
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import JobStore
 from boss_bot.downloaders.base import limits_from
@@ -15,12 +18,21 @@ from boss_bot.settings import BotSettings
 
 
 def build_runner(
-    settings: BotSettings, storage: Storage, store: JobStore, sink: JobSink, router: Router
-) -> JobRunner:
+    settings: BotSettings, storage: Storage, store: JobStore, sink: JobSink, router: Router, *,
+    on_finish: Sequence[Finished] = (),
+) -> JobRunner:  # fmt: skip
     """The runner every job of the service goes through, configured by ``settings``."""
     fetcher = Fetcher(router, limits_from(settings), RetryPolicy.from_settings(settings))
     fitter = Fitter.from_settings(settings)
     if not fitter.tools.available:
         logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
-    records = Records(storage, Policy.from_settings(settings))
-    return JobRunner(storage, store, sink, fetcher, fitter=fitter, records=records)
+    return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish)
+
+
+def build(
+    settings: BotSettings, storage: Storage, store: JobStore, sink: JobSink, router: Router
+) -> tuple[JobRunner, Records, Metrics]:
+    """The runner, and the records and metrics every finished job is reported to."""
+    records, metrics = Records(storage, Policy.from_settings(settings)), Metrics()
+    hooks = (records.write, metrics.finished)
+    return build_runner(settings, storage, store, sink, router, on_finish=hooks), records, metrics

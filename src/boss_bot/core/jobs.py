@@ -6,6 +6,7 @@ Every status change is saved before it is shown, so a restart knows where each j
 import asyncio
 import time
 from collections import deque
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,8 +15,7 @@ from loguru import logger
 from boss_bot.core.fitting import NO_FITTING, Fitter, measure
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.pipeline import Fetcher
-from boss_bot.core.records import Records
-from boss_bot.core.sink import JobSink
+from boss_bot.core.sink import Finished, JobSink
 from boss_bot.core.stopping import record_interruption
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import JobStore
@@ -28,19 +28,19 @@ class JobRunner:
 
     def __init__(
         self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher, *,
-        fitter: Fitter = NO_FITTING, records: Records | None = None,
+        fitter: Fitter = NO_FITTING, on_finish: Sequence[Finished] = (),
     ) -> None:  # fmt: skip
         self.storage, self.store, self.sink = storage, store, sink
-        self.fetcher, self.fitter, self.records = fetcher, fitter, records
+        self.fetcher, self.fitter, self.on_finish = fetcher, fitter, tuple(on_finish)
         self.progress: dict[str, ProgressEvent] = {}
         self.durations: deque[float] = deque(maxlen=20)
 
     async def tell(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
-        """Save and show a status (a finished job is recorded); a failure here is logged."""
+        """Save and show a status (a finished job goes to ``on_finish``); failures are logged."""
         self.store.save(item)
         try:
-            if item.status.finished and self.records is not None:
-                await asyncio.to_thread(self.records.write, item, result)
+            for hook in self.on_finish if item.status.finished else ():
+                await asyncio.to_thread(hook, item, result)
             await self.sink.update(item, result)
         except Exception:
             logger.bind(job_id=item.id).exception("could not report status {}", item.status)

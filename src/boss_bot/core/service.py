@@ -3,7 +3,7 @@
 import asyncio
 
 from boss_bot.core.access import Requester
-from boss_bot.core.assembly import build_runner
+from boss_bot.core.assembly import build
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
 from boss_bot.core.janitor import janitor
 from boss_bot.core.pipeline import Router, validate
@@ -26,10 +26,11 @@ class DownloadService:
         self.storage = Storage(settings.data_dir)
         self.store = SqliteJobStore(settings.data_dir / "queue.sqlite3")
         self.queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
-        self.runner = runner = build_runner(settings, self.storage, self.store, sink, router)
-        self.records = runner.records
+        self.runner, self.records, self.metrics = build(
+            settings, self.storage, self.store, sink, router
+        )
         self._janitor: asyncio.Task[None] | None = None
-        self.pool = WorkerPool(self.queue, runner.run, settings.max_concurrent_downloads)
+        self.pool = WorkerPool(self.queue, self.runner.run, settings.max_concurrent_downloads)
         self._admitted: dict[str, DownloadItem] = {}  # being acknowledged, not yet queued
         self._cancelled_early: set[str] = set()
 
@@ -42,7 +43,7 @@ class DownloadService:
         """Start taking jobs (call once the front end can deliver), and the janitor."""
         self.pool.start()
         running = lambda: {i.id for i in self.queue.running()}  # noqa: E731
-        if self.records and self._janitor is None:
+        if self._janitor is None:
             self._janitor = asyncio.create_task(janitor(self.records, running, 600))
 
     async def close(self) -> None:
@@ -66,7 +67,7 @@ class DownloadService:
             RefusedError: Low disk, temp space full, or the guild's daily quota used.
             QueueFullError: No room in the queue.
         """
-        if self.records and (reason := self.records.refusal(guild_id)):
+        if reason := self.records.refusal(guild_id):
             raise RefusedError(reason)
         self.queue.reserve()
         item = DownloadItem(

@@ -6,6 +6,9 @@ from typing import Protocol
 from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
 from boss_bot.errors import DownloadFailedError
 
+Finished = Callable[[DownloadItem, DownloadResult | None], object]
+"""Told of every job that ends (records, metrics); runs in a worker thread."""
+
 
 class JobSink(Protocol):
     """Receives a job's state changes and its files. Implemented by the bot layer."""

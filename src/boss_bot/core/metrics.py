@@ -1,0 +1,92 @@
+"""Prometheus metrics with seed 003's names, and the totals behind ``$stats``.
+
+Each ``Metrics`` has its own registry (tests and several bots in one process stay
+apart). Jobs report when they finish (``finished``); the bot reports command
+latency, Discord latency and errors; ``refresh`` samples memory, CPU, the queue and
+temp files just before a scrape.
+"""
+
+from collections import Counter as Tally
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Totals:
+    """Since start, per platform: jobs by outcome, seconds and bytes of delivered ones."""
+
+    jobs: Tally[tuple[str, str]] = field(default_factory=Tally)
+    seconds: Tally[str] = field(default_factory=Tally)
+    bytes: Tally[str] = field(default_factory=Tally)
+
+
+class Metrics:
+    """The bot's metrics; ``render`` gives the Prometheus text format."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        on = {"registry": self.registry}
+        by_platform, secs = ["platform"], [1, 5, 10, 30, 60, 120, 300]
+        self.requests = Counter(
+            "download_requests", "Total download requests", ["platform", "status"], **on
+        )
+        self.duration = Histogram(
+            "download_duration_seconds",
+            "Time spent downloading",
+            by_platform,
+            buckets=secs,
+            **on,
+        )
+        self.queue_size = Gauge("download_queue_size", "Current size of download queue", **on)
+        self.command_latency = Histogram(
+            "command_latency_seconds", "Command processing time", ["command"],
+            buckets=[0.1, 0.5, 1, 2, 5], **on,
+        )  # fmt: skip
+        self.discord_latency = Gauge("discord_api_latency_seconds", "Discord API latency", **on)
+        self.errors = Counter("error", "Total errors by type", ["error_type", "platform"], **on)
+        self.memory = Gauge("memory_usage_bytes", "Memory usage in bytes", **on)
+        self.cpu = Gauge("cpu_usage_percent", "CPU usage percentage", **on)
+        self.file_size = Histogram(
+            "download_file_size_bytes", "Size of downloaded files", by_platform,
+            buckets=[MB * x for x in (1, 5, 10, 25, 50)], **on,
+        )  # fmt: skip
+        self.temp_files = Gauge("temp_files_count", "Number of files in temporary storage", **on)
+        self.totals = Totals()
+        self._process = psutil.Process()
+        self._process.cpu_percent()  # the first call only starts the measurement
+
+    def finished(self, item: DownloadItem, result: DownloadResult | None) -> None:
+        """Count a finished job (its outcome, time and delivered file sizes)."""
+        platform, status = item.platform.value, item.status.value
+        self.requests.labels(platform, status).inc()
+        self.totals.jobs[(platform, status)] += 1
+        if item.status is DownloadStatus.FAILED:
+            self.errors.labels("download_failed", platform).inc()
+        if result is None or item.status is not DownloadStatus.COMPLETED:
+            return
+        self.duration.labels(platform).observe(result.elapsed)
+        self.totals.seconds[platform] += result.elapsed
+        for path in result.files:
+            size = path.stat().st_size
+            self.file_size.labels(platform).observe(size)
+            self.totals.bytes[platform] += size
+
+    def refresh(self, queue_size: int, temp: Path, latency: float | None) -> None:
+        """Sample what is measured, not counted: memory, CPU, queue, temp files, latency."""
+        self.memory.set(self._process.memory_info().rss)
+        self.cpu.set(self._process.cpu_percent())
+        self.queue_size.set(queue_size)
+        self.temp_files.set(sum(1 for p in temp.rglob("*") if p.is_file()) if temp.exists() else 0)
+        if latency is not None:
+            self.discord_latency.set(latency)
+
+    def render(self) -> bytes:
+        """The Prometheus text exposition of every metric."""
+        return generate_latest(self.registry)
