@@ -100,7 +100,7 @@ async def test_a_broken_extension_is_logged_not_fatal(make_settings, mocker) -> 
 
 
 async def test_health_is_503_until_the_gateway_is_ready(make_bot) -> None:
-    """dpytest never connects a gateway: /health says so with 503."""
+    """Under dpytest no gateway connects: /health says so with 503."""
     import json
 
     bot = await make_bot()

@@ -1,4 +1,4 @@
-"""``bossbotctl download --fit MB`` (the bot's fitting for a chosen limit) and doctor's port check."""
+"""``bossbotctl download --fit MB`` (fitting for a chosen limit); doctor's port check."""
 
 from pathlib import Path
 
