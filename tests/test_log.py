@@ -51,3 +51,22 @@ def test_json_format_is_one_object_a_line() -> None:
     assert lines[0]["message"] == "hello [REDACTED]"
     assert lines[0]["guild_id"] == 5
     assert "ZeroDivisionError" in lines[1]["exception"]
+
+
+def test_the_log_file_is_written_and_redacted(tmp_path) -> None:
+    """With a log file, text lines land there too, token masked, tracebacks included."""
+    from boss_bot.log import LogFile
+
+    path = tmp_path / "boss-bot.log"
+    setup_logging("INFO", "text", secrets=[TOKEN], stream=io.StringIO(), file=LogFile(path))
+    logger.bind(job_id="abc123").info("token is {}", TOKEN)
+    try:
+        raise ValueError(f"bad {TOKEN}")
+    except ValueError:
+        logger.exception("failed")
+    logger.remove()  # closes the file
+    text = path.read_text()
+    assert TOKEN not in text
+    assert text.count("[REDACTED]") >= 2
+    assert '"job_id": "abc123"' in text
+    assert "ValueError" in text

@@ -43,3 +43,16 @@ def test_token_is_secret() -> None:
     assert s.token() == "abc.def.ghi"
     with pytest.raises(ConfigError, match="BOSS_BOT_DISCORD_TOKEN is not set"):
         BotSettings(_env_file=None).token()
+
+
+def test_env_sample_is_the_defaults() -> None:
+    """Copying env.sample to .env changes nothing but what the operator fills in."""
+    sample = Path(__file__).resolve().parents[1] / "env.sample"
+    loaded = BotSettings(_env_file=sample)  # type: ignore[call-arg]
+    defaults = BotSettings(_env_file=None)  # type: ignore[call-arg]
+    differing = {
+        name for name in BotSettings.model_fields
+        if getattr(loaded, name) != getattr(defaults, name)
+    }  # fmt: skip
+    assert differing <= {"data_dir"}, differing
+    assert loaded.log_file is None

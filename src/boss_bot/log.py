@@ -4,18 +4,26 @@ Tracebacks are rendered by better-exceptions, and every line passes through a
 redactor so that secrets (the bot token) never reach the log.
 """
 
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
 import better_exceptions
 from loguru import logger
 
-TEXT_FORMAT = (
-    "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <8} | {name}:{line} - {message}{extra[extra_str]}"
-)
+from boss_bot.log_format import REDACTOR, as_json, file_format, text_format
+
+
+@dataclass(frozen=True, slots=True)
+class LogFile:
+    """A log file, rotated at ``rotation`` (e.g. "10 MB") and kept for ``retention``."""
+
+    path: Path
+    rotation: str = "10 MB"
+    retention: str = "14 days"
 
 
 class InterceptHandler(logging.Handler):
@@ -46,37 +54,9 @@ class RedactingSink:
 
     def __call__(self, message: Any) -> None:
         """Write one formatted loguru message."""
-        text = _as_json(message.record) if self._json else str(message)
+        text = as_json(message.record) if self._json else str(message)
         self._stream.write(self.redact(text))
         self._stream.flush()
-
-
-def _as_json(record: dict[str, Any]) -> str:
-    doc = {
-        "time": record["time"].isoformat(),
-        "level": record["level"].name,
-        "message": record["message"],
-        "logger": record["name"],
-        **{k: v for k, v in record["extra"].items() if k != "extra_str"},
-    }
-    if record["exception"] is not None:
-        doc["exception"] = _traceback(record)
-    return json.dumps(doc, default=str) + "\n"
-
-
-def _traceback(record: dict[str, Any]) -> str:
-    exc = record["exception"]
-    return "".join(better_exceptions.format_exception(exc.type, exc.value, exc.traceback))
-
-
-def _format(record: dict[str, Any]) -> str:
-    extra = {k: v for k, v in record["extra"].items() if k != "extra_str"}
-    record["extra"]["extra_str"] = (" " + json.dumps(extra, default=str)) if extra else ""
-    fmt = TEXT_FORMAT + "\n"
-    if record["exception"] is not None:
-        record["extra"]["tb"] = _traceback(record)
-        fmt += "{extra[tb]}"
-    return fmt
 
 
 def setup_logging(
@@ -84,6 +64,7 @@ def setup_logging(
     fmt: str = "text",
     secrets: Iterable[str] = (),
     stream: TextIO | None = None,
+    file: LogFile | None = None,
 ) -> Callable[[str], str]:
     """Configure loguru and intercept stdlib logging.
 
@@ -92,6 +73,7 @@ def setup_logging(
         fmt: ``text`` for humans, ``json`` for one JSON object a line.
         secrets: Strings that must never be written (the token).
         stream: Where to write; standard error by default.
+        file: Also write text logs to this file, rotated and pruned.
 
     Returns:
         The redaction function, for other places that print text.
@@ -99,7 +81,13 @@ def setup_logging(
     better_exceptions.MAX_LENGTH = None
     sink = RedactingSink(stream or sys.stderr, secrets, json_lines=fmt == "json")
     logger.remove()
-    logger.add(sink, level=level, format=_format, backtrace=False, diagnose=False)
+    logger.add(sink, level=level, format=text_format, backtrace=False, diagnose=False)
+    REDACTOR[0] = sink.redact
+    if file is not None:
+        logger.add(
+            file.path, level=level, format=file_format, rotation=file.rotation,
+            retention=file.retention, backtrace=False, diagnose=False, encoding="utf-8",
+        )  # fmt: skip
     logging.basicConfig(handlers=[InterceptHandler()], level=logging.INFO, force=True)
     for noisy in ("discord.gateway", "discord.http"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -20,7 +20,11 @@ class BotSettings(BaseSettings):
     """Every setting of the bot; ``env.sample`` lists them with their defaults."""
 
     model_config = SettingsConfigDict(
-        env_prefix="BOSS_BOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="BOSS_BOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        env_ignore_empty=True,  # `BOSS_BOT_LOG_FILE=` in env.sample means "the default"
     )
 
     discord_token: SecretStr | None = None
@@ -57,6 +61,9 @@ class BotSettings(BaseSettings):
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
     log_level: Literal["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
+    log_file: Path | None = None
+    log_rotation: str = "10 MB"
+    log_retention: str = "14 days"
 
     @field_validator(
         "high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids", mode="before"

@@ -10,7 +10,7 @@ import typer
 
 from boss_bot.cli._common import fail, settings_or_exit
 from boss_bot.errors import ConfigError
-from boss_bot.log import setup_logging
+from boss_bot.log import LogFile, setup_logging
 
 
 def run() -> None:
@@ -20,7 +20,10 @@ def run() -> None:
         token = settings.token()
     except ConfigError as exc:
         fail(str(exc))
-    setup_logging(settings.log_level, settings.log_format, secrets=[token])
+    log_file = settings.log_file and LogFile(
+        settings.log_file, settings.log_rotation, settings.log_retention
+    )
+    setup_logging(settings.log_level, settings.log_format, secrets=[token], file=log_file)
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: dump stacks
     from boss_bot.bot.runner import serve
 
