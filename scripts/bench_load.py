@@ -68,7 +68,8 @@ async def main() -> dict:
         async with DiscordStub(premium_tier=3) as stub:
             users = [stub.user_id] + [stub.add_user(f"u{n}") for n in range(USERS - 1)]
             env = {"MAX_CONCURRENT_DOWNLOADS": "10", "MAX_QUEUE_SIZE": "200", "LOG_LEVEL":
-                   "WARNING", "METRICS_PORT": str(port), "MAX_JOBS_PER_USER": "2"}  # fmt: skip
+                   "WARNING", "METRICS_PORT": str(port), "MAX_JOBS_PER_USER": "2",
+                   "GUILD_DAILY_QUOTA_MB": "100000"}  # fmt: skip
             bot = BotProcess(stub, Path(tmp) / "data", Path(tmp) / "bot.log", **env)
             await bot.start()
             await asyncio.sleep(2.5)
