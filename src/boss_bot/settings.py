@@ -65,9 +65,8 @@ class BotSettings(BaseSettings):
     log_rotation: str = "10 MB"
     log_retention: str = "14 days"
 
-    @field_validator(
-        "high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids", mode="before"
-    )
+    @field_validator("high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids",
+                     mode="before")  # fmt: skip
     @classmethod
     def _comma_list(cls, value: object) -> object:
         if isinstance(value, str):

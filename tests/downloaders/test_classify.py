@@ -7,16 +7,13 @@ status ``DownloadJob.run()`` returns.
 """
 
 import io
-import types
 
 import pytest
 import yt_dlp
-from gallery_dl import exception as gdl
 from yt_dlp.networking import Response
 from yt_dlp.networking.exceptions import HTTPError, TransportError
 from yt_dlp.utils import DownloadError, ExtractorError, GeoRestrictedError, UnsupportedError
 
-from boss_bot.downloaders._gallerydl_child import kind_for_status_bits
 from boss_bot.downloaders._ytdlp_child import classify
 from boss_bot.errors import DownloadFailedError
 from boss_bot.failures import MESSAGES
@@ -74,36 +71,6 @@ def _http(status: int) -> HTTPError:
 def test_ytdlp_errors(exc: Exception, kind: K) -> None:
     """The cause inside yt-dlp's DownloadError decides, not words in the URL."""
     assert classify(_reported(exc)).kind is kind
-
-
-def _response(status: int, reason: str) -> object:
-    return types.SimpleNamespace(status_code=status, reason=reason, url="https://x.com/login/1")
-
-
-@pytest.mark.parametrize(
-    ("exc", "kind"),
-    [
-        (gdl.HttpError(response=_response(404, "Not Found")), K.NOT_FOUND),
-        (gdl.HttpError(response=_response(503, "Service Unavailable")), K.SERVER_ERROR),
-        (gdl.HttpError(response=_response(429, "Too Many Requests")), K.RATE_LIMITED),
-        (gdl.NotFoundError("post"), K.NOT_FOUND),
-        (gdl.AuthRequired("cookies", "post"), K.PRIVATE),
-        (gdl.AuthorizationError(), K.PRIVATE),
-        (gdl.AuthenticationError(), K.PRIVATE),
-        (gdl.ChallengeError("Cloudflare challenge", _response(403, "Forbidden")), K.CHALLENGE),
-    ],
-)
-def test_gallerydl_errors(exc: gdl.GalleryDLException, kind: K) -> None:
-    """gallery-dl's message and status bits decide."""
-    assert kind_for_status_bits(exc.code, f"{type(exc).__name__}: {exc}") is kind
-
-
-def test_gallerydl_status_bits_alone() -> None:
-    """With nothing useful logged, the status bits still say auth or network."""
-    assert kind_for_status_bits(16, "") is K.PRIVATE
-    assert kind_for_status_bits(128, "") is K.NETWORK
-    assert kind_for_status_bits(4, "") is K.UNKNOWN
-    assert kind_for_status_bits(128, "OSError: [Errno 28] No space left on device") is K.UNKNOWN
 
 
 def test_every_kind_has_a_message_and_only_network_trouble_is_retried() -> None:

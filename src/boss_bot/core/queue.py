@@ -9,8 +9,7 @@ import asyncio
 import itertools
 from collections.abc import Iterator
 
-from boss_bot.core._order import fairness_key as _key
-from boss_bot.core._order import start_order
+from boss_bot.core._order import fairness_key, start_order
 from boss_bot.core.items import DownloadItem
 from boss_bot.errors import QueueFullError
 
@@ -84,7 +83,7 @@ class JobQueue:
             if item is not None:
                 del self._waiting[item.id]
                 self._running[item.id] = item
-                self._served[_key(item)] = next(self._turns)
+                self._served[fairness_key(item)] = next(self._turns)
                 return item
             self._changed.clear()
             await self._changed.wait()

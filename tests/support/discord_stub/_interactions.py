@@ -8,13 +8,11 @@ later channel edits and reactions work on it.
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from aiohttp import web
 
 from . import _message_payloads as M
-from . import _payloads as P
 from ._gateway import Gateway
 from ._message_ops import apply_edit, new_message, validate
 from ._models import StubMessage, new_snowflake
@@ -23,21 +21,6 @@ from ._web import error, json_response, read_body
 
 API = "/api/v10"
 DEFERRED, MESSAGE = 5, 4
-
-
-def interaction(state: StubState, data: dict[str, Any], user_id: int, token: str) -> dict[str, Any]:
-    """An INTERACTION_CREATE payload for a command in the stub's guild channel."""
-    perms = str(state.everyone_permissions)  # the member's
-    bot = str(state.everyone_permissions | (1 << 13))  # the bot's role adds Manage Messages
-    return {
-        "id": str(new_snowflake()), "application_id": str(state.bot_user_id), "type": 2,
-        "token": token, "version": 1, "data": data, "guild_id": str(state.guild_id),
-        "channel_id": str(state.channel_id), "channel": P.channel(state),
-        "member": {**P.member(state, user_id), "permissions": perms},
-        "app_permissions": bot, "locale": "en-US", "guild_locale": "en-US",
-        "entitlements": [], "authorizing_integration_owners": {"0": str(state.guild_id)},
-        "context": 0, "attachment_size_limit": state.filesize_limit,
-    }  # fmt: skip
 
 
 class InteractionRoutes:
@@ -118,8 +101,3 @@ class InteractionRoutes:
         self.state.record("bot_edit", message_id=msg.id)
         await self.gateway.dispatch("MESSAGE_UPDATE", M.message(self.state, msg))
         return json_response(M.message(self.state, msg))
-
-
-def new_token() -> str:
-    """A fresh interaction token."""
-    return secrets.token_urlsafe(24)
