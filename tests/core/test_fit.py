@@ -84,7 +84,32 @@ async def test_what_fits_or_cannot_be_fitted_is_left_alone(tmp_path: Path) -> No
 def test_the_resolution_follows_the_bitrate(seconds: float, limit: int, height: int) -> None:
     """Longer clips or smaller limits step down the ladder; the bitrates fill the limit."""
     plan = plan_video(seconds, limit, 1080)
-    assert plan.height == height
+    assert plan.side == height
     assert (plan.video_bps + plan.audio_bps) * seconds / 8 <= limit
-    assert plan_video(seconds, limit, 1080, step=1).height <= height
-    assert plan_video(seconds, limit, 360).height <= 360
+    assert plan_video(seconds, limit, 1080, step=1).side <= height
+    assert plan_video(seconds, limit, 360).side <= 360
+    assert plan_video(seconds, limit, 1080, audio=False).audio_bps == 0
+
+
+@pytest.mark.parametrize("size", ["299x169", "360x640"])
+async def test_odd_and_portrait_sizes_encode(tmp_path: Path, size: str) -> None:
+    """An odd-sized GIF and a portrait clip both come out even-sized, portrait kept tall."""
+    src = tmp_path / "clip.gif"
+    _ffmpeg("-f", "lavfi", "-i", f"testsrc2=s={size}:r=15,noise=alls=40:allf=t", "-t", "3",
+            str(src))  # fmt: skip
+    out = await FITTER.fit_one(src, src.stat().st_size // 3)
+    video = _streams(out)["video"]
+    assert out.suffix == ".mp4"
+    assert video["width"] % 2 == video["height"] % 2 == 0
+    width, height = (int(n) for n in size.split("x"))
+    assert (video["width"] < video["height"]) == (width < height)
+
+
+async def test_an_audio_file_with_cover_art_is_not_turned_into_a_picture(tmp_path: Path) -> None:
+    """Cover art is not the media: an over-limit song stays a song (left as it is)."""
+    cover, song = tmp_path / "cover.png", tmp_path / "song.mp3"
+    _ffmpeg("-f", "lavfi", "-i", "testsrc=s=64x64:r=1", "-frames:v", "1", str(cover))
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=2", "-i", str(cover), "-map", "0:a", "-map", "1:v",
+            "-c:v", "png", "-disposition:v", "attached_pic", str(song))  # fmt: skip
+    assert await FITTER.fit_one(song, song.stat().st_size - 1) == song
+    assert song.exists()

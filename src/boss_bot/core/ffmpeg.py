@@ -85,7 +85,14 @@ async def probe(tools: Tools, path: Path, time_limit: float = 60) -> MediaInfo |
         return None
     data = json.loads(out or b"{}")
     streams = data.get("streams", [])
-    video = next((s for s in streams if s.get("codec_type") == "video"), {})
+    video = next(
+        (
+            s
+            for s in streams
+            if s.get("codec_type") == "video" and not s.get("disposition", {}).get("attached_pic")
+        ),
+        {},
+    )  # not cover art
     duration = _number(data.get("format", {}).get("duration")) or _number(video.get("duration"))
     frames = _number(video.get("nb_read_packets")) or _number(video.get("nb_frames"))
     return MediaInfo(

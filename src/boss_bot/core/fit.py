@@ -25,21 +25,31 @@ class VideoPlan:
 
     video_bps: int
     audio_bps: int
-    height: int
+    side: int  # the short side: 1080 means 1920x1080 or 1080x1920
 
 
-def plan_video(duration: float, limit: int, source_height: int | None, step: int = 0) -> VideoPlan:
-    """Bitrates and height that put ``duration`` seconds under ``limit`` bytes.
+def plan_video(
+    duration: float, limit: int, source_side: int | None, step: int = 0, audio: bool = True
+) -> VideoPlan:
+    """Bitrates and short side that put ``duration`` seconds under ``limit`` bytes.
 
     ``step`` > 0 moves that many rungs down the resolution ladder and lowers the
     bitrate by 15 % a rung (the retry when the first result came out too large).
     """
     budget = limit * 8 * HEADROOM * (0.85**step) / max(duration, 0.1)
-    audio = 96_000 if budget > 800_000 else 64_000 if budget > 250_000 else 32_000
-    video = int(budget - audio)
+    sound = 96_000 if budget > 800_000 else 64_000 if budget > 250_000 else 32_000
+    sound = sound if audio else 0
+    video = int(budget - sound)
     rung = next((i for i, (floor, _) in enumerate(LADDER) if video >= floor), len(LADDER) - 1)
-    height = LADDER[min(rung + step, len(LADDER) - 1)][1]
-    return VideoPlan(video, audio, min(height, source_height or height))
+    side = LADDER[min(rung + step, len(LADDER) - 1)][1]
+    return VideoPlan(video, sound, min(side, source_side or side))
+
+
+# The ladder applies to the short side (portrait video keeps its detail); both sides end
+# even, which H.264 in 4:2:0 requires.
+SCALE = (
+    "scale='if(gte(iw,ih),-2,trunc(min({s},iw)/2)*2)':'if(gte(iw,ih),trunc(min({s},ih)/2)*2,-2)'"
+)
 
 
 def _remove(path: Path) -> None:
@@ -52,7 +62,7 @@ def _video_args(tools: Tools, src: Path, out: Path, plan: VideoPlan, audio: bool
         tools.ffmpeg or "ffmpeg", "-y", "-v", "error", "-i", str(src), "-map", "0:v:0",
         *(["-map", "0:a:0", "-c:a", "aac", "-b:a", str(plan.audio_bps)] if audio else []),
         "-c:v", "libx264", "-preset", "veryfast", "-b:v", rate, "-maxrate", rate,
-        "-bufsize", str(plan.video_bps * 2), "-vf", f"scale=-2:'min({plan.height},ih)'",
+        "-bufsize", str(plan.video_bps * 2), "-vf", SCALE.format(s=plan.side),
         "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(out),
     ]  # fmt: skip
 
@@ -64,7 +74,8 @@ async def fit_video(
     if not info.duration:
         return None
     for step in (0, 1):
-        plan = plan_video(info.duration, limit, info.height, step)
+        side = min(info.width or 0, info.height or 0) or None
+        plan = plan_video(info.duration, limit, side, step, info.has_audio)
         if plan.video_bps < MIN_VIDEO_BPS:
             return None
         out = src.with_name(f"{src.stem}.fit{step}.mp4")
