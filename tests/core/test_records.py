@@ -98,3 +98,15 @@ def test_the_janitor_applies_each_retention(tmp_path: Path) -> None:
     assert sweep(records, set()) == 2
     assert not done.exists()
     assert list(records.storage.downloads.iterdir()) == []
+
+
+def test_a_damaged_record_neither_blocks_downloads_nor_the_janitor(tmp_path: Path) -> None:
+    """A half-written metadata.json (disk full, crash) counts as empty and is swept away."""
+    records, clock = _setup(tmp_path)
+    folder = _finish(records, DownloadStatus.COMPLETED, 100)
+    (folder / "metadata.json").write_text('{"bytes": 12')
+    fresh = Records(records.storage, records.policy, clock)
+    assert fresh.refusal(7) is None
+    assert fresh.used_today(7) == 0
+    assert sweep(fresh, set()) == 1
+    assert not folder.exists()

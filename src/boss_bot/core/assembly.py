@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from loguru import logger
 
 from boss_bot.core.fitting import Fitter
+from boss_bot.core.items import DownloadItem, DownloadResult
 from boss_bot.core.jobs import JobRunner
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.pipeline import Fetcher, Router
@@ -29,10 +30,22 @@ def build_runner(
     return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish)
 
 
+def _logged(hook: Finished) -> Finished:
+    """A hook whose failure (a full disk writing a record) is logged, never the job's end."""
+
+    def run(item: DownloadItem, result: DownloadResult | None) -> None:
+        try:
+            hook(item, result)
+        except Exception:
+            logger.bind(job_id=item.id).exception("could not record the finished job")
+
+    return run
+
+
 def build(
     settings: BotSettings, storage: Storage, store: JobStore, sink: JobSink, router: Router
 ) -> tuple[JobRunner, Records, Metrics]:
     """The runner, and the records and metrics every finished job is reported to."""
     records, metrics = Records(storage, Policy.from_settings(settings)), Metrics()
-    hooks = (records.write, metrics.finished)
+    hooks = (_logged(records.write), _logged(metrics.finished))
     return build_runner(settings, storage, store, sink, router, on_finish=hooks), records, metrics

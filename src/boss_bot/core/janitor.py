@@ -6,7 +6,6 @@ of failed or cancelled jobs after ``FAILED_RETENTION_HOURS``, of delivered ones 
 """
 
 import asyncio
-import json
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -15,7 +14,7 @@ from pathlib import Path
 from loguru import logger
 
 from boss_bot.core.items import DownloadStatus
-from boss_bot.core.records import Records
+from boss_bot.core.records import Records, read_record
 
 
 def sweep(records: Records, running: set[str]) -> int:
@@ -26,10 +25,11 @@ def sweep(records: Records, running: set[str]) -> int:
         if entry.name not in running and age > timedelta(hours=records.policy.temp_hours):
             removed += _remove(entry)
     for meta in records.storage.downloads.glob("*/*/*/metadata.json"):
-        data = json.loads(meta.read_text())
+        data = read_record(meta)
         done = data.get("status") == DownloadStatus.COMPLETED.value
         keep = records.policy.success_hours if done else records.policy.failed_hours
-        if now - datetime.fromisoformat(data["finished_at"]) > timedelta(hours=keep):
+        finished = datetime.fromisoformat(data.get("finished_at") or now.isoformat())
+        if not data or now - finished > timedelta(hours=keep):  # an unreadable one goes too
             removed += _remove(meta.parent)
     downloads = records.storage.downloads
     for empty in sorted([*downloads.glob("*/*"), *downloads.glob("*")], reverse=True):

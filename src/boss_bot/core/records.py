@@ -8,10 +8,13 @@ from today's records, in UTC). ``core.janitor`` applies the retention.
 
 import json
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from loguru import logger
 
 from boss_bot.core.fmt import size
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
@@ -42,6 +45,15 @@ class Policy:
                    s.keep_downloads)  # fmt: skip
 
 
+def read_record(path: Path) -> dict:
+    """A record's contents; an unreadable one counts as empty (and is logged)."""
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        logger.warning("unreadable record {}", path)
+        return {}
+
+
 def _usage(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
 
@@ -52,6 +64,7 @@ class Records:
     def __init__(self, storage: Storage, policy: Policy, clock: Clock = lambda: datetime.now(UTC)):
         self.storage, self.policy, self.clock = storage, policy, clock
         self._today: dict[tuple[str, str], int] = {}  # (guild, day) -> bytes delivered
+        self._lock = threading.Lock()
 
     def write(self, item: DownloadItem, result: DownloadResult | None) -> Path:
         """Record a finished job (its files too when the policy keeps them)."""
@@ -66,9 +79,12 @@ class Records:
         if self.policy.keep_files:
             for path in files:
                 shutil.copy2(path, folder / path.name)
-        (folder / "metadata.json").write_text(json.dumps(meta, default=str, indent=1))
-        key = (str(item.guild_id or "dm"), f"{now:%Y-%m-%d}")
-        self._today[key] = before + meta["bytes"]
+        partial = folder / "metadata.json.part"  # a crash mid-write leaves no half record
+        partial.write_text(json.dumps(meta, default=str, indent=1))
+        partial.replace(folder / "metadata.json")
+        with self._lock:  # hooks of two jobs may run at once, in worker threads
+            key = (str(item.guild_id or "dm"), f"{now:%Y-%m-%d}")
+            self._today[key] = self._today.get(key, before) + meta["bytes"]
         return folder
 
     def used_today(self, guild_id: int | None, now: datetime | None = None) -> int:
@@ -78,7 +94,7 @@ class Records:
         if key not in self._today:
             day = self.storage.record_dir(guild_id, now, "x").parent
             metas = day.glob("*/metadata.json") if day.exists() else []
-            self._today[key] = sum(json.loads(m.read_text()).get("bytes", 0) for m in metas)
+            self._today[key] = sum(read_record(m).get("bytes", 0) for m in metas)
         return self._today[key]
 
     def refusal(self, guild_id: int | None) -> str | None:

@@ -33,7 +33,8 @@ class Access(commands.Cog):
         if author.guild_permissions.manage_messages:
             return True
         channels = settings.allowed_channel_ids
-        if channels and ctx.channel.id not in channels:
+        here = {ctx.channel.id, getattr(ctx.channel, "parent_id", None)}  # a thread's parent
+        if channels and not here & set(channels):
             where = ", ".join(f"<#{c}>" for c in channels[:5])
             raise NotAllowed(f"I only take commands in {where}.")
         roles = settings.allowed_role_ids

@@ -13,7 +13,7 @@ from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import RETRY, STOP, same_emoji
 from boss_bot.core.access import Requester
 from boss_bot.core.urls import check_url
-from boss_bot.errors import QueueFullError
+from boss_bot.errors import UserFacingError
 
 
 class Controls(commands.Cog):
@@ -47,14 +47,15 @@ class Controls(commands.Cog):
         failed = self.bot.sink.failed.get(message_id)
         if failed is None or not who.may_cancel(failed):
             return
-        del self.bot.sink.failed[message_id]
         service = self.bot.service
+        del self.bot.sink.failed[message_id]  # one retry per failure, however many 🔄
         try:
             item = service.admit(
                 check_url(failed.url), user_id=failed.user_id, channel_id=failed.channel_id,
                 guild_id=failed.guild_id, message_id=failed.message_id, priority=failed.priority,
             )  # fmt: skip
-        except QueueFullError as exc:
+        except UserFacingError as exc:  # queue full, quota used, disk low: 🔄 stays usable
+            self.bot.sink.failed[message_id] = failed
             await self.bot.sink.show(failed, f"⚠️ {exc}")
             return
         item = item.evolve(status_message_id=message_id)

@@ -46,6 +46,7 @@ class Menu(commands.Cog):
     ) -> None:
         """Download the first link in ``message``; the files reply to it."""
         ctx = await commands.Context.from_interaction(interaction)
+        await self.bot.can_run(ctx)  # the channel and role allow-lists of every command
         url = first_link(message)
         if url is None:
             raise UserFacingError("That message has no link I could download.")
