@@ -12,12 +12,8 @@ from boss_bot.errors import QueueFullError
 _users = iter(range(1000, 10**6))
 
 
-def _item(
-    priority: DownloadPriority = DownloadPriority.NORMAL,
-    *,
-    user: int | None = None,
-    guild: int | None = 1,
-) -> DownloadItem:
+def _item(priority: DownloadPriority = DownloadPriority.NORMAL, *, user: int | None = None,
+          guild: int | None = 1) -> DownloadItem:  # fmt: skip
     return DownloadItem(url="https://e.test/a", platform=Platform.GENERIC,
                         user_id=user or next(_users), channel_id=2, guild_id=guild,
                         priority=priority)  # fmt: skip

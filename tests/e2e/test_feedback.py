@@ -70,3 +70,25 @@ async def test_a_site_that_stays_down_fails_after_three_tries(tmp_path: Path) ->
         f"❌ Job `{failed.content.split('`')[1]}` failed: The site had a server error. "
         "Try again in a few minutes. (Tried 3 times.)"
     )
+
+
+async def test_a_slow_download_shows_progress_then_done(tmp_path: Path) -> None:
+    """The status message visibly progresses (bar and percent), at most once a second, then ✅."""
+    with MediaServer() as media:
+        url = media.add_file("/slow.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 600_000,
+                             content_type="video/mp4", throttle_bps=150_000)  # fmt: skip
+        async with DiscordStub() as stub:
+            bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log", PROGRESS_INTERVAL="1")
+            await bot.start()
+            request = await stub.send_user_message(f"$dl {url}")
+            ack = await stub.wait_for_message(lambda m: m.reply_to == int(request["id"]))
+            await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content, timeout=60)
+            assert await bot.stop() == 0
+    contents = [edit.get("content", "") for edit in ack.edits]
+    progress = [c for c in contents if "%" in c and "█" in c]
+    assert progress, contents
+    assert contents[-1].startswith("✅")
+    times = [
+        t for t, e in zip(ack.edited_at, ack.edits, strict=True) if "%" in e.get("content", "")
+    ]
+    assert all(b - a >= 0.9 for a, b in itertools.pairwise(times))

@@ -6,24 +6,14 @@ import asyncio
 import contextlib
 import json
 import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
 from . import _payloads as P
+from ._models import GatewayConn as _Conn
 from ._state import StubState
 from ._web import log
-
-
-@dataclass(eq=False)
-class _Conn:
-    ws: web.WebSocketResponse
-    session_id: str | None = None
-    seq: int = 0
-    confirmed: bool = False
-    pending: tuple[int, str] | None = None
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 class Gateway:
@@ -35,9 +25,7 @@ class Gateway:
     """
 
     def __init__(self, state: StubState, heartbeat_interval: int = 41250) -> None:
-        self.state = state
-        self.heartbeat_interval = heartbeat_interval
-        self.url = ""
+        self.state, self.heartbeat_interval, self.url = state, heartbeat_interval, ""
         self.conns: set[_Conn] = set()
         self.sessions: dict[str, int] = {}
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from aiohttp import web
 
 DISCORD_EPOCH_MS = 1_420_070_400_000
 _COUNTER = itertools.count(1)
@@ -23,11 +26,7 @@ def new_snowflake() -> int:
 
 
 def iso_now() -> str:
-    """Return the current UTC time as an ISO 8601 string, as Discord does.
-
-    Returns:
-        For example ``2025-01-01T12:00:00.123456+00:00``.
-    """
+    """Return the current UTC time in ISO 8601, as Discord does (``...T12:00:00.123+00:00``)."""
     return datetime.now(UTC).isoformat()
 
 
@@ -103,3 +102,15 @@ class StubEvent:
     kind: str
     at: float
     data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class GatewayConn:
+    """One bot's websocket, its session and the events sent on it."""
+
+    ws: web.WebSocketResponse
+    session_id: str | None = None
+    seq: int = 0
+    confirmed: bool = False
+    pending: tuple[int, str] | None = None
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)

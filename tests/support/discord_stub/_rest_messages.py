@@ -34,9 +34,6 @@ class MessageRoutes:
         router.add_get(MESSAGE, self.get)
         router.add_patch(MESSAGE, self.edit)
         router.add_delete(MESSAGE, self.delete)
-        router.add_put(REACTION, self.react)
-        router.add_delete(REACTION, self.react)
-        router.add_post(CHANNEL + "/typing", self.typing)
 
     async def create(self, request: web.Request) -> web.Response:
         """POST a message as the bot (JSON, or multipart with ``files[n]``)."""
@@ -103,29 +100,4 @@ class MessageRoutes:
         self.state.record("bot_delete", message_id=msg.id)
         ids = {"id": str(msg.id), "channel_id": str(msg.channel_id)}
         await self.gateway.dispatch("MESSAGE_DELETE", {**ids, "guild_id": str(self.state.guild_id)})
-        return no_content()
-
-    async def react(self, request: web.Request) -> web.Response:
-        """PUT/DELETE ``.../reactions/{emoji}/@me``, or DELETE another user's reaction."""
-        msg = lookup(self.state, request)
-        if isinstance(msg, web.Response):
-            return msg
-        emoji, who = request.match_info["emoji"], request.match_info["who"]
-        adding = request.method == "PUT"
-        if who != "@me" and adding:
-            return error(404, 0, "Unknown route")
-        user_id = self.state.bot_user_id if who == "@me" else int(who)
-        if who == "@me" and adding and emoji not in msg.reactions:
-            msg.reactions.append(emoji)
-        elif who == "@me" and not adding and emoji in msg.reactions:
-            msg.reactions.remove(emoji)
-        kind = "bot_reaction" if adding else "bot_unreaction"
-        self.state.record(kind, message_id=msg.id, emoji=emoji, user_id=user_id)
-        event = "MESSAGE_REACTION_ADD" if adding else "MESSAGE_REACTION_REMOVE"
-        await self.gateway.dispatch(event, M.reaction(self.state, msg, emoji, user_id))
-        return no_content()
-
-    async def typing(self, request: web.Request) -> web.Response:
-        """POST a typing indicator: 204."""
-        self.state.record("typing", channel_id=int(request.match_info["cid"]))
         return no_content()

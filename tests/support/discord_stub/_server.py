@@ -12,6 +12,7 @@ from ._interactions import InteractionRoutes
 from ._models import StubEvent, StubMessage
 from ._rest_messages import MessageRoutes
 from ._rest_misc import MiscRoutes
+from ._rest_reactions import ReactionRoutes
 from ._state import StubState
 from ._web import API_PREFIX, make_middleware
 
@@ -50,6 +51,7 @@ class StubServer:
         )
         app.router.add_get("/gateway", self.gateway.handle)
         MessageRoutes(self.state, self.gateway).register(app.router)
+        ReactionRoutes(self.state, self.gateway).register(app.router)
         MiscRoutes(self.state, self.gateway).register(app.router)
         InteractionRoutes(self.state, self.gateway).register(app.router)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
