@@ -21,3 +21,21 @@ async def test_the_daily_quota_refuses_the_next_download(make_bot) -> None:
     )
     assert len(fake.calls) == 1
     assert len(bot.service.queue) == 0
+
+
+async def test_jobs_queued_before_the_quota_ran_out_do_not_start(make_bot) -> None:
+    """Two jobs accepted at once; the first uses the quota; the second fails at its start."""
+    import asyncio
+
+    fake = FakeDownloader(files={"big.mp4": b"\x00" * 1_200_000}, gate=asyncio.Event())
+    bot = await make_bot(fake.route, guild_daily_quota_mb=1, max_concurrent_downloads=1)
+    for name in ("a", "b"):
+        await dpytest.message(f"$dl https://example.com/{name}.mp4")
+        assert dpytest.get_message().content.startswith("📥 Job")
+    fake.gate.set()
+    await drain(bot)
+    assert len(fake.calls) == 1
+    (refused,) = bot.sink.failed.values()
+    assert refused.error == (
+        "This server has used today's 1.0 MB download quota. It resets at 00:00 UTC."
+    )

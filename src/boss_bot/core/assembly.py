@@ -1,11 +1,11 @@
 """Wiring a job runner from settings: downloaders, retries, fitting, records, metrics."""
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from loguru import logger
 
 from boss_bot.core.fitting import Fitter
-from boss_bot.core.items import DownloadItem, DownloadResult
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs import JobRunner
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.pipeline import Fetcher, Router
@@ -49,3 +49,16 @@ def build(
     records, metrics = Records(storage, Policy.from_settings(settings)), Metrics()
     hooks = (_logged(records.write), _logged(metrics.finished))
     return build_runner(settings, storage, store, sink, router, on_finish=hooks), records, metrics
+
+
+def gated(runner: JobRunner, records: Records) -> Callable[[DownloadItem], Awaitable[object]]:
+    """Run a job unless its server's daily quota was used up while it waited."""
+
+    async def run(item: DownloadItem) -> object:
+        if item.delivered == 0 and (reason := records.over_quota(item.guild_id)):
+            logger.bind(job_id=item.id).info("not started: {}", reason)
+            await runner.tell(item.evolve(status=DownloadStatus.FAILED, error=reason))
+            return None
+        return await runner.run(item)
+
+    return run

@@ -104,7 +104,11 @@ class Records:
             return "I'm low on disk space, so new downloads are paused. Try again later."
         if _usage(self.storage.temp) > self.policy.temp_cap:
             return "Too many large downloads are in progress. Try again in a few minutes."
-        if guild_id is not None and self.used_today(guild_id) >= self.policy.guild_daily:
-            quota = size(self.policy.guild_daily)
-            return f"This server has used today's {quota} download quota. It resets at 00:00 UTC."
-        return None
+        return self.over_quota(guild_id)
+
+    def over_quota(self, guild_id: int | None) -> str | None:
+        """The quota message if ``guild_id`` has been sent its daily quota, else ``None``."""
+        if guild_id is None or self.used_today(guild_id) < self.policy.guild_daily:
+            return None
+        quota = size(self.policy.guild_daily)
+        return f"This server has used today's {quota} download quota. It resets at 00:00 UTC."

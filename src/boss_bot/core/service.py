@@ -3,7 +3,7 @@
 import asyncio
 
 from boss_bot.core.access import Requester
-from boss_bot.core.assembly import build
+from boss_bot.core.assembly import build, gated
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
 from boss_bot.core.janitor import janitor
 from boss_bot.core.pipeline import Router, validate
@@ -30,7 +30,8 @@ class DownloadService:
             settings, self.storage, self.store, sink, router
         )
         self._janitor: asyncio.Task[None] | None = None
-        self.pool = WorkerPool(self.queue, self.runner.run, settings.max_concurrent_downloads)
+        run = gated(self.runner, self.records)  # the quota is checked again at the start
+        self.pool = WorkerPool(self.queue, run, settings.max_concurrent_downloads)
         self._admitted: dict[str, DownloadItem] = {}  # being acknowledged, not yet queued
         self._cancelled_early: set[str] = set()
 
