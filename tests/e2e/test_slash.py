@@ -87,16 +87,3 @@ async def test_no_attach_files_and_stale_commands_get_clear_answers(tmp_path: Pa
     assert refused.content.startswith(expected)
     assert typed.content.startswith(expected)
     assert stale.content == "That command is not available any more. `/dlh` lists the current ones."
-
-
-async def test_download_media_respects_the_channel_allow_list(tmp_path: Path) -> None:
-    """The message command obeys ALLOWED_CHANNEL_IDS like the typed commands."""
-    async with DiscordStub() as stub:
-        member = stub.add_user("bea")
-        bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log", ALLOWED_CHANNEL_IDS="42")
-        await bot.start()
-        post = await stub.send_user_message("https://e.test/a.mp4", user_id=member)
-        token = await stub.message_command("Download media", int(post["id"]), user_id=member)
-        refused = await stub.wait_for_response(token)
-        assert await bot.stop() == 0
-    assert refused.content == "⚠️ I only take commands in <#42>."

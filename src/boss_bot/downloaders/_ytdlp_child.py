@@ -55,8 +55,10 @@ def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]]
     }
     if spec.get("ffmpeg"):
         opts["ffmpeg_location"] = spec["ffmpeg"]
-    if spec.get("target_bytes"):  # the largest format under the upload limit, else the smallest
-        opts["format_sort"] = [f"size:{max(spec['target_bytes'] * 95 // 100 // 1024, 1)}K"]
+    # The largest format under the limit, else the smallest. yt-dlp sorts video and audio
+    # each on its own, so 85 % leaves the audio room in the merged file.
+    if spec.get("target_bytes"):
+        opts["format_sort"] = [f"size:{max(spec['target_bytes'] * 85 // 100 // 1024, 1)}K"]
     if not spec.get("allow_private"):
         # ffmpeg resolves names itself, past the address guard: never let it fetch.
         opts["hls_prefer_native"] = True

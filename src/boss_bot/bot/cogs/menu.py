@@ -12,6 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.cogs.access import download_rate
 from boss_bot.errors import UserFacingError
 
 LINK = re.compile(r"https?://[^\s<>|\"']+", re.I)
@@ -32,6 +33,7 @@ class Menu(commands.Cog):
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
         self.menu = app_commands.ContextMenu(name="Download media", callback=self.download_media)
+        self.rate = commands.DynamicCooldownMapping(download_rate, commands.BucketType.user)
 
     async def cog_load(self) -> None:
         """Add the message command to the tree."""
@@ -47,6 +49,9 @@ class Menu(commands.Cog):
         """Download the first link in ``message``; the files reply to it."""
         ctx = await commands.Context.from_interaction(interaction)
         await self.bot.can_run(ctx)  # the channel and role allow-lists of every command
+        bucket = self.rate.get_bucket(ctx)
+        if bucket is not None and (wait := bucket.update_rate_limit()):
+            raise commands.CommandOnCooldown(bucket, wait, commands.BucketType.user)
         url = first_link(message)
         if url is None:
             raise UserFacingError("That message has no link I could download.")
