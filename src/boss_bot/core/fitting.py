@@ -75,6 +75,7 @@ NO_FITTING = Fitter(Tools(None, None))
 
 def measure(files: list[Path], limit: int, elapsed: float) -> DownloadResult:
     """Sort the files into those that fit and those (named, with sizes) that don't."""
-    fits = tuple(path for path in files if size_of(path) <= limit)
-    over = tuple((path.name, size_of(path)) for path in files if size_of(path) > limit)
+    sizes = {path: size_of(path) for path in files}
+    fits = tuple(path for path, n in sizes.items() if n <= limit)
+    over = tuple((path.name, n) for path, n in sizes.items() if n > limit)
     return DownloadResult(fits, over, limit, elapsed)

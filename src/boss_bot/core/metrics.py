@@ -14,6 +14,7 @@ import psutil
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.storage import tree_usage
 
 MB = 1024 * 1024
 
@@ -83,7 +84,7 @@ class Metrics:
         self.memory.set(self._process.memory_info().rss)
         self.cpu.set(self._process.cpu_percent())
         self.queue_size.set(queue_size)
-        self.temp_files.set(sum(1 for p in temp.rglob("*") if p.is_file()) if temp.exists() else 0)
+        self.temp_files.set(tree_usage(temp)[1])
         if latency is not None:
             self.discord_latency.set(latency)
 

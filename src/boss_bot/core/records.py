@@ -18,7 +18,7 @@ from loguru import logger
 
 from boss_bot.core.fmt import size
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.storage import Storage
+from boss_bot.core.storage import Storage, tree_usage
 from boss_bot.settings import BotSettings
 
 Clock = Callable[[], datetime]
@@ -52,10 +52,6 @@ def read_record(path: Path) -> dict:
     except (OSError, ValueError):
         logger.warning("unreadable record {}", path)
         return {}
-
-
-def _usage(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
 
 
 class Records:
@@ -92,7 +88,7 @@ class Records:
         now = now or self.clock()
         key = (str(guild_id or "dm"), f"{now:%Y-%m-%d}")
         if key not in self._today:
-            day = self.storage.record_dir(guild_id, now, "x").parent
+            day = self.storage.day_dir(guild_id, now)
             metas = day.glob("*/metadata.json") if day.exists() else []
             self._today[key] = sum(read_record(m).get("bytes", 0) for m in metas)
         return self._today[key]
@@ -102,7 +98,7 @@ class Records:
         root = self.storage.root
         if root.exists() and shutil.disk_usage(root).free < self.policy.min_free:
             return "I'm low on disk space, so new downloads are paused. Try again later."
-        if _usage(self.storage.temp) > self.policy.temp_cap:
+        if tree_usage(self.storage.temp)[0] > self.policy.temp_cap:
             return "Too many large downloads are in progress. Try again in a few minutes."
         return self.over_quota(guild_id)
 

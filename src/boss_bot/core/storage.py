@@ -7,6 +7,7 @@
 ```
 """
 
+import contextlib
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,7 +41,7 @@ class Storage:
         self.temp.mkdir(parents=True, exist_ok=True)
         for leftover in self.temp.iterdir():
             logger.info("removing leftover temp entry {}", leftover.name)
-            self._remove(leftover)
+            self.remove(leftover)
 
     def job_dir(self, job_id: str) -> Path:
         """Create and return the private directory of one job."""
@@ -50,17 +51,33 @@ class Storage:
         path.mkdir(parents=True, exist_ok=True)
         return path
 
+    def day_dir(self, guild_id: int | None, day: datetime) -> Path:
+        """Return the directory of one guild's records of one (UTC) day (not created)."""
+        return self.downloads / str(guild_id or "dm") / f"{day:%Y-%m-%d}"
+
     def record_dir(self, guild_id: int | None, day: datetime, job_id: str) -> Path:
         """Return where the record of a finished job goes (not created)."""
-        return self.downloads / str(guild_id or "dm") / f"{day:%Y-%m-%d}" / job_id
+        return self.day_dir(guild_id, day) / job_id
 
     def cleanup(self, job_id: str) -> None:
         """Remove a job's temp directory and everything in it."""
-        self._remove(self.temp / job_id)
+        self.remove(self.temp / job_id)
 
     @staticmethod
-    def _remove(path: Path) -> None:
+    def remove(path: Path) -> None:
+        """Remove a file or a directory tree (not following a symlink)."""
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
+
+
+def tree_usage(root: Path) -> tuple[int, int]:
+    """Bytes and files under ``root`` (0, 0 if it is not there); vanishing files are skipped."""
+    total = count = 0
+    for path in root.rglob("*"):
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                total += path.stat().st_size
+                count += 1
+    return total, count

@@ -1,12 +1,12 @@
 """Watching a job directory: bytes and files written, against the job's limits."""
 
 import asyncio
-import contextlib
 import time
 from pathlib import Path
 
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import ProgressEvent
+from boss_bot.core.storage import tree_usage
 from boss_bot.downloaders.base import JobLimits, ProgressCallback
 from boss_bot.errors import DownloadFailedError, FailureKind
 
@@ -24,20 +24,9 @@ def failure(kind: FailureKind, detail: str, limits: JobLimits) -> DownloadFailed
     return DownloadFailedError(kind, detail, limit=shown)
 
 
-def usage(dest: Path) -> tuple[int, int]:
-    """Bytes and files currently under ``dest``."""
-    total = count = 0
-    for path in dest.rglob("*"):
-        with contextlib.suppress(OSError):
-            if path.is_file():
-                total += path.stat().st_size
-                count += 1
-    return total, count
-
-
 def check(dest: Path, limits: JobLimits, *, slack: int = FILE_SLACK) -> int:
     """Raise if ``dest`` holds more bytes or files than allowed; return the bytes."""
-    used, count = usage(dest)
+    used, count = tree_usage(dest)
     if used > limits.max_bytes:
         raise failure(FailureKind.TOO_LARGE, f"{used} bytes written", limits)
     if count > limits.max_files + slack:
