@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.bot_process import BotProcess
+from tests.support.bot_process import BotProcess, start_download
 from tests.support.discord_stub import DiscordStub
 from tests.support.media_server import MediaServer, _File
 
@@ -43,9 +43,7 @@ async def test_a_dropped_gateway_mid_download_resumes_and_delivers(tmp_path: Pat
         async with DiscordStub() as stub:
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
             await bot.start()
-            request = int((await stub.send_user_message(f"$dl {url}"))["id"])
-            ack = await stub.wait_for_message(lambda m: m.reply_to == request)
-            await stub.wait_for_message(lambda m: m.id == ack.id and "downloading" in m.content)
+            request, ack = await start_download(stub, url)
             await stub.drop_connections(4000)
             upload = await stub.wait_for_message(lambda m: m.reply_to == request and m.attachments)
             await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content)

@@ -3,7 +3,7 @@
 import asyncio
 from pathlib import Path
 
-from tests.support.bot_process import BotProcess
+from tests.support.bot_process import BotProcess, start_download
 from tests.support.discord_stub import DiscordStub
 from tests.support.media_server import MediaServer, _File
 
@@ -19,10 +19,8 @@ async def test_stop_and_retry_reactions(tmp_path: Path) -> None:
             stranger = stub.add_user("stranger")
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
             await bot.start()
-            request = int((await stub.send_user_message(f"$dl {slow}"))["id"])
-            ack = await stub.wait_for_message(lambda m: m.reply_to == request)
+            request, ack = await start_download(stub, slow)
             await stub.wait_for_message(lambda m: m.id == ack.id and "⏹" in "".join(m.reactions))
-            await stub.wait_for_message(lambda m: m.id == ack.id and "downloading" in m.content)
             await stub.add_reaction(ack.id, "⏹️", user_id=stranger)
             await stub.add_reaction(ack.id, "⏹️")
             await stub.wait_for_message(lambda m: m.id == ack.id and "cancelled" in m.content)

@@ -4,7 +4,7 @@ import asyncio
 import signal
 from pathlib import Path
 
-from tests.support.bot_process import BotProcess
+from tests.support.bot_process import BotProcess, start_download
 from tests.support.discord_stub import DiscordStub
 from tests.support.media_server import MediaServer, _File
 
@@ -18,9 +18,7 @@ async def test_sigterm_mid_download_pauses_and_the_next_start_delivers(tmp_path:
         async with DiscordStub() as stub:
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
             await bot.start()
-            request = int((await stub.send_user_message(f"$dl {url}"))["id"])
-            ack = await stub.wait_for_message(lambda m: m.reply_to == request)
-            await stub.wait_for_message(lambda m: m.id == ack.id and "downloading" in m.content)
+            request, ack = await start_download(stub, url)
             await asyncio.sleep(1.0)
             stopped = asyncio.get_running_loop().time()
             assert await bot.stop(signal.SIGTERM, timeout=10) == 0, bot.log()[-3000:]

@@ -8,7 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .discord_stub import DiscordStub
+from .discord_stub import DiscordStub, StubMessage
 
 BOSSBOTCTL = Path(sys.executable).with_name("bossbotctl")
 
@@ -69,3 +69,15 @@ class BotProcess:
     def log(self) -> str:
         """Everything the process printed so far."""
         return self.log_path.read_text(errors="replace")
+
+
+async def start_download(stub: DiscordStub, url: str) -> tuple[int, StubMessage]:
+    """Type ``$dl url``; wait until its status message says it is downloading.
+
+    Returns:
+        The request's message id and the bot's status message.
+    """
+    request = int((await stub.send_user_message(f"$dl {url}"))["id"])
+    ack = await stub.wait_for_message(lambda m: m.reply_to == request)
+    await stub.wait_for_message(lambda m: m.id == ack.id and "downloading" in m.content)
+    return request, ack
