@@ -36,16 +36,12 @@ async def test_size_cap_holds_without_content_length(tmp_path, engine, name) -> 
 
 
 FAKE_BOT = """
-import asyncio, json, sys
-from pathlib import Path
-from boss_bot.downloaders.runner import _spawn
+import json, os, sys, time
+from boss_bot.downloaders.forker import Forker
 
-async def main():
-    proc = await _spawn(json.loads(sys.argv[1]), Path(sys.argv[2]))
-    print(proc.pid, flush=True)
-    await asyncio.sleep(600)
-
-asyncio.run(main())
+events, errors, forker = os.pipe(), os.pipe(), Forker()
+print(forker.start(json.loads(sys.argv[1]), events[1], errors[1]), flush=True)
+time.sleep(600)
 """
 
 
@@ -84,7 +80,7 @@ async def test_child_stops_when_the_bot_is_killed(tmp_path) -> None:
 
 def test_child_environment_carries_no_secrets(monkeypatch) -> None:
     """The token and proxy settings are not passed to download processes."""
-    from boss_bot.downloaders.runner import child_env
+    from boss_bot.downloaders.forker import child_env
 
     monkeypatch.setenv("BOSS_BOT_DISCORD_TOKEN", "secret")
     monkeypatch.setenv("HTTPS_PROXY", "http://10.0.0.1:3128")

@@ -7,6 +7,7 @@ import discord
 from loguru import logger
 
 from boss_bot.bot.client import BossBot, point_at
+from boss_bot.downloaders.forker import FORKER
 from boss_bot.downloaders.routing import pick_downloader
 from boss_bot.errors import ConfigError
 from boss_bot.settings import BotSettings
@@ -19,6 +20,16 @@ async def serve(settings: BotSettings, token: str) -> None:
         ConfigError: Discord refused the token or the privileged intents.
     """
     point_at(settings)
+    warm_up = asyncio.create_task(asyncio.to_thread(FORKER.warm_up))  # while we connect
+    try:
+        await _run(settings, token)
+    finally:
+        await asyncio.to_thread(FORKER.close)  # waits for the warm-up: same lock
+        await warm_up
+    logger.info("stopped")
+
+
+async def _run(settings: BotSettings, token: str) -> None:
     async with BossBot(settings, pick_downloader) as bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -31,7 +42,6 @@ async def serve(settings: BotSettings, token: str) -> None:
             raise ConfigError(
                 "Enable 'Message Content Intent' for the bot in the Discord developer portal."
             ) from None
-    logger.info("stopped")
 
 
 def _stop(bot: BossBot, sig: signal.Signals) -> None:
