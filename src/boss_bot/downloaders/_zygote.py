@@ -26,16 +26,9 @@ import socket
 import sys
 
 from boss_bot.downloaders import _child
+from boss_bot.downloaders._preload import preload
 
 MAX_REQUEST = 1 << 16
-
-
-def _preload() -> None:
-    """Import everything a job needs, so that no child pays for it."""
-    import gallery_dl.job  # noqa: F401
-    import yt_dlp  # noqa: F401
-
-    from boss_bot.downloaders import _gallerydl_child, _guard, _ytdlp_child  # noqa: F401
 
 
 def _kill(pid: int) -> None:
@@ -107,7 +100,7 @@ def main() -> None:
     """Preload, then serve on fd 0."""
     gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the bot decides when we stop
-    _preload()
+    preload()
     with socket.socket(fileno=0) as control:
         serve(control)
 
