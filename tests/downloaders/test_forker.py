@@ -100,10 +100,19 @@ async def test_a_child_started_while_the_task_was_cancelled_is_ended(server, tmp
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_the_server_carries_no_token(forker, monkeypatch) -> None:
-    """The token in the bot's environment is not in the fork server's."""
+async def test_the_server_carries_no_token(forker, server, tmp_path, monkeypatch) -> None:
+    """The token in the bot's environment is not in the fork server's, which serves jobs."""
     monkeypatch.setenv("BOSS_BOT_DISCORD_TOKEN", "secret-token")
-    forker.warm_up()
-    environ = Path(f"/proc/{forker.pid}/environ").read_bytes()
-    assert b"secret-token" not in environ
-    assert b"PATH=" in environ
+    image = server.add_file("/p.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")
+    await run_in_child("gallery-dl", image, tmp_path, LIMITS, lambda e: None, forker=forker)
+    environ = Path(f"/proc/{forker.pid}/environ").read_bytes().split(b"\0")
+    assert not [v for v in environ if b"secret-token" in v]
+    assert any(v.startswith(b"PATH=") for v in environ), environ
+
+
+async def test_the_server_forks_from_a_single_thread(forker, server, tmp_path) -> None:
+    """Forking is only safe from one thread: the server has one after its imports and a job."""
+    image = server.add_file("/p.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")
+    await run_in_child("gallery-dl", image, tmp_path, LIMITS, lambda e: None, forker=forker)
+    assert forker.pid is not None
+    assert psutil.Process(forker.pid).num_threads() == 1

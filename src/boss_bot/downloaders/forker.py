@@ -1,9 +1,8 @@
 """The bot's end of the download fork server (``_zygote``).
 
-Started by ``warm_up`` or on first use, and again if it dies. Requests are short (a
-fork, a reap): made from a worker thread under a lock, they need no event loop.
-``multiprocessing``'s forkserver would inherit the bot's environment (the token) and
-give no process group per job to kill.
+Started by ``warm_up`` or on first use, and again if it dies. Requests (a fork, a reap)
+are made from worker threads under a lock: no event loop needed. ``multiprocessing``'s
+forkserver would inherit the bot's environment (the token), with no group per job.
 """
 
 import contextlib
@@ -21,6 +20,7 @@ from loguru import logger
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 _KEPT_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TZ", "SYSTEMROOT")
+CLOSE_SECONDS = 0.5
 ANSWER_SECONDS = 60  # the first answer waits for the server's imports
 SERVER = [sys.executable, "-P", "-m", "boss_bot.downloaders._zygote"]
 
@@ -103,8 +103,8 @@ class Forker:
             self._lines.close()
             self._sock.close()
         if self._proc is not None:
-            try:
-                self._proc.wait(5)
+            try:  # an idle server exits at once; one still importing has no job to end
+                self._proc.wait(CLOSE_SECONDS)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait()
