@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from boss_bot.cli import _doctor
 from boss_bot.cli.app import app
+from boss_bot.downloaders.forker import Forker
 from tests.support.media import make_video
 from tests.support.media_server import MediaServer
 
@@ -49,6 +51,7 @@ def test_doctor_reports_tools_and_versions(monkeypatch, tmp_path: Path) -> None:
     for name in ("data dir", "ffmpeg", "ffprobe", "gallery-dl", "yt-dlp", "discord.py"):
         assert f"] {name}: " in result.output
     assert "[warn] token" in result.output
+    assert "[ok  ] downloads: download process server ready in " in result.output
 
 
 def test_doctor_fails_on_an_unwritable_data_dir(monkeypatch, tmp_path: Path) -> None:
@@ -59,6 +62,17 @@ def test_doctor_fails_on_an_unwritable_data_dir(monkeypatch, tmp_path: Path) -> 
     result = runner.invoke(app, ["doctor"])
     assert result.exit_code == 1
     assert "[FAIL] data dir" in result.output
+
+
+def test_doctor_fails_when_the_download_server_cannot_start(monkeypatch, tmp_path: Path) -> None:
+    """No download process server, no downloads: a failure, with the reason."""
+    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(_doctor, "FORKER", Forker([str(tmp_path / "missing-python")]))
+    result = runner.invoke(app, ["doctor"])
+    assert result.exit_code == 1
+    assert "[FAIL] downloads: the download process server did not start (FileNotFound" in (
+        result.output
+    )
 
 
 def test_download_writes_the_file_and_prints_it(monkeypatch, tmp_path: Path) -> None:

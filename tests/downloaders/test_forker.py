@@ -116,3 +116,24 @@ async def test_the_server_forks_from_a_single_thread(forker, server, tmp_path) -
     await run_in_child("gallery-dl", image, tmp_path, LIMITS, lambda e: None, forker=forker)
     assert forker.pid is not None
     assert psutil.Process(forker.pid).num_threads() == 1
+
+
+BROKEN_WARMING = (
+    "import runpy, boss_bot.downloaders._preload as p\n"
+    "def broken(): raise AttributeError('gen_extractor_classes')\n"
+    "p.WARMERS['yt-dlp'] = broken\n"
+    "runpy.run_module('boss_bot.downloaders._zygote', run_name='__main__')\n"
+)
+
+
+async def test_a_library_that_breaks_warming_only_costs_speed(server, tmp_path) -> None:
+    """Warming fails (a library changed): the server says so, and downloads still work."""
+    forker = Forker([sys.executable, "-P", "-c", BROKEN_WARMING])
+    try:
+        loaded = forker.ping()
+        video = server.add_file("/v.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(5000), "video/mp4")
+        files = await run_in_child("yt-dlp", video, tmp_path, LIMITS, print, forker=forker)
+    finally:
+        forker.close()
+    assert loaded["failed"] == ["yt-dlp: AttributeError('gen_extractor_classes')"]
+    assert [f.suffix for f in files] == [".mp4"]

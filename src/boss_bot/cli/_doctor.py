@@ -10,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fmt import size
+from boss_bot.downloaders.forker import FORKER, Forker
 from boss_bot.settings import BotSettings
 
 Check = tuple[bool | None, str, str]  # (ok, or None for a warning), name, detail
@@ -57,6 +58,20 @@ def _metrics_port(port: int | None) -> Check:
     return True, "metrics", f"127.0.0.1:{port} is free"
 
 
+def _downloads(forker: Forker) -> Check:
+    try:
+        loaded = forker.ping()
+    except (OSError, ValueError) as exc:
+        return False, "downloads", f"the download process server did not start ({exc!r})"
+    finally:
+        forker.close()
+    ready = f"download process server ready in {loaded['seconds']} s"
+    if loaded["failed"]:
+        slow = "; ".join(loaded["failed"])
+        return None, "downloads", f"{ready}, but warming failed ({slow}): each job starts slower"
+    return True, "downloads", ready
+
+
 def checks(settings: BotSettings) -> Iterator[Check]:
     """Yield every check's outcome, in the order an operator would fix them."""
     has_token = settings.discord_token is not None
@@ -72,5 +87,6 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     yield _tool_version("ffprobe", tools.ffprobe)
     for package in ("discord.py", "gallery-dl", "yt-dlp"):
         yield _package(package)
+    yield _downloads(FORKER)
     yield _metrics_port(settings.metrics_port)
     yield True, "python", sys.version.split()[0]

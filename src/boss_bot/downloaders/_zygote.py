@@ -12,7 +12,8 @@ Requests are JSON lines; one answer line each:
 - ``{"op": "start", "spec": {...}}`` with two descriptors (the events and stderr
   pipes' write ends) → ``{"pid": N}``;
 - ``{"op": "end", "pid": N}`` → the job's process group is killed and the child
-  reaped → ``{"status": exit code}``.
+  reaped → ``{"status": exit code}``;
+- ``{"op": "ping"}`` → what ``preload`` reported (seconds, failed warming steps).
 
 End of file on the socket means the bot is gone: every job still known is killed.
 """
@@ -72,7 +73,7 @@ def _end(pid: int) -> int:
         return -1
 
 
-def serve(control: socket.socket) -> None:
+def serve(control: socket.socket, loaded: dict) -> None:
     """Answer requests until the bot closes its end, then kill what is left."""
     jobs: set[int] = set()
     pending, fds = b"", []
@@ -88,6 +89,8 @@ def serve(control: socket.socket) -> None:
             pid, fds = _start(request["spec"], fds), []
             jobs.add(pid)
             answer = {"pid": pid}
+        elif request["op"] == "ping":
+            answer = loaded
         else:
             jobs.discard(request["pid"])
             answer = {"status": _end(request["pid"])}
@@ -100,9 +103,9 @@ def main() -> None:
     """Preload, then serve on fd 0."""
     gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the bot decides when we stop
-    preload()
+    loaded = preload()
     with socket.socket(fileno=0) as control:
-        serve(control)
+        serve(control, loaded)
 
 
 if __name__ == "__main__":

@@ -17,18 +17,12 @@ from typing import Any
 
 from loguru import logger
 
+from boss_bot.downloaders._env import child_env
 from boss_bot.errors import DownloadFailedError, FailureKind
 
-_KEPT_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TZ", "SYSTEMROOT")
 CLOSE_SECONDS = 0.5
 ANSWER_SECONDS = 60  # the first answer waits for the server's imports
 SERVER = [sys.executable, "-P", "-m", "boss_bot.downloaders._zygote"]
-
-
-def child_env() -> dict[str, str]:
-    """The children's environment: no token, no proxies; coverage's own variables pass."""
-    keep = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith("COVERAGE")}
-    return {**keep, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 class Forker:
@@ -46,6 +40,12 @@ class Forker:
     def pid(self) -> int | None:
         """The server's process id, while it runs."""
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+
+    def ping(self) -> dict[str, Any]:
+        """Start the server if needed; wait for its answer: seconds it took to load, failures."""
+        with self._lock:
+            self._ensure()
+            return self._ask({"op": "ping"}, [])
 
     def warm_up(self) -> None:
         """Start the server now rather than on the first job (a failure is only logged)."""

@@ -1,0 +1,11 @@
+"""The environment download processes get: what they need, nothing secret."""
+
+import os
+
+_KEPT_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TZ", "SYSTEMROOT")
+
+
+def child_env() -> dict[str, str]:
+    """No token, no proxies; coverage's own variables pass (for the test suite)."""
+    keep = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith("COVERAGE")}
+    return {**keep, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
