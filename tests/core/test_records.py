@@ -29,8 +29,10 @@ def _setup(tmp_path: Path, **policy: object) -> tuple[Records, Clock]:
     return Records(storage, Policy(min_free=0, **policy), clock), clock  # type: ignore[arg-type]
 
 
-def _finish(records: Records, status: DownloadStatus, size: int, guild: int = 7) -> Path:
-    item = DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=1,
+def _finish(
+    records: Records, status: DownloadStatus, size: int, guild: int | None = 7, user: int = 1
+) -> Path:
+    item = DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=user,
                         channel_id=2, guild_id=guild, status=status)  # fmt: skip
     work = records.storage.job_dir(item.id)
     (work / "v.mp4").write_bytes(b"x" * size)
@@ -68,6 +70,22 @@ def test_the_daily_quota_refuses_new_jobs_until_midnight(tmp_path: Path) -> None
     assert again.used_today(7) == 3500
     clock.now += timedelta(days=1)
     assert records.refusal(7) is None
+
+
+def test_in_direct_messages_each_user_has_the_daily_quota(tmp_path: Path) -> None:
+    """DMs have no server: the quota applies per user, so one user can't spend another's."""
+    records, clock = _setup(tmp_path, guild_daily=3000)
+    _finish(records, DownloadStatus.COMPLETED, 2500, guild=None, user=41)
+    _finish(records, DownloadStatus.COMPLETED, 1000, guild=None, user=42)
+    assert records.refusal(None, 42) is None
+    _finish(records, DownloadStatus.COMPLETED, 1000, guild=None, user=41)
+    assert records.refusal(None, 41) == (
+        "You have used today's 2.9 KB download quota in direct messages. It resets at 00:00 UTC."
+    )
+    assert records.refusal(None, 42) is None
+    again = Records(records.storage, records.policy, clock)  # after a restart: from disk
+    assert (again.used_today(None, 41), again.used_today(None, 42)) == (3500, 1000)
+    assert again.refusal(7, 41) is None
 
 
 def test_full_temp_space_and_low_disk_refuse_new_jobs(tmp_path: Path) -> None:

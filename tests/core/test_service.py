@@ -1,12 +1,14 @@
 """The download service: reservations, early cancel, permissions and wait estimates."""
 
+import asyncio
+
 import pytest
 
 from boss_bot.core.access import Requester
 from boss_bot.core.items import DownloadStatus
 from boss_bot.core.service import DownloadService
 from boss_bot.core.urls import check_url
-from boss_bot.errors import QueueFullError
+from boss_bot.errors import QueueFullError, RefusedError
 from tests.core.jobkit import RecordingSink
 from tests.fakes import FakeDownloader
 
@@ -60,3 +62,26 @@ async def test_wait_estimates_use_free_workers_and_recent_durations(service) -> 
     service.runner.durations.extend([10.0, 20.0])
     assert service.estimate_wait(1) == 0
     assert service.estimate_wait(service.pool.size + 1) == 15.0
+
+
+async def test_in_direct_messages_the_daily_quota_is_each_users(make_settings) -> None:
+    """DMs have no server: 1.2 MB delivered to one user in DMs refuses only that user there."""
+    sink = RecordingSink(limit=10 * 1024 * 1024)
+    fake = FakeDownloader(files={"big.mp4": b"\x00" * 1_200_000})
+    svc = DownloadService(make_settings(guild_daily_quota_mb=1), sink, fake.route)
+    await svc.start()
+    svc.start_workers()
+    try:
+        await svc.enqueue(_admit(svc, user=41, guild=None))
+        while not svc.records.used_today(None, 41):  # the job's record is written
+            await asyncio.sleep(0.01)
+        with pytest.raises(RefusedError) as refused:
+            _admit(svc, user=41, guild=None)
+        assert str(refused.value) == (
+            "You have used today's 1.0 MB download quota in direct messages. "
+            "It resets at 00:00 UTC."
+        )
+        assert _admit(svc, user=42, guild=None).user_id == 42
+        assert _admit(svc, user=41, guild=9).guild_id == 9
+    finally:
+        await svc.close()

@@ -55,7 +55,7 @@ def gated(runner: JobRunner, records: Records) -> Callable[[DownloadItem], Await
     """Run a job unless its server's daily quota was used up while it waited."""
 
     async def run(item: DownloadItem) -> object:
-        if item.delivered == 0 and (reason := records.over_quota(item.guild_id)):
+        if item.delivered == 0 and (reason := records.over_quota(item.guild_id, item.user_id)):
             logger.bind(job_id=item.id).info("not started: {}", reason)
             await runner.tell(item.evolve(status=DownloadStatus.FAILED, error=reason))
             return None

@@ -3,7 +3,7 @@
 A finished job leaves ``metadata.json`` (and its files, with ``KEEP_DOWNLOADS``) in its
 record directory (``Storage.record_dir``). New jobs are refused while disk space is
 low, temp holds more than its cap, or the guild has used its daily quota (counted
-from today's records, in UTC). ``core.janitor`` applies the retention.
+from today's records, in UTC; in DMs, each user's). ``core.janitor`` applies retention.
 """
 
 import json
@@ -65,7 +65,7 @@ class Records:
     def write(self, item: DownloadItem, result: DownloadResult | None) -> Path:
         """Record a finished job (its files too when the policy keeps them)."""
         now = self.clock()
-        before = self.used_today(item.guild_id, now)  # read before this record is on disk
+        before = self.used_today(item.guild_id, item.user_id, now)  # before this record
         folder = self.storage.record_dir(item.guild_id, now, item.id)
         folder.mkdir(parents=True, exist_ok=True)
         files = list(result.files) if result and item.status is DownloadStatus.COMPLETED else []
@@ -79,32 +79,40 @@ class Records:
         partial.write_text(json.dumps(meta, default=str, indent=1))
         partial.replace(folder / "metadata.json")
         with self._lock:  # hooks of two jobs may run at once, in worker threads
-            key = (str(item.guild_id or "dm"), f"{now:%Y-%m-%d}")
+            key = (_owner(item.guild_id, item.user_id), f"{now:%Y-%m-%d}")
             self._today[key] = self._today.get(key, before) + meta["bytes"]
         return folder
 
-    def used_today(self, guild_id: int | None, now: datetime | None = None) -> int:
-        """Bytes delivered to ``guild_id`` today (UTC), from its records."""
+    def used_today(self, guild: int | None, user_id: int = 0, now: datetime | None = None) -> int:
+        """Bytes delivered today (UTC) to ``guild``, or in DMs to ``user_id``."""
         now = now or self.clock()
-        key = (str(guild_id or "dm"), f"{now:%Y-%m-%d}")
+        key = (_owner(guild, user_id), f"{now:%Y-%m-%d}")
         if key not in self._today:
-            day = self.storage.day_dir(guild_id, now)
-            metas = day.glob("*/metadata.json") if day.exists() else []
-            self._today[key] = sum(read_record(m).get("bytes", 0) for m in metas)
+            day = self.storage.day_dir(guild, now)
+            metas = [read_record(m) for m in day.glob("*/metadata.json")] if day.exists() else []
+            mine = [m for m in metas if guild or m.get("user_id") == user_id]
+            self._today[key] = sum(m.get("bytes", 0) for m in mine)
         return self._today[key]
 
-    def refusal(self, guild_id: int | None) -> str | None:
+    def refusal(self, guild_id: int | None, user_id: int = 0) -> str | None:
         """Why a new job can't start now, or ``None``."""
         root = self.storage.root
         if root.exists() and shutil.disk_usage(root).free < self.policy.min_free:
             return "I'm low on disk space, so new downloads are paused. Try again later."
         if tree_usage(self.storage.temp)[0] > self.policy.temp_cap:
             return "Too many large downloads are in progress. Try again in a few minutes."
-        return self.over_quota(guild_id)
+        return self.over_quota(guild_id, user_id)
 
-    def over_quota(self, guild_id: int | None) -> str | None:
-        """The quota message if ``guild_id`` has been sent its daily quota, else ``None``."""
-        if guild_id is None or self.used_today(guild_id) < self.policy.guild_daily:
+    def over_quota(self, guild_id: int | None, user_id: int = 0) -> str | None:
+        """The quota message if the guild (in DMs: the user) has had today's quota."""
+        if self.used_today(guild_id, user_id) < self.policy.guild_daily:
             return None
+        who = "This server has" if guild_id else "You have"
+        where = "" if guild_id else " in direct messages"
         quota = size(self.policy.guild_daily)
-        return f"This server has used today's {quota} download quota. It resets at 00:00 UTC."
+        return f"{who} used today's {quota} download quota{where}. It resets at 00:00 UTC."
+
+
+def _owner(guild_id: int | None, user_id: int) -> str:
+    """Whose quota a job counts against: its guild, or in DMs its user."""
+    return str(guild_id) if guild_id else f"dm-{user_id}"

@@ -68,7 +68,7 @@ class DownloadService:
             RefusedError: Low disk, temp space full, or the guild's daily quota used.
             QueueFullError: No room in the queue.
         """
-        if reason := self.records.refusal(guild_id):
+        if reason := self.records.refusal(guild_id, user_id):
             raise RefusedError(reason)
         self.queue.reserve()
         item = DownloadItem(
