@@ -1,10 +1,9 @@
 """The download fork server: children are ended whatever happens to the server or the task."""
 
 import asyncio
+import contextlib
 import os
-import sys
 import time
-from pathlib import Path
 
 import psutil
 import pytest
@@ -19,10 +18,9 @@ LIMITS = JobLimits(timeout=60, allow_private=True)
 
 
 def _gone(pid: int) -> bool:
-    try:
+    with contextlib.suppress(psutil.NoSuchProcess):
         return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return True
+    return True
 
 
 @pytest.fixture
@@ -35,7 +33,7 @@ def forker():
 
 @pytest.fixture
 def server():
-    """A loopback server with a small image and a slow video."""
+    """A loopback media server."""
     with MediaServer() as media:
         yield media
 
@@ -82,7 +80,7 @@ class _SlowForker(Forker):
 
 
 async def test_a_child_started_while_the_task_was_cancelled_is_ended(server, tmp_path) -> None:
-    """Cancelling during the fork: the call ends at once and the late child is killed."""
+    """Cancelled during the fork: the call ends at once; the late child is killed once started."""
     forker = _SlowForker()
     slow = server.add_file("/slow.mp4", b"\x00" * 2_000_000, "video/mp4", throttle_bps=64 * 1024)
     try:
@@ -93,21 +91,22 @@ async def test_a_child_started_while_the_task_was_cancelled_is_ended(server, tmp
         job.cancel()
         with pytest.raises(asyncio.CancelledError):
             await job
+        async with asyncio.timeout(5):  # the start finishes later; its child is ended then
+            while not forker.started or not _gone(forker.started[0]):
+                await asyncio.sleep(0.05)
         assert len(forker.started) == 1
-        assert _gone(forker.started[0])
     finally:
         forker.close()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 async def test_the_server_carries_no_token(forker, server, tmp_path, monkeypatch) -> None:
     """The token in the bot's environment is not in the fork server's, which serves jobs."""
     monkeypatch.setenv("BOSS_BOT_DISCORD_TOKEN", "secret-token")
     image = server.add_file("/p.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")
     await run_in_child("gallery-dl", image, tmp_path, LIMITS, lambda e: None, forker=forker)
-    environ = Path(f"/proc/{forker.pid}/environ").read_bytes().split(b"\0")
-    assert not [v for v in environ if b"secret-token" in v]
-    assert any(v.startswith(b"PATH=") for v in environ), environ
+    environ = psutil.Process(forker.pid).environ()
+    assert "secret-token" not in environ.values()
+    assert "PATH" in environ, environ
 
 
 async def test_the_server_forks_from_a_single_thread(forker, server, tmp_path) -> None:
@@ -116,24 +115,3 @@ async def test_the_server_forks_from_a_single_thread(forker, server, tmp_path) -
     await run_in_child("gallery-dl", image, tmp_path, LIMITS, lambda e: None, forker=forker)
     assert forker.pid is not None
     assert psutil.Process(forker.pid).num_threads() == 1
-
-
-BROKEN_WARMING = (
-    "import runpy, boss_bot.downloaders._preload as p\n"
-    "def broken(): raise AttributeError('gen_extractor_classes')\n"
-    "p.WARMERS['yt-dlp'] = broken\n"
-    "runpy.run_module('boss_bot.downloaders._zygote', run_name='__main__')\n"
-)
-
-
-async def test_a_library_that_breaks_warming_only_costs_speed(server, tmp_path) -> None:
-    """Warming fails (a library changed): the server says so, and downloads still work."""
-    forker = Forker([sys.executable, "-P", "-c", BROKEN_WARMING])
-    try:
-        loaded = forker.ping()
-        video = server.add_file("/v.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(5000), "video/mp4")
-        files = await run_in_child("yt-dlp", video, tmp_path, LIMITS, print, forker=forker)
-    finally:
-        forker.close()
-    assert loaded["failed"] == ["yt-dlp: AttributeError('gen_extractor_classes')"]
-    assert [f.suffix for f in files] == [".mp4"]

@@ -24,8 +24,8 @@ async def serve(settings: BotSettings, token: str) -> None:
     try:
         await _run(settings, token)
     finally:
-        await asyncio.to_thread(FORKER.close)  # waits for the warm-up: same lock
         await warm_up
+        await asyncio.to_thread(FORKER.close)
     logger.info("stopped")
 
 

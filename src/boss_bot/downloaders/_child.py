@@ -10,9 +10,11 @@ fork server goes away, the child notices within half a second and exits; an alar
 ends it in any case a little after the job's timeout.
 """
 
+import gc
 import json
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -23,6 +25,33 @@ from boss_bot.errors import DownloadFailedError, FailureKind
 MAX_DETAIL = 4000  # characters of error detail sent to the parent (one event line)
 
 
+def become_job(spec: dict[str, Any], fds: list[int], server: int) -> None:
+    """Turn the process just forked by ``server`` into the job; never returns.
+
+    Args:
+        spec: The job.
+        fds: The events and stderr pipes' write ends.
+        server: The fork server's pid, taken before the fork.
+    """
+    code = 1
+    try:
+        os.setsid()  # first: from here on, killing the group kills this job
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        gc.enable()
+        null = os.open(os.devnull, os.O_RDONLY)
+        for target, fd in ((0, null), (1, fds[1]), (2, fds[1])):  # fd 0 was the socket
+            os.dup2(fd, target)
+        for fd in (null, fds[1]):
+            os.close(fd)
+        os.set_inheritable(fds[0], False)
+        os.chdir(spec["dest"])
+        with os.fdopen(fds[0], "w", buffering=1, encoding="utf-8") as events:
+            code = run_job(spec, events, server)
+    finally:
+        sys.stdout.flush()
+        os._exit(code)
+
+
 def _exit_when_orphaned(parent: int) -> None:
     """Exit the process as soon as the parent process is gone."""
     while os.getppid() == parent:
@@ -30,13 +59,13 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(3)
 
 
-def run_job(spec: dict[str, Any], events: TextIO) -> int:
+def run_job(spec: dict[str, Any], events: TextIO, server: int) -> int:
     """Run the job ``spec`` describes and report on ``events``; return the exit code."""
 
     def emit(**event: Any) -> None:
         events.write(json.dumps(event) + "\n")
 
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_when_orphaned, args=(server,), daemon=True).start()
     signal.alarm(int(spec.get("timeout", 300)) + 30)
     if not spec.get("allow_private"):
         from boss_bot.downloaders import _guard

@@ -64,13 +64,12 @@ class _Progress:
 
 def configure(spec: dict[str, Any]) -> None:
     """Load this job's options into gallery-dl's (process-global) config."""
-    config.clear()
-    config.set(("extractor",), "base-directory", spec["dest"])
-    config.set(("extractor",), "directory", [])
-    config.set(("extractor",), "file-range", f"1-{spec['max_files']}")
-    config.set(("extractor",), "filename", "{filename}.{extension}")
-    config.set(("extractor",), "timeout", 30)
-    config.set(("extractor",), "retries", 1)
+    config.clear()  # proxy-env off: no proxies, and no system proxy lookup (macOS)
+    extractor = {"base-directory": spec["dest"], "directory": [], "timeout": 30, "retries": 1,
+                 "file-range": f"1-{spec['max_files']}", "filename": "{filename}.{extension}",
+                 "proxy-env": False}  # fmt: skip
+    for key, value in extractor.items():
+        config.set(("extractor",), key, value)
     config.set(("downloader",), "filesize-max", str(spec["max_bytes"]))
     config.set(("downloader",), "mtime", False)
     config.set(("downloader",), "retries", 0)  # the job is retried as a whole instead

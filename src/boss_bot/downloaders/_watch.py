@@ -1,11 +1,14 @@
-"""Watching a job directory: bytes and files written, against the job's limits."""
+"""Watching a job directory against the job's limits, and the outcome of a finished child."""
 
 import asyncio
 import time
 from pathlib import Path
 
+from loguru import logger
+
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import ProgressEvent
+from boss_bot.core.media import media_files
 from boss_bot.core.storage import tree_usage
 from boss_bot.downloaders.base import JobLimits, ProgressCallback
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -44,3 +47,16 @@ async def watch(dest: Path, limits: JobLimits, state: dict, on_progress: Progres
             speed = used / max(time.monotonic() - start, 1e-3)
             on_progress(ProgressEvent(downloaded=used, total=state.get("total"), speed=speed))
             last = used
+
+
+def outcome(engine: str, dest: Path, limits: JobLimits, state: dict) -> list[Path]:
+    """The media files of a finished child, or the failure it reported (stderr is logged)."""
+    end = state.get("end") or {"kind": "unknown", "detail": f"child exited {state['status']}"}
+    text = state.get("stderr", b"").decode(errors="replace").strip()
+    if text:
+        level = "WARNING" if end.get("kind") == "unknown" else "DEBUG"
+        logger.log(level, "{} child stderr: {}", engine, text[-4000:])
+    if end.get("event") != "done":
+        raise failure(FailureKind(end["kind"]), end.get("detail", ""), limits)
+    check(dest, limits, slack=0)  # a file may have finished between two polls
+    return media_files(dest)

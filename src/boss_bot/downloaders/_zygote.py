@@ -1,18 +1,17 @@
 """The download fork server: imports the downloaders once, forks a child per job.
 
-Run as ``python -m boss_bot.downloaders._zygote`` by ``forker.Forker``, with the
-cleaned child environment (no token, no proxies) and a Unix stream socket as fd 0.
-Importing yt-dlp costs about 0.7 s of CPU and 50 MB; a child forked from here starts
-in milliseconds and shares those pages with this process (``gc.freeze``, as the
-``gc`` documentation advises for fork without exec). Each child is still one job in
-its own session: its own gallery-dl config, the address guard, a hard kill.
+Started by ``forker.Forker`` with the cleaned child environment and a Unix stream
+socket as fd 0. Importing and warming the libraries costs about 1.5 s of CPU once; a
+forked child starts in milliseconds and shares those pages until it writes to them
+(reference counts do; ``gc.freeze`` keeps the collector from it). Each child is one job
+in its own session: its own gallery-dl config, the address guard, a hard kill.
 
-Requests are JSON lines; one answer line each:
+Requests are JSON lines; one answer line each (``{"error": ...}`` if one fails):
 
 - ``{"op": "start", "spec": {...}}`` with two descriptors (the events and stderr
   pipes' write ends) → ``{"pid": N}``;
 - ``{"op": "end", "pid": N}`` → the job's process group is killed and the child
-  reaped → ``{"status": exit code}``;
+  reaped → ``{"status": exit code}`` (``null`` for a pid that is not a job here);
 - ``{"op": "ping"}`` → what ``preload`` reported (seconds, failed warming steps).
 
 End of file on the socket means the bot is gone: every job still known is killed.
@@ -24,7 +23,6 @@ import json
 import os
 import signal
 import socket
-import sys
 
 from boss_bot.downloaders import _child
 from boss_bot.downloaders._preload import preload
@@ -32,78 +30,70 @@ from boss_bot.downloaders._preload import preload
 MAX_REQUEST = 1 << 16
 
 
-def _kill(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pid, signal.SIGKILL)
-
-
-def _become_job(spec: dict, fds: list[int]) -> None:
-    """In the forked child: a session of its own, the pipes as stdout/stderr; never returns."""
-    code = 1
-    try:
-        gc.enable()
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.setsid()
-        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # also closes the control socket
-        os.dup2(fds[1], 1)  # whatever the libraries print goes to stderr
-        os.dup2(fds[1], 2)
-        os.chdir(spec["dest"])
-        with os.fdopen(fds[0], "w", buffering=1, encoding="utf-8") as events:
-            code = _child.run_job(spec, events)
-    finally:
-        sys.stdout.flush()
-        os._exit(code)
-
-
 def _start(spec: dict, fds: list[int]) -> int:
-    gc.freeze()
+    server = os.getpid()
     pid = os.fork()
     if pid == 0:
-        _become_job(spec, fds)
+        _child.become_job(spec, fds, server)
     for fd in fds:
         os.close(fd)
     return pid
 
 
 def _end(pid: int) -> int:
-    _kill(pid)
     try:
-        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-    except ChildProcessError:
-        return -1
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:  # not yet its own group: the child itself
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def _answer(request: dict, fds: list[int], jobs: set[int], loaded: dict) -> dict:
+    if request["op"] == "start":
+        pid = _start(request["spec"], fds)
+        jobs.add(pid)
+        return {"pid": pid}
+    if request["op"] == "end":
+        known = request["pid"] in jobs  # never a pid this server did not fork
+        jobs.discard(request["pid"])
+        return {"status": _end(request["pid"]) if known else None}
+    return loaded
 
 
 def serve(control: socket.socket, loaded: dict) -> None:
     """Answer requests until the bot closes its end, then kill what is left."""
     jobs: set[int] = set()
     pending, fds = b"", []
-    while True:
-        data, got, _, _ = socket.recv_fds(control, MAX_REQUEST, 2)
-        if not data:
-            break
-        pending, fds = pending + data, fds + got
-        if not pending.endswith(b"\n"):
-            continue
-        request, pending = json.loads(pending), b""
-        if request["op"] == "start":
-            pid, fds = _start(request["spec"], fds), []
-            jobs.add(pid)
-            answer = {"pid": pid}
-        elif request["op"] == "ping":
-            answer = loaded
-        else:
-            jobs.discard(request["pid"])
-            answer = {"status": _end(request["pid"])}
-        control.sendall(json.dumps(answer).encode() + b"\n")
-    for pid in jobs:
-        _end(pid)
+    try:
+        while True:
+            data, got, _, _ = socket.recv_fds(control, MAX_REQUEST, 2)
+            if not data:
+                break
+            pending, fds = pending + data, fds + got
+            if not pending.endswith(b"\n"):
+                continue
+            try:
+                answer = _answer(json.loads(pending), fds, jobs, loaded)
+            except Exception as exc:  # a failed fork must not end the other jobs
+                for fd in fds:
+                    os.close(fd)
+                answer = {"error": repr(exc)}
+            pending, fds = b"", []
+            control.sendall(json.dumps(answer).encode() + b"\n")
+    finally:
+        for pid in jobs:
+            with contextlib.suppress(OSError):
+                _end(pid)
 
 
 def main() -> None:
     """Preload, then serve on fd 0."""
-    gc.disable()
+    gc.disable()  # no collections while importing: fewer holes in shared pages
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the bot decides when we stop
     loaded = preload()
+    gc.freeze()
+    gc.enable()
     with socket.socket(fileno=0) as control:
         serve(control, loaded)
 

@@ -1,28 +1,25 @@
 """The bot's end of the download fork server (``_zygote``).
 
 Started by ``warm_up`` or on first use, and again if it dies. Requests (a fork, a reap)
-are made from worker threads under a lock: no event loop needed. ``multiprocessing``'s
+are made from one worker thread under a lock: no event loop needed. ``multiprocessing``'s
 forkserver would inherit the bot's environment (the token), with no group per job.
 """
 
 import contextlib
-import json
 import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from loguru import logger
 
-from boss_bot.downloaders._env import child_env
+from boss_bot.downloaders._link import SERVER, Link
 from boss_bot.errors import DownloadFailedError, FailureKind
 
-CLOSE_SECONDS = 0.5
-ANSWER_SECONDS = 60  # the first answer waits for the server's imports
-SERVER = [sys.executable, "-P", "-m", "boss_bot.downloaders._zygote"]
+
+def _failed(detail: str) -> DownloadFailedError:
+    return DownloadFailedError(FailureKind.UNKNOWN, f"download fork server: {detail}")
 
 
 class Forker:
@@ -30,85 +27,86 @@ class Forker:
 
     def __init__(self, argv: list[str] | None = None) -> None:
         """Use the fork server started by ``argv`` (the real one by default)."""
-        self._argv = argv or SERVER
+        self._link = Link(argv or SERVER)
         self._lock = threading.Lock()
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._sock: socket.socket | None = None
-        self._lines: Any = None
+        self._children: set[int] = set()  # forked by the current server, not yet ended
+        self.thread = ThreadPoolExecutor(1, "fork-server")  # the lock serialises anyway
 
     @property
     def pid(self) -> int | None:
         """The server's process id, while it runs."""
-        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+        return self._link.pid
 
     def ping(self) -> dict[str, Any]:
         """Start the server if needed; wait for its answer: seconds it took to load, failures."""
         with self._lock:
-            self._ensure()
-            return self._ask({"op": "ping"}, [])
+            self._link.open()
+            self._link.send({"op": "ping"}, [])
+            return self._link.receive()
 
     def warm_up(self) -> None:
         """Start the server now rather than on the first job (a failure is only logged)."""
         with self._lock:
             try:
-                self._ensure()
+                self._link.open()
             except OSError as exc:
                 logger.warning("could not start the download fork server: {}", exc)
 
-    def _ensure(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            return
-        self._close()
-        ours, theirs = socket.socketpair()
-        with theirs:
-            self._proc = subprocess.Popen(
-                self._argv, stdin=theirs, env=child_env(), start_new_session=True
-            )
-        ours.settimeout(ANSWER_SECONDS)
-        self._sock, self._lines = ours, ours.makefile("rb")
-
-    def _ask(self, request: dict[str, Any], fds: list[int]) -> dict[str, Any]:
-        assert self._sock is not None
-        socket.send_fds(self._sock, [json.dumps(request).encode() + b"\n"], fds)
-        line = self._lines.readline()
-        if not line:
-            raise ConnectionResetError("the download fork server closed")
-        return json.loads(line)
-
     def start(self, spec: dict[str, Any], events_fd: int, stderr_fd: int) -> int:
-        """Fork a child for ``spec`` writing to the two descriptors; return its pid."""
-        with self._lock:
-            for _ in range(2):  # a server that died is replaced once
-                self._ensure()
-                try:
-                    return int(
-                        self._ask({"op": "start", "spec": spec}, [events_fd, stderr_fd])["pid"]
-                    )
-                except (OSError, ValueError):
-                    self._close()
-        raise DownloadFailedError(FailureKind.UNKNOWN, "the download fork server does not answer")
+        """Fork a child for ``spec`` writing to the two descriptors (closed here); its pid.
+
+        Raises:
+            DownloadFailedError: The server could not fork the child.
+        """
+        try:
+            with self._lock:
+                return self._start({"op": "start", "spec": spec}, [events_fd, stderr_fd])
+        finally:
+            for fd in (events_fd, stderr_fd):
+                os.close(fd)
+
+    def _start(self, request: dict[str, Any], fds: list[int]) -> int:
+        for _ in range(2):  # a server found dead is replaced once
+            self._link.open()
+            try:
+                self._link.send(request, fds)
+            except OSError:
+                self._close()  # the request never arrived
+                continue
+            try:
+                answer = self._link.receive()
+            except (OSError, ValueError) as exc:
+                self._close()  # it may have forked: not again (the orphan ends itself)
+                raise _failed(repr(exc)) from None
+            if "error" in answer:
+                raise _failed(answer["error"])
+            self._children.add(answer["pid"])
+            return answer["pid"]
+        raise _failed("it does not start")
+
+    def kill(self, pid: int) -> None:
+        """SIGKILL the child ``pid`` and its process group at once (any thread, no lock)."""
+        if pid in self._children:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGKILL)
 
     def end(self, pid: int) -> int | None:
-        """Kill the child ``pid`` with its process group; return its exit code if known."""
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pid, signal.SIGKILL)  # at once, not after another job's request
+        """Kill the child ``pid`` with its process group and reap it; its exit code if known."""
+        self.kill(pid)
         with self._lock:
+            if pid not in self._children:
+                return None  # its server is gone, and with it the child
+            self._children.discard(pid)
             try:
-                return self._ask({"op": "end", "pid": pid}, [])["status"]
-            except (OSError, ValueError, AssertionError):
-                return None  # the server is gone; the orphan ends itself
+                self._link.send({"op": "end", "pid": pid}, [])
+                return self._link.receive().get("status")
+            except (OSError, ValueError):
+                self._close()
+                return None
 
     def _close(self) -> None:
-        if self._sock is not None:
-            self._lines.close()
-            self._sock.close()
-        if self._proc is not None:
-            try:  # an idle server exits at once; one still importing has no job to end
-                self._proc.wait(CLOSE_SECONDS)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
-        self._proc = self._sock = self._lines = None
+        self._link.close()
+        self._children.clear()
 
     def close(self) -> None:
         """Stop the server; any children it still has are killed."""

@@ -2,14 +2,13 @@
 
 import asyncio
 import contextlib
+import functools
 import json
 import os
 from pathlib import Path
+from typing import BinaryIO
 
-from loguru import logger
-
-from boss_bot.core.media import media_files
-from boss_bot.downloaders._watch import check, failure, watch
+from boss_bot.downloaders._watch import failure, outcome, watch
 from boss_bot.downloaders.base import JobLimits, ProgressCallback
 from boss_bot.downloaders.forker import FORKER, Forker
 from boss_bot.errors import FailureKind
@@ -18,12 +17,13 @@ STREAM_LIMIT = 1 << 20
 STDERR_SECONDS = 5  # a grandchild outside the process group could hold stderr open
 
 
-async def _reader(fd: int) -> tuple[asyncio.StreamReader, asyncio.BaseTransport]:
+async def _reader(pipe: BinaryIO, transports: list) -> asyncio.StreamReader:
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=STREAM_LIMIT)
     protocol = asyncio.StreamReaderProtocol(reader)
-    transport, _ = await loop.connect_read_pipe(lambda: protocol, os.fdopen(fd, "rb", 0))
-    return reader, transport
+    transport, _ = await loop.connect_read_pipe(lambda: protocol, pipe)
+    transports.append(transport)
+    return reader
 
 
 async def _read_events(events: asyncio.StreamReader, state: dict) -> None:
@@ -42,18 +42,11 @@ async def _drain(errors: asyncio.StreamReader, state: dict) -> None:
         state["stderr"] = await asyncio.wait_for(errors.read(), STDERR_SECONDS)
 
 
-async def _fork(forker: Forker, spec: dict, write_fds: list[int]) -> int:
-    """Start the child; if cancelled meanwhile, the child is still ended."""
-    started = asyncio.ensure_future(asyncio.to_thread(forker.start, spec, *write_fds))
-    try:
-        return await asyncio.shield(started)
-    except asyncio.CancelledError:
-        with contextlib.suppress(Exception):
-            await asyncio.to_thread(forker.end, await started)
-        raise
-    finally:
-        for fd in write_fds:
-            os.close(fd)
+def _end_late(forker: Forker, started: asyncio.Future[int]) -> None:
+    """End a child whose start finished after its job was given up."""
+    if not started.cancelled() and started.exception() is None:
+        forker.kill(started.result())
+        forker.thread.submit(forker.end, started.result())
 
 
 async def run_in_child(
@@ -75,11 +68,20 @@ async def run_in_child(
             "max_files": limits.max_files, "allow_private": limits.allow_private,
             "ffmpeg": limits.ffmpeg, "timeout": limits.timeout,
             "target_bytes": limits.target_bytes}  # fmt: skip
+    loop = asyncio.get_running_loop()
     (events_r, events_w), (err_r, err_w) = os.pipe(), os.pipe()
-    (events, events_t), (errors, errors_t) = await _reader(events_r), await _reader(err_r)
+    pipes = [os.fdopen(events_r, "rb", 0), os.fdopen(err_r, "rb", 0)]
+    # Forker.start owns (and closes) the write ends; it runs even if this task is cancelled.
+    started = loop.run_in_executor(forker.thread, forker.start, spec, events_w, err_w)
+    transports: list[asyncio.BaseTransport] = []
     state: dict = {}
     try:
-        pid = await _fork(forker, spec, [events_w, err_w])
+        try:
+            events, errors = [await _reader(pipe, transports) for pipe in pipes]
+            pid = await asyncio.shield(started)
+        except BaseException:
+            started.add_done_callback(functools.partial(_end_late, forker))
+            raise
         watcher = asyncio.ensure_future(watch(dest, limits, state, on_progress))
         reader = asyncio.ensure_future(_read_events(events, state))
         try:
@@ -93,22 +95,12 @@ async def run_in_child(
         finally:
             watcher.cancel()
             reader.cancel()
-            state["status"] = await asyncio.to_thread(forker.end, pid)
+            forker.kill(pid)  # at once, whatever else the fork thread is doing
+            ended = loop.run_in_executor(forker.thread, forker.end, pid)
+            state["status"] = await asyncio.shield(ended)
             if "stderr" not in state:
                 await _drain(errors, state)
     finally:
-        events_t.close()
-        errors_t.close()
-    return _outcome(engine, dest, limits, state)
-
-
-def _outcome(engine: str, dest: Path, limits: JobLimits, state: dict) -> list[Path]:
-    end = state.get("end") or {"kind": "unknown", "detail": f"child exited {state['status']}"}
-    text = state.get("stderr", b"").decode(errors="replace").strip()
-    if text:
-        level = "WARNING" if end.get("kind") == "unknown" else "DEBUG"
-        logger.log(level, "{} child stderr: {}", engine, text[-4000:])
-    if end.get("event") != "done":
-        raise failure(FailureKind(end["kind"]), end.get("detail", ""), limits)
-    check(dest, limits, slack=0)  # a file may have finished between two polls
-    return media_files(dest)
+        for closable in [*transports, *pipes]:
+            closable.close()
+    return outcome(engine, dest, limits, state)
