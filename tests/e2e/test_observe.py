@@ -47,6 +47,7 @@ async def test_metrics_health_and_stats(tmp_path: Path) -> None:
     assert health["gateway_connected"] is True
     assert health["queue"] == {"running": 0, "waiting": 0}
     assert health["workers"]["size"] == 5
+    assert isinstance(health["download_server_pid"], int)
     assert re.search(r'download_requests_total\{platform="\w+",status="completed"\} 1\.0', metrics)
     assert re.search(r'command_latency_seconds_count\{command="dl"\} 1\.0', metrics)
     assert re.search(r"memory_usage_bytes [1-9]", metrics)

@@ -6,6 +6,7 @@ latency, Discord latency and errors; ``refresh`` samples memory, CPU, the queue 
 temp files just before a scrape.
 """
 
+import time
 from collections import Counter as Tally
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.storage import tree_usage
+from boss_bot.core.usage import measure
 
 MB = 1024 * 1024
 
@@ -52,8 +54,8 @@ class Metrics:
         )  # fmt: skip
         self.discord_latency = Gauge("discord_api_latency_seconds", "Discord API latency", **on)
         self.errors = Counter("error", "Total errors by type", ["error_type", "platform"], **on)
-        self.memory = Gauge("memory_usage_bytes", "Memory usage in bytes", **on)
-        self.cpu = Gauge("cpu_usage_percent", "CPU usage percentage", **on)
+        self.memory = Gauge("memory_usage_bytes", "Memory of the bot and its downloads (PSS)", **on)
+        self.cpu = Gauge("cpu_usage_percent", "CPU of the bot and its downloads, % of a core", **on)
         self.file_size = Histogram(
             "download_file_size_bytes", "Size of downloaded files", by_platform,
             buckets=[MB * x for x in (1, 5, 10, 25, 50)], **on,
@@ -61,7 +63,7 @@ class Metrics:
         self.temp_files = Gauge("temp_files_count", "Number of files in temporary storage", **on)
         self.totals = Totals()
         self._process = psutil.Process()
-        self._process.cpu_percent()  # the first call only starts the measurement
+        self._cpu = (time.monotonic(), measure(self._process).cpu_seconds)
 
     def finished(self, item: DownloadItem, result: DownloadResult | None) -> None:
         """Count a finished job (its outcome, time and delivered file sizes)."""
@@ -81,8 +83,10 @@ class Metrics:
 
     def refresh(self, queue_size: int, temp: Path, latency: float | None) -> None:
         """Sample what is measured, not counted: memory, CPU, queue, temp files, latency."""
-        self.memory.set(self._process.memory_info().rss)
-        self.cpu.set(self._process.cpu_percent())
+        now, usage = time.monotonic(), measure(self._process)
+        self.memory.set(usage.pss)
+        (then, before), self._cpu = self._cpu, (now, usage.cpu_seconds)
+        self.cpu.set(max(0.0, 100 * (usage.cpu_seconds - before) / max(now - then, 1e-3)))
         self.queue_size.set(queue_size)
         self.temp_files.set(tree_usage(temp)[1])
         if latency is not None:

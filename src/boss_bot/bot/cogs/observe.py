@@ -15,6 +15,7 @@ from loguru import logger
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration, size
+from boss_bot.downloaders.forker import FORKER
 
 
 class Observe(commands.Cog):
@@ -65,7 +66,7 @@ class Observe(commands.Cog):
             "queue": {"running": len(service.queue.running()),
                       "waiting": len(service.queue.waiting())},
             "workers": {"size": service.pool.size, "busy": service.pool.busy},
-            "disk_free_bytes": free,
+            "disk_free_bytes": free, "download_server_pid": FORKER.pid,  # started again on use
         }  # fmt: skip
         return web.json_response(body, status=200 if healthy else 503)
 
