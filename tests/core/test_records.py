@@ -1,56 +1,23 @@
 """Records of finished jobs, the quotas that refuse new jobs, and the janitor."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.items import DownloadStatus
 from boss_bot.core.janitor import sweep
-from boss_bot.core.records import MB, Policy, Records
-from boss_bot.core.storage import Storage
-from boss_bot.core.urls import Platform
-
-NOON = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
-
-
-class Clock:
-    """An injected clock the test moves."""
-
-    def __init__(self) -> None:
-        self.now = NOON
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def _setup(tmp_path: Path, **policy: object) -> tuple[Records, Clock]:
-    storage = Storage(tmp_path / "data")
-    storage.prepare()
-    clock = Clock()
-    return Records(storage, Policy(min_free=0, **policy), clock), clock  # type: ignore[arg-type]
-
-
-def _finish(
-    records: Records, status: DownloadStatus, size: int, guild: int | None = 7, user: int = 1
-) -> Path:
-    item = DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=user,
-                        channel_id=2, guild_id=guild, status=status)  # fmt: skip
-    work = records.storage.job_dir(item.id)
-    (work / "v.mp4").write_bytes(b"x" * size)
-    result = DownloadResult((work / "v.mp4",), (), 10 * MB, 1.0)
-    folder = records.write(item, result)
-    records.storage.cleanup(item.id)
-    return folder
+from boss_bot.core.records import Policy, Records
+from tests.core.recordkit import finish, make_records
 
 
 def test_a_record_is_written_where_the_tree_says(tmp_path: Path) -> None:
     """downloads/<guild>/<yyyy-mm-dd>/<job>/metadata.json; files only when kept."""
-    records, _ = _setup(tmp_path)
-    folder = _finish(records, DownloadStatus.COMPLETED, 1000)
+    records, _ = make_records(tmp_path)
+    folder = finish(records, DownloadStatus.COMPLETED, 1000)
     assert folder.parent.name == "2026-12-01"
     assert folder.parent.parent.name == "7"
     assert sorted(p.name for p in folder.iterdir()) == ["metadata.json"]
-    kept, _ = _setup(tmp_path / "kept", keep_files=True)
-    assert sorted(p.name for p in _finish(kept, DownloadStatus.COMPLETED, 10).iterdir()) == [
+    kept, _ = make_records(tmp_path / "kept", keep_files=True)
+    assert sorted(p.name for p in finish(kept, DownloadStatus.COMPLETED, 10).iterdir()) == [
         "metadata.json",
         "v.mp4",
     ]
@@ -58,11 +25,11 @@ def test_a_record_is_written_where_the_tree_says(tmp_path: Path) -> None:
 
 def test_the_daily_quota_refuses_new_jobs_until_midnight(tmp_path: Path) -> None:
     """Bytes delivered today count; other guilds and tomorrow are not affected."""
-    records, clock = _setup(tmp_path, guild_daily=3000)
-    _finish(records, DownloadStatus.COMPLETED, 2000)
+    records, clock = make_records(tmp_path, guild_daily=3000)
+    finish(records, DownloadStatus.COMPLETED, 2000)
     assert records.refusal(7) is None
-    _finish(records, DownloadStatus.COMPLETED, 1500)
-    _finish(records, DownloadStatus.FAILED, 5000)  # nothing was delivered
+    finish(records, DownloadStatus.COMPLETED, 1500)
+    finish(records, DownloadStatus.FAILED, 5000)  # nothing was delivered
     assert records.used_today(7) == 3500
     assert "used today's 2.9 KB download quota" in (records.refusal(7) or "")
     assert records.refusal(8) is None
@@ -74,11 +41,11 @@ def test_the_daily_quota_refuses_new_jobs_until_midnight(tmp_path: Path) -> None
 
 def test_in_direct_messages_each_user_has_the_daily_quota(tmp_path: Path) -> None:
     """DMs have no server: the quota applies per user, so one user can't spend another's."""
-    records, clock = _setup(tmp_path, guild_daily=3000)
-    _finish(records, DownloadStatus.COMPLETED, 2500, guild=None, user=41)
-    _finish(records, DownloadStatus.COMPLETED, 1000, guild=None, user=42)
+    records, clock = make_records(tmp_path, guild_daily=3000)
+    finish(records, DownloadStatus.COMPLETED, 2500, guild=None, user=41)
+    finish(records, DownloadStatus.COMPLETED, 1000, guild=None, user=42)
     assert records.refusal(None, 42) is None
-    _finish(records, DownloadStatus.COMPLETED, 1000, guild=None, user=41)
+    finish(records, DownloadStatus.COMPLETED, 1000, guild=None, user=41)
     assert records.refusal(None, 41) == (
         "You have used today's 2.9 KB download quota in direct messages. It resets at 00:00 UTC."
     )
@@ -90,19 +57,19 @@ def test_in_direct_messages_each_user_has_the_daily_quota(tmp_path: Path) -> Non
 
 def test_full_temp_space_and_low_disk_refuse_new_jobs(tmp_path: Path) -> None:
     """Running jobs filling the temp cap, or too little free disk, pause new jobs."""
-    records, _ = _setup(tmp_path, temp_cap=1000)
+    records, _ = make_records(tmp_path, temp_cap=1000)
     (records.storage.job_dir("abc123") / "part").write_bytes(b"x" * 2000)
     assert "in progress" in (records.refusal(7) or "")
-    spare, _ = _setup(tmp_path / "low")
+    spare, _ = make_records(tmp_path / "low")
     low = Records(spare.storage, Policy(min_free=1 << 62), spare.clock)
     assert "low on disk space" in (low.refusal(None) or "")
 
 
 def test_the_janitor_applies_each_retention(tmp_path: Path) -> None:
     """Temp after 1 h (unless running), failed after 6 h, delivered after 24 h."""
-    records, clock = _setup(tmp_path)
-    done = _finish(records, DownloadStatus.COMPLETED, 10)
-    failed = _finish(records, DownloadStatus.FAILED, 10, guild=8)
+    records, clock = make_records(tmp_path)
+    done = finish(records, DownloadStatus.COMPLETED, 10)
+    failed = finish(records, DownloadStatus.FAILED, 10, guild=8)
     stale, running = records.storage.job_dir("old1"), records.storage.job_dir("run1")
     clock.now += timedelta(minutes=30)
     assert sweep(records, {"run1"}) == 0
@@ -120,8 +87,8 @@ def test_the_janitor_applies_each_retention(tmp_path: Path) -> None:
 
 def test_a_damaged_record_neither_blocks_downloads_nor_the_janitor(tmp_path: Path) -> None:
     """A half-written metadata.json (disk full, crash) counts as empty and is swept away."""
-    records, clock = _setup(tmp_path)
-    folder = _finish(records, DownloadStatus.COMPLETED, 100)
+    records, clock = make_records(tmp_path)
+    folder = finish(records, DownloadStatus.COMPLETED, 100)
     (folder / "metadata.json").write_text('{"bytes": 12')
     fresh = Records(records.storage, records.policy, clock)
     assert fresh.refusal(7) is None
