@@ -93,10 +93,14 @@ def test_the_resolution_follows_the_bitrate(seconds: float, limit: int, height: 
 
 @pytest.mark.parametrize("size", ["299x169", "360x640"])
 async def test_odd_and_portrait_sizes_encode(tmp_path: Path, size: str) -> None:
-    """An odd-sized GIF and a portrait clip both come out even-sized, portrait kept tall."""
+    """An odd-sized GIF and a portrait clip both come out even-sized, portrait kept tall.
+
+    Noise (seeded: the same clip every run) is what x264 overshoots on short clips: at
+    299x169 this one came out over the limit at the first try and at a fixed 15 % lower.
+    """
     src = tmp_path / "clip.gif"
-    _ffmpeg("-f", "lavfi", "-i", f"testsrc2=s={size}:r=15,noise=alls=40:allf=t", "-t", "3",
-            str(src))  # fmt: skip
+    noise = f"testsrc2=s={size}:r=15,noise=alls=40:allf=t:all_seed=27"
+    _ffmpeg("-f", "lavfi", "-i", noise, "-t", "3", str(src))
     out = await FITTER.fit_one(src, src.stat().st_size // 3)
     video = _streams(out)["video"]
     assert out.suffix == ".mp4"

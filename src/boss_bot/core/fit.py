@@ -1,9 +1,10 @@
 """Making files fit the upload limit (SPEC §3.4): re-encode video, shrink images.
 
 Video becomes H.264/AAC mp4 with faststart at the bitrate the duration and the limit
-allow, at a resolution that bitrate can carry; if the result is still too large, one
-more try goes a step lower. Images are scaled down and recompressed (JPEG, or WebP
-when they have transparency); animated GIFs become mp4 video, which Discord plays.
+allow, at a resolution that bitrate can carry; if the result is still too large, up to
+two more tries go a step lower, aiming lower by as much as the encoder overshot. Images
+are scaled down and recompressed (JPEG, or WebP when they have transparency); animated
+GIFs become mp4 video, which Discord plays.
 Whatever still does not fit is left over-limit for the caller to report.
 """
 
@@ -29,14 +30,16 @@ class VideoPlan:
 
 
 def plan_video(
-    duration: float, limit: int, source_side: int | None, step: int = 0, audio: bool = True
-) -> VideoPlan:
+    duration: float, limit: int, source_side: int | None, step: int = 0, audio: bool = True,
+    *, scale: float | None = None,
+) -> VideoPlan:  # fmt: skip
     """Bitrates and short side that put ``duration`` seconds under ``limit`` bytes.
 
     ``step`` > 0 moves that many rungs down the resolution ladder and lowers the
-    bitrate by 15 % a rung (the retry when the first result came out too large).
+    bitrate by 15 % a rung (the retry when the first result came out too large), or by
+    ``scale`` when the caller measured how far over it came.
     """
-    budget = limit * 8 * HEADROOM * (0.85**step) / max(duration, 0.1)
+    budget = limit * 8 * HEADROOM * (0.85**step if scale is None else scale) / max(duration, 0.1)
     sound = 96_000 if budget > 800_000 else 64_000 if budget > 250_000 else 32_000
     sound = sound if audio else 0
     video = int(budget - sound)
@@ -70,12 +73,13 @@ def _video_args(tools: Tools, src: Path, out: Path, plan: VideoPlan, audio: bool
 async def fit_video(
     tools: Tools, src: Path, info: MediaInfo, limit: int, time_limit: float
 ) -> Path | None:
-    """Re-encode ``src`` under ``limit``; ``None`` if two tries can't."""
+    """Re-encode ``src`` under ``limit``; ``None`` if three tries can't."""
     if not info.duration:
         return None
-    for step in (0, 1):
+    scale = 1.0
+    for step in (0, 1, 1):
         side = min(info.width or 0, info.height or 0) or None
-        plan = plan_video(info.duration, limit, side, step, info.has_audio)
+        plan = plan_video(info.duration, limit, side, step, info.has_audio, scale=scale)
         if plan.video_bps < MIN_VIDEO_BPS:
             return None
         out = src.with_name(f"{src.stem}.fit{step}.mp4")
@@ -84,7 +88,8 @@ async def fit_video(
         logger.debug("encoded {} at {} ({} B, exit {})", src.name, plan, size, code)
         if code == 0 and 0 < size <= limit:
             return out
-        _remove(out)
+        _remove(out)  # x264 overshoots short clips: aim lower by what it missed, and more
+        scale *= min(0.85, 0.97 * limit / size) if size else 0.85
     return None
 
 
