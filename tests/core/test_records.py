@@ -1,5 +1,6 @@
 """Records of finished jobs, the quotas that refuse new jobs, and the janitor."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -71,6 +72,8 @@ def test_the_janitor_applies_each_retention(tmp_path: Path) -> None:
     done = finish(records, DownloadStatus.COMPLETED, 10)
     failed = finish(records, DownloadStatus.FAILED, 10, guild=8)
     stale, running = records.storage.job_dir("old1"), records.storage.job_dir("run1")
+    for entry in (stale, running):  # temp ages come from mtimes: made "now" on the test clock
+        os.utime(entry, (clock.now.timestamp(),) * 2)
     clock.now += timedelta(minutes=30)
     assert sweep(records, {"run1"}) == 0
     clock.now += timedelta(hours=6)
