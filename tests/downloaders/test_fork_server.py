@@ -24,16 +24,11 @@ def link():
     own.close()
 
 
-def _ask(link: Link, request: dict, fds: list[int] | None = None) -> dict:
-    link.send(request, fds or [])
-    return link.receive()
-
-
 def test_a_pid_it_did_not_fork_is_left_alone(link) -> None:
     """``end`` of another process's pid answers null and kills nothing."""
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        assert _ask(link, {"op": "end", "pid": bystander.pid}) == {"status": None}
+        assert link.ask({"op": "end", "pid": bystander.pid}) == {"status": None}
         assert bystander.poll() is None
     finally:
         bystander.kill()
@@ -43,9 +38,10 @@ def test_a_pid_it_did_not_fork_is_left_alone(link) -> None:
 def test_a_failing_request_gets_an_error_and_the_server_carries_on(link) -> None:
     """A request that fails is answered with its error; the same server answers the next."""
     server = link.pid
-    answer = _ask(link, {"op": "end"})
+    answer = link.ask({"op": "end"})
     assert answer == {"error": "KeyError('pid')"}
-    assert "seconds" in _ask(link, {"op": "ping"})
+    assert link.ask({"op": "stop"}) == {"error": "ValueError(\"unknown request 'stop'\")"}
+    assert "seconds" in link.ask({"op": "ping"})
     assert link.pid == server
 
 

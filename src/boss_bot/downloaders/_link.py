@@ -28,10 +28,10 @@ class Link:
         """The server's process id, while it runs."""
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
-    def open(self) -> bool:
-        """Start a server unless one runs; whether a new one was started."""
+    def open(self) -> None:
+        """Start a server unless one runs."""
         if self.pid is not None:
-            return False
+            return
         self.close()
         ours, theirs = socket.socketpair()
         with theirs:
@@ -40,7 +40,6 @@ class Link:
             )
         ours.settimeout(ANSWER_SECONDS)
         self._sock, self._lines = ours, ours.makefile("rb")
-        return True
 
     def send(self, request: dict[str, Any], fds: list[int]) -> None:
         """Send one request line, the descriptors with its first bytes."""
@@ -59,6 +58,11 @@ class Link:
         if not (line := self._lines.readline()):
             raise ConnectionResetError("the download fork server closed")
         return json.loads(line)
+
+    def ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Send a request without descriptors and read its answer."""
+        self.send(request, [])
+        return self.receive()
 
     def close(self) -> None:
         """Close the socket: an idle server exits at once, killing its jobs; else kill it."""

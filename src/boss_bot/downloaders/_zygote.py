@@ -58,7 +58,9 @@ def _answer(request: dict, fds: list[int], jobs: set[int], loaded: dict) -> dict
         known = request["pid"] in jobs  # never a pid this server did not fork
         jobs.discard(request["pid"])
         return {"status": _end(request["pid"]) if known else None}
-    return loaded
+    if request["op"] == "ping":
+        return loaded
+    raise ValueError(f"unknown request {request['op']!r}")
 
 
 def serve(control: socket.socket, loaded: dict) -> None:

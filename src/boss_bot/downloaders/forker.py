@@ -41,8 +41,7 @@ class Forker:
         """Start the server if needed; wait for its answer: seconds it took to load, failures."""
         with self._lock:
             self._link.open()
-            self._link.send({"op": "ping"}, [])
-            return self._link.receive()
+            return self._link.ask({"op": "ping"})
 
     def warm_up(self) -> None:
         """Start the server now rather than on the first job (a failure is only logged)."""
@@ -98,8 +97,7 @@ class Forker:
                 return None  # its server is gone, and with it the child
             self._children.discard(pid)
             try:
-                self._link.send({"op": "end", "pid": pid}, [])
-                return self._link.receive().get("status")
+                return self._link.ask({"op": "end", "pid": pid}).get("status")
             except (OSError, ValueError):
                 self._close()
                 return None
