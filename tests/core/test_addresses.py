@@ -69,3 +69,20 @@ async def test_allow_private_skips_the_check_and_the_lookup(monkeypatch) -> None
     monkeypatch.setattr(socket, "getaddrinfo", _resolver({}))
     assert await resolve_public("anything.test", 80, allow_private=True) == []
     assert await resolve_public("127.0.0.1", 80, allow_private=True) == []
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        *("64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::a00:1"),
+        *("::7f00:1", "::a00:1", "::808:808", "fec0::1", "feff::1"),
+    ],
+)
+def test_ipv6_wrappers_and_site_local_are_not_public(literal: str) -> None:
+    """NAT64 is judged by the IPv4 inside; IPv4-compatible and site-local are refused."""
+    assert not is_public(ipaddress.ip_address(literal))
+
+
+def test_nat64_of_a_public_address_is_public() -> None:
+    """The well-known NAT64 prefix around a public IPv4 address stays reachable."""
+    assert is_public(ipaddress.ip_address("64:ff9b::808:808"))

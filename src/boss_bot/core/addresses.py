@@ -13,19 +13,36 @@ from boss_bot.errors import BlockedAddressError, InvalidURLError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the IPv4 address is the last 32 bits
+NEVER_PUBLIC = (
+    ipaddress.IPv6Network("::/96"),  # IPv4-compatible (deprecated): reaches the IPv4 inside
+    ipaddress.IPv6Network("64:ff9b:1::/48"),  # RFC 8215 local-use NAT64: any IPv4, private too
+    ipaddress.IPv6Network("fec0::/10"),  # site-local (deprecated, still routed by some stacks)
+)
+
+
+def _wrapped_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries to (mapped, NAT64, 6to4, Teredo), if any."""
+    if address in NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    inner = address.ipv4_mapped or address.sixtofour
+    if inner is None and address.teredo is not None:
+        inner = address.teredo[1]
+    return inner
+
 
 def is_public(address: IPAddress) -> bool:
     """Return True when ``address`` is a public unicast address.
 
-    IPv4-mapped and 6to4/Teredo-wrapped IPv6 addresses are judged by the IPv4
-    address inside them.
+    IPv4-mapped, NAT64 and 6to4/Teredo-wrapped IPv6 addresses are judged by the IPv4
+    address inside them; IPv4-compatible, local-use NAT64 and site-local ones never pass.
     """
     if isinstance(address, ipaddress.IPv6Address):
-        inner = address.ipv4_mapped or address.sixtofour
+        if any(address in network for network in NEVER_PUBLIC):
+            return False
+        inner = _wrapped_ipv4(address)
         if inner is not None:
             return is_public(inner)
-        if address.teredo is not None:
-            return is_public(address.teredo[1])
     return address.is_global and not address.is_multicast
 
 
