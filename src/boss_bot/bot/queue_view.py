@@ -4,6 +4,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import discord
+from discord.utils import escape_markdown
 
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import DownloadItem, ProgressEvent
@@ -24,7 +25,7 @@ def _fit(lines: list[str], total: int, empty: str) -> str:
 
 
 def _host(item: DownloadItem) -> str:
-    return urlsplit(item.url).hostname or "?"
+    return escape_markdown(urlsplit(item.url).hostname or "?")
 
 
 def progress_text(event: ProgressEvent | None) -> str:

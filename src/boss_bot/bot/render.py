@@ -1,7 +1,10 @@
 """Text of every message the bot posts about a job. Plain strings; no Discord objects."""
 
+from discord.utils import escape_markdown, escape_mentions
+
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
+from boss_bot.core.names import clean_text, shown_name
 from boss_bot.errors import DownloadFailedError
 from boss_bot.failures import SHORT
 
@@ -27,6 +30,16 @@ def progress(item: DownloadItem, event: ProgressEvent) -> str:
     else:
         detail = f"{size(event.downloaded)} so far{speed}"
     return f"⬇️ Job {job_ref(item)} is downloading\n{detail}"
+
+
+def quoted(text: str) -> str:
+    """Remote text as a message shows it: hidden characters gone, markdown and mentions inert."""
+    return escape_mentions(escape_markdown(clean_text(text)))
+
+
+def file_name(name: str) -> str:
+    """A remote file name as a message shows it (the name its attachment gets, escaped)."""
+    return quoted(shown_name(name))
 
 
 def job_ref(item: DownloadItem) -> str:
@@ -55,7 +68,7 @@ def retrying(item: DownloadItem, failure: DownloadFailedError, tried: int, tries
 
 
 def _oversized(result: DownloadResult) -> str:
-    names = ", ".join(f"{name} ({size(num)})" for name, num in result.oversized)
+    names = ", ".join(f"{file_name(name)} ({size(num)})" for name, num in result.oversized)
     return f"{names}: over this server's {size(result.limit)} upload limit"
 
 
@@ -74,7 +87,7 @@ def status(item: DownloadItem, result: DownloadResult | None = None) -> str:
         case DownloadStatus.CANCELLED:
             return f"⏹️ Job {ref} was cancelled."
         case DownloadStatus.COMPLETED if result is not None:
-            names = ", ".join(path.name for path in result.files[:3])
+            names = ", ".join(file_name(path.name) for path in result.files[:3])
             more = f" and {len(result.files) - 3} more" if len(result.files) > 3 else ""
             text = (
                 f"✅ Job {ref} done: {names}{more} ({size(result.total_bytes)}) "

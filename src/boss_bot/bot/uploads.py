@@ -8,6 +8,7 @@ from loguru import logger
 
 from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.core.items import DownloadItem
+from boss_bot.core.names import shown_name
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 TOO_LARGE = 413
@@ -22,7 +23,7 @@ async def send_group(
     Raises:
         DownloadFailedError: No permission to attach files, or a single file refused.
     """
-    files = [discord.File(path, filename=path.name) for path in group]
+    files = [discord.File(path, filename=shown_name(path.name)) for path in group]
     try:
         await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
     except discord.Forbidden as exc:

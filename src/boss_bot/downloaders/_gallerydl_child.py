@@ -19,6 +19,7 @@ from boss_bot.errors import DownloadFailedError, FailureKind
 # Status bits of DownloadJob.run() (gallery_dl/exception.py codes).
 _AUTH, _CHALLENGE, _OSERROR = 16, 8, 128
 REPORT_SECONDS = 1.0
+FILENAME = "{filename[b:120]}.{extension[b:12]}"  # ".part", ".fit0.mp4" stay under 255 B
 LOCAL_TROUBLE = re.compile(r"no space left|read-only file system|quota exceeded", re.I)
 
 
@@ -66,7 +67,7 @@ def configure(spec: dict[str, Any]) -> None:
     """Load this job's options into gallery-dl's (process-global) config."""
     config.clear()  # proxy-env off: no proxies, and no system proxy lookup (macOS)
     extractor = {"base-directory": spec["dest"], "directory": [], "timeout": 30, "retries": 1,
-                 "file-range": f"1-{spec['max_files']}", "filename": "{filename}.{extension}",
+                 "file-range": f"1-{spec['max_files']}", "filename": FILENAME,
                  "proxy-env": False}  # fmt: skip
     for key, value in extractor.items():
         config.set(("extractor",), key, value)
