@@ -13,7 +13,8 @@ URL = "https://example.com/a.mp4"
 
 async def test_every_download_command_shares_one_budget(make_bot) -> None:
     """Five ``$dl`` use the minute's budget: ``$dlt`` and ``$dlr`` are then told the wait."""
-    bot = await make_bot(downloads_per_minute=5)
+    fake = FakeDownloader(gate=asyncio.Event())  # no uploads among the answers
+    bot = await make_bot(fake.route, downloads_per_minute=5)
     for _ in range(5):
         await dpytest.message(f"$dl {URL}")
         assert dpytest.get_message().content.startswith("📥 Job")
@@ -24,6 +25,7 @@ async def test_every_download_command_shares_one_budget(make_bot) -> None:
         assert text.endswith(
             "Each member may start 5 downloads a minute (commands and 🔄 together)."
         )
+    fake.gate.set()
     await drain(bot)
     assert len(bot.service.runner.durations) == 5
 
