@@ -1,8 +1,8 @@
 """Reaction controls on status messages: ⏹️ cancels a job, 🔄 runs a failed one again.
 
 Only the job's requester or a moderator (Manage Messages) is obeyed; other people's
-reactions do nothing. 🔄 goes through the same admission as a command: the job owner's
-download budget and waiting caps.
+reactions do nothing. 🔄 goes through the same admission as a command: the allow-lists,
+and the job owner's download budget and waiting caps.
 """
 
 import discord
@@ -37,8 +37,20 @@ class Controls(commands.Cog):
         who = Requester(payload.user_id, payload.guild_id, moderator)
         if same_emoji(payload.emoji, STOP):
             await self._stop(payload.message_id, who)
-        elif same_emoji(payload.emoji, RETRY):
+        elif same_emoji(payload.emoji, RETRY) and await self._may_use(payload):
             await self._retry(payload.message_id, who)
+
+    async def _may_use(self, payload: discord.RawReactionActionEvent) -> bool:
+        """🔄 starts a download: the allow-lists of every command apply (``bot.gate``)."""
+        guild = self.bot.get_guild(payload.guild_id) if payload.guild_id else None
+        user = payload.member or self.bot.get_user(payload.user_id)
+        if user is None or (payload.guild_id and guild is None):
+            return False
+        channel = self.bot.get_channel(payload.channel_id) or discord.Object(payload.channel_id)
+        reason = await self.bot.gate.refusal(user, channel, guild)
+        if reason:
+            logger.debug("🔄 by {} ignored: {}", payload.user_id, reason)
+        return reason is None
 
     async def _stop(self, message_id: int, who: Requester) -> None:
         queue = self.bot.service.queue
