@@ -55,3 +55,20 @@ async def test_in_dms_a_stranger_to_every_server_is_refused(make_bot) -> None:
     channel = await stranger.create_dm()
     await say(URL, channel=channel, member=stranger)
     assert "only serve members who may use me" in dpytest.get_message().content
+
+
+async def test_the_shared_server_answer_is_remembered(make_bot, monkeypatch) -> None:
+    """Two DM commands within two minutes cost one member look-up per server, not two."""
+    await make_bot(allow_dms=True)
+    member = dpytest.get_config().members[0]
+    asked = []
+    fetch = discord.Guild.fetch_member
+
+    async def counted(guild: discord.Guild, user_id: int) -> discord.Member:
+        asked.append(user_id)
+        return await fetch(guild, user_id)
+
+    monkeypatch.setattr(discord.Guild, "fetch_member", counted)
+    for _ in range(2):
+        assert (await _dm(member, "$dls")).startswith("⚙️")
+    assert asked == [member.id]

@@ -47,7 +47,10 @@ class Gate:
         self._dm_answers: dict[int, tuple[float, bool]] = {}  # user -> (until, allowed)
 
     async def refusal(
-        self, user: discord.abc.User, channel: discord.abc.Snowflake, guild: discord.Guild | None
+        self,
+        user: discord.abc.Snowflake,
+        channel: discord.abc.Snowflake,
+        guild: discord.Guild | None,
     ) -> str | None:
         """Why ``user`` may not use the bot in ``channel`` (of ``guild``, None in DMs), or None."""
         if guild is None:

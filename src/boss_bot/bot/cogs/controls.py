@@ -42,10 +42,11 @@ class Controls(commands.Cog):
 
     async def _may_use(self, payload: discord.RawReactionActionEvent) -> bool:
         """🔄 starts a download: the allow-lists of every command apply (``bot.gate``)."""
-        guild = self.bot.get_guild(payload.guild_id) if payload.guild_id else None
-        user = payload.member or self.bot.get_user(payload.user_id)
-        if user is None or (payload.guild_id and guild is None):
-            return False
+        guild, user = None, discord.Object(payload.user_id)  # in DMs only the id counts
+        if payload.guild_id:  # in servers the event carries the member, with their roles
+            guild, user = self.bot.get_guild(payload.guild_id), payload.member
+            if guild is None or user is None:
+                return False
         channel = self.bot.get_channel(payload.channel_id) or discord.Object(payload.channel_id)
         reason = await self.bot.gate.refusal(user, channel, guild)
         if reason:
