@@ -8,8 +8,8 @@ from boss_bot.failures import MESSAGES, FailureKind
 
 __all__ = [
     "BlockedAddressError", "BossBotError", "ConfigError", "DownloadFailedError",
-    "FailureKind", "InvalidURLError", "QueueFullError", "RefusedError", "UnsupportedSiteError",
-    "UserFacingError",
+    "FailureKind", "InvalidURLError", "QueueFullError", "RefusedError", "SlowDownError",
+    "UnsupportedSiteError", "UserFacingError",
 ]  # fmt: skip
 
 
@@ -43,6 +43,14 @@ class QueueFullError(UserFacingError):
 
 class RefusedError(UserFacingError):
     """No new jobs for now: low disk, temp space full, or the guild's daily quota used."""
+
+
+class SlowDownError(UserFacingError):
+    """The member used their downloads for this minute; ``retry_after`` says when to try again."""
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class DownloadFailedError(BossBotError):

@@ -1,9 +1,10 @@
 """dpytest fixtures: a ``BossBot`` wired to the fake Discord backend.
 
-Two patches make dpytest 0.7.0 work with discord.py 2.7 (see STYLE.md): messages
-with files carry their content in multipart ``payload_json``, and edits may come
-from ``PartialMessage`` objects. Both wrappers re-create the caller's locals that
-dpytest reads from the stack (``channel`` and ``self``).
+Patches make dpytest 0.7.0 work with discord.py 2.7 (see STYLE.md): messages with
+files carry their content in multipart ``payload_json``, and edits may come from
+``PartialMessage`` objects (both wrappers re-create the caller's locals that dpytest
+reads from the stack, ``channel`` and ``self``); reaction events need a ``type``; and
+``Guild.fetch_member`` of a non-member answers 404 (Unknown Member), as Discord does.
 """
 
 import asyncio
@@ -11,6 +12,7 @@ import inspect
 import json
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import discord
 import discord.ext.test as dpytest
@@ -18,6 +20,8 @@ import pytest
 import pytest_asyncio
 from discord.ext import commands
 from discord.ext.test import backend
+from discord.ext.test import factories as facts
+from discord.state import ConnectionState
 
 from boss_bot.bot.client import BossBot
 from boss_bot.settings import BotSettings
@@ -41,10 +45,27 @@ async def _edit_message(http, channel_id, message_id, **fields):
     return await _edit(http, channel_id, message_id, **fields)
 
 
+_reaction_add = ConnectionState.parse_message_reaction_add
+
+
+def _parse_reaction_add(self, data):
+    return _reaction_add(self, {"type": 0, **data})
+
+
+async def _get_member(self, guild_id, member_id):
+    guild = self.state._get_guild(guild_id)
+    member = guild.get_member(member_id) if guild else None
+    if member is None:
+        raise discord.NotFound(SimpleNamespace(status=404, reason="Not Found"), "Unknown Member")
+    return facts.dict_from_member(member)
+
+
 @pytest.fixture(autouse=True)
 def _patch_dpytest(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backend.FakeHttp, "send_message", _send_message)
     monkeypatch.setattr(backend.FakeHttp, "edit_message", _edit_message)
+    monkeypatch.setattr(backend.FakeHttp, "get_member", _get_member)
+    monkeypatch.setattr(ConnectionState, "parse_message_reaction_add", _parse_reaction_add)
 
 
 @pytest_asyncio.fixture
@@ -75,14 +96,14 @@ async def make_bot(
         leftover.unlink()
 
 
-async def say(text: str) -> Exception | None:
-    """Post ``text`` as a member; return the command error dpytest re-raises, if any.
+async def say(text: str, **where: object) -> Exception | None:
+    """Post ``text`` (``channel=``, ``member=``); return the command error dpytest re-raises.
 
     dpytest re-raises every command error after our handler has answered, so tests
     that check the answer to bad input go through this.
     """
     try:
-        await dpytest.message(text)
+        await dpytest.message(text, **where)
     except commands.CommandError as exc:
         return exc
     return None

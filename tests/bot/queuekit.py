@@ -1,4 +1,4 @@
-"""Three queued jobs behind a gated fake downloader, for the queue and cancel tests."""
+"""Queued and failed jobs for the queue, cancel, admission and 🔄 tests."""
 
 import asyncio
 import re
@@ -6,6 +6,7 @@ import re
 import discord
 import discord.ext.test as dpytest
 
+from tests.bot.conftest import drain
 from tests.fakes import FakeDownloader
 
 
@@ -22,3 +23,19 @@ async def queue_three(make_bot, **settings):
         ids.append(job_id_of(dpytest.get_message()))
     await asyncio.wait_for(fake.started.wait(), 2)
     return bot, fake, ids
+
+
+def last_text() -> str:
+    """The content of the last message the bot sent (earlier ones are dropped)."""
+    while not dpytest.sent_queue.empty():
+        last = dpytest.get_message()
+    return last.content
+
+
+async def failed_job(bot, url: str = "https://example.com/a.mp4") -> discord.Message:
+    """Queue one job that fails (the bot's downloader must fail); return its status message."""
+    await dpytest.message(f"$dl {url}")
+    ack = dpytest.get_message()
+    await drain(bot)
+    assert ack.id in bot.sink.failed
+    return ack

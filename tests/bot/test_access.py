@@ -31,7 +31,9 @@ async def test_the_download_rate_answers_with_the_wait(make_bot) -> None:
     await say(URL)
     text = dpytest.get_message().content
     assert text.startswith("⏳ Slow down: try again in ")
-    assert text.endswith(" s.")
+    assert text.endswith(
+        " s. Each member may start 2 downloads a minute (commands and 🔄 together)."
+    )
     await drain(bot)
     assert len(bot.service.runner.durations) == 2
 

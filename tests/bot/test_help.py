@@ -72,6 +72,8 @@ async def test_settings_show_the_callers_jobs_and_limits(make_bot) -> None:
     lines = dpytest.get_message().content.splitlines()
     assert lines[1:] == [
         "Jobs running at once: 3 (you have 1 running, 1 waiting)",
+        "Waiting at most: 5 of yours, 20 of this server's",
+        "Downloads you may start: no limit per minute (commands and 🔄 together)",
         "Queue: 2/50 in use, 1 running at a time",
         "Largest file posted here: 10.0 MB (server boost level 0)",
         "Per job: up to 500.0 MB, 30 files, 5 min 00 s",

@@ -31,7 +31,8 @@ async def test_dlq_shows_running_waiting_and_your_position(make_bot) -> None:
 async def test_dlq_stays_within_discord_limits_with_fifty_jobs(make_bot) -> None:
     """With 50 jobs the embed is cut with '…and N more', within Discord's size limits."""
     fake = FakeDownloader(gate=asyncio.Event())
-    bot = await make_bot(fake.route, max_concurrent_downloads=1, max_jobs_per_user=50)
+    caps = {"max_waiting_per_user": 50, "max_waiting_per_guild": 50}
+    bot = await make_bot(fake.route, max_concurrent_downloads=1, max_jobs_per_user=50, **caps)
     for n in range(50):
         await dpytest.message(f"$dl https://example.com/{n}.mp4")
     await dpytest.empty_queue()

@@ -5,7 +5,8 @@ import asyncio
 import pytest
 
 from boss_bot.core.access import Requester
-from boss_bot.core.items import DownloadStatus
+from boss_bot.core.admission import JobRequest
+from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.service import DownloadService
 from boss_bot.core.urls import check_url
 from boss_bot.errors import QueueFullError, RefusedError
@@ -17,40 +18,71 @@ URL = check_url("https://example.com/v.mp4")
 
 @pytest.fixture
 async def service(make_settings):
-    svc = DownloadService(make_settings(max_queue_size=2), RecordingSink(), FakeDownloader().route)
+    settings = make_settings(max_queue_size=2, downloads_per_minute=1)
+    svc = DownloadService(settings, RecordingSink(), FakeDownloader().route)
     await svc.start()
     yield svc
     await svc.close()
 
 
-def _admit(service: DownloadService, user: int = 1, guild: int | None = 9):
-    return service.admit(URL, user_id=user, channel_id=2, guild_id=guild)
+async def _noted(item: DownloadItem, position: int, wait: float) -> int:
+    return 77  # the id of the acknowledgement message
+
+
+async def _submit(service: DownloadService, user: int = 1, guild: int | None = 9, ack=_noted):
+    return await service.submit(JobRequest(URL, user, 2, guild), ack)
 
 
 async def test_reserved_places_count_against_the_bound(service) -> None:
     """Jobs being acknowledged hold their place: a third job is refused while two are."""
-    first, second = _admit(service), _admit(service)
-    assert service.position_hint() == 2
+    sent = asyncio.Event()
+
+    async def slow(item: DownloadItem, position: int, wait: float) -> int:
+        await sent.wait()
+        return 77
+
+    first = asyncio.create_task(_submit(service, ack=slow))
+    second = asyncio.create_task(_submit(service, user=2, ack=slow))
+    await asyncio.sleep(0)
+    assert service.queue.reserved == 2
     with pytest.raises(QueueFullError):
-        _admit(service)
-    service.release(second)
-    assert await service.enqueue(first) == 1
-    assert len(service.queue) == 1
+        await _submit(service, user=3)
+    sent.set()
+    assert (await first).status_message_id == 77
+    await second
+    assert len(service.queue) == 2
+    assert service.queue.reserved == 0
+
+
+async def test_a_failing_acknowledgement_keeps_no_place_and_no_budget(service) -> None:
+    """The member's message can't be sent: the place and the minute's download are given back."""
+
+    async def broken(item: DownloadItem, position: int, wait: float) -> int:
+        raise ConnectionError("Discord is down")
+
+    with pytest.raises(ConnectionError):
+        await _submit(service, ack=broken)
+    assert service.queue.reserved == 0
+    assert service.admission.pending == {}
+    assert (await _submit(service)).status_message_id == 77  # within the same minute
 
 
 async def test_cancel_while_acknowledging_means_it_never_runs(service) -> None:
     """A job cancelled between its acknowledgement and its queueing is dropped, as cancelled."""
-    item = _admit(service)
-    assert await service.cancel(f"#{item.id.upper()}", Requester(1, 9)) == item
-    assert await service.enqueue(item) == 0
+
+    async def cancelled(item: DownloadItem, position: int, wait: float) -> int:
+        assert await service.cancel(f"#{item.id.upper()}", Requester(1, 9)) == item
+        return 77
+
+    item = await _submit(service, ack=cancelled)
     assert len(service.queue) == 0
+    assert service.queue.reserved == 0
     assert (item.id, DownloadStatus.CANCELLED) in service.runner.sink.statuses
 
 
 async def test_only_owners_and_moderators_of_the_guild_may_cancel(service) -> None:
     """Others get nothing; a moderator of another guild gets nothing either."""
-    item = _admit(service, user=1, guild=9)
-    await service.enqueue(item)
+    item = await _submit(service, user=1, guild=9)
     assert await service.cancel(item.id, Requester(2, 9)) is None
     assert await service.cancel(item.id, Requester(2, 8, moderator=True)) is None
     assert await service.cancel(item.id, Requester(2, 9, moderator=True)) == item
@@ -72,16 +104,16 @@ async def test_in_direct_messages_the_daily_quota_is_each_users(make_settings) -
     await svc.start()
     svc.start_workers()
     try:
-        await svc.enqueue(_admit(svc, user=41, guild=None))
+        await _submit(svc, user=41, guild=None)
         while not svc.records.used_today(None, 41):  # the job's record is written
             await asyncio.sleep(0.01)
         with pytest.raises(RefusedError) as refused:
-            _admit(svc, user=41, guild=None)
+            await _submit(svc, user=41, guild=None)
         assert str(refused.value) == (
             "You have used today's 1.0 MB download quota in direct messages. "
             "It resets at 00:00 UTC."
         )
-        assert _admit(svc, user=42, guild=None).user_id == 42
-        assert _admit(svc, user=41, guild=9).guild_id == 9
+        assert (await _submit(svc, user=42, guild=None)).user_id == 42
+        assert (await _submit(svc, user=41, guild=9)).guild_id == 9
     finally:
         await svc.close()

@@ -22,8 +22,8 @@ async def test_download_media_respects_the_channel_allow_list(tmp_path: Path) ->
     assert refused.content == "⚠️ I only take commands in <#42>."
 
 
-async def test_download_media_has_the_download_rate(tmp_path: Path) -> None:
-    """With DOWNLOADS_PER_MINUTE=1 the second use within a minute is told to wait."""
+async def test_download_media_shares_the_download_budget(tmp_path: Path) -> None:
+    """DOWNLOADS_PER_MINUTE=1: after one ``$dl``, the message command within the minute waits."""
     with MediaServer() as media:
         url = media.add_file("/a.png", PNG, content_type="image/png")
         async with DiscordStub() as stub:
@@ -31,11 +31,11 @@ async def test_download_media_has_the_download_rate(tmp_path: Path) -> None:
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log",
                              DOWNLOADS_PER_MINUTE="1")  # fmt: skip
             await bot.start()
+            typed = int((await stub.send_user_message(f"$dl {url}", user_id=member))["id"])
+            accepted = await stub.wait_for_message(lambda m: m.reply_to == typed)
             post = int((await stub.send_user_message(url, user_id=member))["id"])
-            first = await stub.message_command("Download media", post, user_id=member)
-            accepted = await stub.wait_for_response(first)
-            second = await stub.message_command("Download media", post, user_id=member)
-            slowed = await stub.wait_for_response(second)
+            menu = await stub.message_command("Download media", post, user_id=member)
+            slowed = await stub.wait_for_response(menu)
             assert await bot.stop() == 0
-    assert accepted.edits[0]["content"].startswith("📥 Job")
+    assert accepted.content.startswith("📥 Job")
     assert slowed.content.startswith("⏳ Slow down: try again in ")

@@ -36,6 +36,8 @@ class BotProcess:
             "BOSS_BOT_LOG_LEVEL": "DEBUG",
             "BOSS_BOT_MIN_FREE_MB": "0",  # not this machine's free disk
             "BOSS_BOT_DOWNLOADS_PER_MINUTE": "0",  # benchmarks and crash tests queue many
+            "BOSS_BOT_MAX_WAITING_PER_USER": "1000",  # from one member, in one server
+            "BOSS_BOT_MAX_WAITING_PER_GUILD": "1000",
             **{f"BOSS_BOT_{k}": v for k, v in env.items()},
         }
         self.proc: asyncio.subprocess.Process | None = None

@@ -9,6 +9,7 @@ from discord.ext import commands
 from loguru import logger
 
 from boss_bot.bot.delivery import DiscordSink
+from boss_bot.bot.gate import Gate
 from boss_bot.bot.help import BossHelp
 from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.core.pipeline import Router
@@ -62,6 +63,7 @@ class BossBot(commands.Bot):
             **options,
         )
         self.settings = settings
+        self.gate = Gate(self, settings)
         self.sink = DiscordSink(self, settings.progress_interval)
         self.service = DownloadService(settings, self.sink, router)
         self._tasks: set[asyncio.Task[None]] = set()

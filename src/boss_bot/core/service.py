@@ -1,10 +1,13 @@
 """The download service: the one object the front ends talk to."""
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 from boss_bot.core.access import Requester
+from boss_bot.core.admission import Admission, Caps, JobRequest
 from boss_bot.core.assembly import build, gated
-from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
+from boss_bot.core.budget import DownloadBudget
+from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.janitor import janitor
 from boss_bot.core.pipeline import Router, validate
 from boss_bot.core.queue import JobQueue
@@ -14,8 +17,9 @@ from boss_bot.core.storage import Storage
 from boss_bot.core.store import SqliteJobStore
 from boss_bot.core.urls import CheckedURL, Platform
 from boss_bot.core.workers import WorkerPool
-from boss_bot.errors import RefusedError
 from boss_bot.settings import BotSettings
+
+Acknowledge = Callable[[DownloadItem, int, float], Awaitable[int]]
 
 
 class DownloadService:
@@ -32,8 +36,11 @@ class DownloadService:
         self._janitor: asyncio.Task[None] | None = None
         run = gated(self.runner, self.records)  # the quota is checked again at the start
         self.pool = WorkerPool(self.queue, run, settings.max_concurrent_downloads)
-        self._admitted: dict[str, DownloadItem] = {}  # being acknowledged, not yet queued
-        self._cancelled_early: set[str] = set()
+        budget = DownloadBudget(settings.downloads_per_minute)
+        caps = Caps(
+            settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
+        )
+        self.admission = Admission(self.queue, self.records, budget, caps)
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
@@ -58,42 +65,31 @@ class DownloadService:
         """Check a URL a user gave; see ``pipeline.validate``."""
         return await validate(text, allowed, allow_private=self.settings.allow_private_urls)
 
-    def admit(
-        self, url: CheckedURL, *, user_id: int, channel_id: int, guild_id: int | None,
-        message_id: int | None = None, priority: DownloadPriority = DownloadPriority.NORMAL,
-    ) -> DownloadItem:  # fmt: skip
-        """Make a job for ``url`` and reserve its place; then ``enqueue`` it, or ``release``.
+    async def submit(self, request: JobRequest, acknowledge: Acknowledge) -> DownloadItem:
+        """Admit, acknowledge and queue one job; nothing is kept if any step fails.
+
+        ``acknowledge(item, position, wait)`` tells the member (sends or edits a message)
+        and returns that message's id. If it raises, the job's place and budget are given
+        back and the error goes to the caller.
 
         Raises:
-            RefusedError: Low disk, temp space full, or the guild's daily quota used.
-            QueueFullError: No room in the queue.
+            SlowDownError, QueueFullError, RefusedError: See ``Admission.admit``.
         """
-        if reason := self.records.refusal(guild_id, user_id):
-            raise RefusedError(reason)
-        self.queue.reserve()
-        item = DownloadItem(
-            url=url.url, platform=url.platform, user_id=user_id, channel_id=channel_id,
-            guild_id=guild_id, message_id=message_id, priority=priority,
-        )  # fmt: skip
-        self._admitted[item.id] = item
-        return item
-
-    async def enqueue(self, item: DownloadItem) -> int:
-        """Queue and save an admitted job in its reserved place; returns its position."""
-        self._admitted.pop(item.id, None)
-        if item.id in self._cancelled_early:  # cancelled while being acknowledged
-            self._cancelled_early.discard(item.id)
-            self.queue.release()
+        item = self.admission.admit(request)
+        try:
+            position = self.position_hint()
+            ack = await acknowledge(item, position, self.estimate_wait(position))
+            item = item.evolve(status_message_id=ack, message_id=item.message_id or ack)
+            if item.id not in self.admission.cancelled:
+                self.store.save(item)  # a job that cannot be saved is not queued
+        except BaseException:
+            self.admission.release(item)
+            raise
+        if self.admission.settle(item):
+            self.queue.put(item, reserved=True)
+        else:  # cancelled while being acknowledged
             await self.runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
-            return 0
-        position = self.queue.put(item, reserved=True)
-        self.store.save(item)
-        return position
-
-    def release(self, item: DownloadItem) -> None:
-        """Give back the place of an admitted job that will not be queued."""
-        self._admitted.pop(item.id, None)
-        self.queue.release()
+        return item
 
     def position_hint(self) -> int:
         """Position of the job admitted last, counting those being acknowledged."""
@@ -106,11 +102,11 @@ class DownloadService:
     async def cancel(self, job_id: str, who: Requester) -> DownloadItem | None:
         """Cancel a waiting or running job ``who`` may cancel; None if there is none."""
         job_id = job_id.strip().lstrip("#").lower()
-        item = self.queue.get_item(job_id) or self._admitted.get(job_id)
+        item = self.queue.get_item(job_id) or self.admission.pending.get(job_id)
         if item is None or not who.may_cancel(item):
             return None
-        if item.id in self._admitted:
-            self._cancelled_early.add(item.id)
+        if item.id in self.admission.pending:
+            self.admission.cancelled.add(item.id)
             return item
         if self.queue.remove(item.id) is not None:
             await self.runner.tell(item.evolve(status=DownloadStatus.CANCELLED))

@@ -1,22 +1,17 @@
-"""Who may use the bot where: channel and role allow-lists, and the download rate.
+"""The global check on every command: the allow-lists and direct messages (``bot.gate``).
 
-Both lists are optional (``ALLOWED_CHANNEL_IDS``, ``ALLOWED_ROLE_IDS``; empty means
-everywhere and everyone). Moderators (Manage Messages) are never locked out, and
-direct messages are not subject to the channel list. ``DOWNLOADS_PER_MINUTE`` (seed
-001: 5) limits each member's download commands; 0 turns the limit off.
+``$dlh`` (``$help``) stays available in direct messages even when they are off, so a
+user can learn why and where to use the bot. The download rate is not a check here:
+it is each member's budget in the core (``core.budget``), shared by every way to
+start a download, 🔄 included.
 """
 
-import discord
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.members import NotAllowed
 
-
-def download_rate(ctx: commands.Context) -> commands.Cooldown | None:
-    """The per-member cooldown of the download commands, from the settings."""
-    per_minute = ctx.bot.settings.downloads_per_minute
-    return commands.Cooldown(per_minute, 60.0) if per_minute else None
+HELP = "dlh"
 
 
 class Access(commands.Cog):
@@ -26,20 +21,11 @@ class Access(commands.Cog):
         self.bot = bot
 
     async def bot_check(self, ctx: commands.Context) -> bool:
-        """Refuse commands outside the allowed channels, or from members without a role."""
-        settings, author = self.bot.settings, ctx.author
-        if ctx.guild is None or not isinstance(author, discord.Member):
+        """Refuse commands outside the allowed channels, from members without a role, in DMs."""
+        if ctx.guild is None and ctx.command is not None and ctx.command.qualified_name == HELP:
             return True
-        if author.guild_permissions.manage_messages:
-            return True
-        channels = settings.allowed_channel_ids
-        here = {ctx.channel.id, getattr(ctx.channel, "parent_id", None)}  # a thread's parent
-        if channels and not here & set(channels):
-            where = ", ".join(f"<#{c}>" for c in channels[:5])
-            raise NotAllowed(f"I only take commands in {where}.")
-        roles = settings.allowed_role_ids
-        if roles and not any(role.id in roles for role in author.roles):
-            raise NotAllowed("Using me needs a role this server's moderators chose.")
+        if reason := await self.bot.gate.refusal(ctx.author, ctx.channel, ctx.guild):
+            raise NotAllowed(reason)
         return True
 
 

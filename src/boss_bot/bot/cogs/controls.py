@@ -1,7 +1,8 @@
 """Reaction controls on status messages: ⏹️ cancels a job, 🔄 runs a failed one again.
 
 Only the job's requester or a moderator (Manage Messages) is obeyed; other people's
-reactions do nothing.
+reactions do nothing. 🔄 goes through the same admission as a command: the allow-lists,
+and the job owner's download budget and waiting caps.
 """
 
 import discord
@@ -11,7 +12,10 @@ from loguru import logger
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import RETRY, STOP, same_emoji
+from boss_bot.bot.replies import best_effort
 from boss_bot.core.access import Requester
+from boss_bot.core.admission import JobRequest
+from boss_bot.core.items import DownloadItem
 from boss_bot.core.urls import check_url
 from boss_bot.errors import UserFacingError
 
@@ -33,8 +37,21 @@ class Controls(commands.Cog):
         who = Requester(payload.user_id, payload.guild_id, moderator)
         if same_emoji(payload.emoji, STOP):
             await self._stop(payload.message_id, who)
-        elif same_emoji(payload.emoji, RETRY):
+        elif same_emoji(payload.emoji, RETRY) and await self._may_use(payload):
             await self._retry(payload.message_id, who)
+
+    async def _may_use(self, payload: discord.RawReactionActionEvent) -> bool:
+        """🔄 starts a download: the allow-lists of every command apply (``bot.gate``)."""
+        guild, user = None, discord.Object(payload.user_id)  # in DMs only the id counts
+        if payload.guild_id:  # in servers the event carries the member, with their roles
+            guild, user = self.bot.get_guild(payload.guild_id), payload.member
+            if guild is None or user is None:
+                return False
+        channel = self.bot.get_channel(payload.channel_id) or discord.Object(payload.channel_id)
+        reason = await self.bot.gate.refusal(user, channel, guild)
+        if reason:
+            logger.debug("🔄 by {} ignored: {}", payload.user_id, reason)
+        return reason is None
 
     async def _stop(self, message_id: int, who: Requester) -> None:
         queue = self.bot.service.queue
@@ -47,23 +64,25 @@ class Controls(commands.Cog):
         failed = self.bot.sink.failed.get(message_id)
         if failed is None or not who.may_cancel(failed):
             return
-        service = self.bot.service
         del self.bot.sink.failed[message_id]  # one retry per failure, however many 🔄
+        where = (failed.user_id, failed.channel_id, failed.guild_id, failed.message_id)
+        request = JobRequest(check_url(failed.url), *where, failed.priority)
+
+        async def acknowledge(item: DownloadItem, position: int, wait: float) -> int:
+            item = item.evolve(status_message_id=message_id)
+            await self.bot.sink.show(item, render.acknowledgement(item, position, wait))
+            return message_id
+
         try:
-            item = service.admit(
-                check_url(failed.url), user_id=failed.user_id, channel_id=failed.channel_id,
-                guild_id=failed.guild_id, message_id=failed.message_id, priority=failed.priority,
-            )  # fmt: skip
-        except UserFacingError as exc:  # queue full, quota used, disk low: 🔄 stays usable
+            item = await self.bot.service.submit(request, acknowledge)
+        except UserFacingError as exc:  # queue full, over a limit, disk low: 🔄 stays usable
             self.bot.sink.failed[message_id] = failed
-            await self.bot.sink.show(failed, f"⚠️ {exc}")
+            await best_effort(self.bot.sink.show(failed, f"⚠️ {exc}"))
             return
-        item = item.evolve(status_message_id=message_id)
-        position = service.position_hint()
-        await self.bot.sink.show(
-            item, render.acknowledgement(item, position, service.estimate_wait(position))
-        )
-        await service.enqueue(item)
+        except discord.HTTPException:  # the status edit failed: nothing was queued
+            self.bot.sink.failed[message_id] = failed
+            logger.opt(exception=True).warning("could not retry job {}", failed.id)
+            return
         logger.bind(job_id=item.id).info("retrying failed job {} on request", failed.id)
 
 

@@ -2,17 +2,18 @@
 
 from typing import Literal
 
+import discord
 from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.cogs.access import download_rate
 from boss_bot.bot.delivery import STOP
 from boss_bot.bot.help import DESCRIBE, NOTES, USAGE
 from boss_bot.bot.members import may_use_high, missing_permissions
 from boss_bot.bot.replies import answer, best_effort
-from boss_bot.core.items import DownloadPriority
+from boss_bot.core.admission import JobRequest
+from boss_bot.core.items import DownloadItem, DownloadPriority
 from boss_bot.core.urls import Platform
 from boss_bot.errors import UnsupportedSiteError, UserFacingError
 
@@ -49,20 +50,17 @@ class Downloads(commands.Cog):
             )
         checked = await service.validate(url, allowed)
         reply_to = reply_to or (None if ctx.interaction else ctx.message.id)
-        item = service.admit(
-            checked, user_id=ctx.author.id, channel_id=ctx.channel.id,
-            guild_id=ctx.guild.id if ctx.guild else None, message_id=reply_to,
-            priority=DownloadPriority[priority.upper()],
-        )  # fmt: skip
-        position = service.position_hint()
-        text = render.acknowledgement(item, position, service.estimate_wait(position))
-        try:
-            ack = await answer(ctx, text)
-        except BaseException:
-            service.release(item)
-            raise
-        await service.enqueue(item.evolve(status_message_id=ack.id, message_id=reply_to or ack.id))
-        await best_effort(ack.add_reaction(STOP))
+        guild_id = ctx.guild.id if ctx.guild else None
+        level = DownloadPriority[priority.upper()]
+        request = JobRequest(checked, ctx.author.id, ctx.channel.id, guild_id, reply_to, level)
+        sent: list[discord.Message] = []
+
+        async def acknowledge(item: DownloadItem, position: int, wait: float) -> int:
+            sent.append(await answer(ctx, render.acknowledgement(item, position, wait)))
+            return sent[0].id
+
+        await service.submit(request, acknowledge)
+        await best_effort(sent[0].add_reaction(STOP))
 
     @commands.hybrid_command(
         usage=USAGE, ignore_extra=False, brief="Download a Twitter/X post or a video link",
@@ -72,7 +70,6 @@ class Downloads(commands.Cog):
                              "{prefix}dlt https://youtu.be/dQw4w9WgXcQ high"],
                 "notes": NOTES},
     )  # fmt: skip
-    @commands.dynamic_cooldown(download_rate, commands.BucketType.user)
     @app_commands.describe(**DESCRIBE)
     async def dlt(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Twitter/X post or a video."""
@@ -86,7 +83,6 @@ class Downloads(commands.Cog):
                              "{prefix}dlr https://redd.it/abc123 low"],
                 "notes": ["Galleries arrive as several files, ten per message.", *NOTES]},
     )  # fmt: skip
-    @commands.dynamic_cooldown(download_rate, commands.BucketType.user)
     @app_commands.describe(**DESCRIBE)
     async def dlr(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download a Reddit post."""
@@ -104,7 +100,6 @@ class Downloads(commands.Cog):
         help="Downloads the media at any supported link, picking the right downloader.",
         extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )  # fmt: skip
-    @commands.dynamic_cooldown(download_rate, commands.BucketType.user)
     @app_commands.describe(**DESCRIBE)
     async def dl(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
         """Download from any supported link."""

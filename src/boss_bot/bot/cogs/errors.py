@@ -16,7 +16,7 @@ from loguru import logger
 
 from boss_bot.bot.members import NotAllowed
 from boss_bot.bot.replies import answer
-from boss_bot.errors import UserFacingError
+from boss_bot.errors import SlowDownError, UserFacingError
 
 
 def usage(ctx: commands.Context) -> str:
@@ -42,12 +42,12 @@ async def explain(ctx: commands.Context, error: Exception) -> None:
         error = error.original
     if isinstance(error, commands.CommandNotFound):
         return
-    if isinstance(error, UserFacingError | NotAllowed):
+    if isinstance(error, SlowDownError):
+        text = f"⏳ {error}"
+    elif isinstance(error, UserFacingError | NotAllowed):
         text = f"⚠️ {error}"
     elif isinstance(error, commands.UserInputError):
         text = f"⚠️ {_input_problem(error)}\n{usage(ctx)}"
-    elif isinstance(error, commands.CommandOnCooldown):
-        text = f"⏳ Slow down: try again in {error.retry_after:.0f} s."
     elif isinstance(error, commands.MissingPermissions):
         needed = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
         text = f"🚫 That needs the {needed} permission."

@@ -26,8 +26,9 @@ class Info(commands.Cog):
 
     @commands.hybrid_command(
         brief="Show your limits and settings here",
-        help="Shows how many jobs you may run, the queue, the largest file this server "
-        "accepts, the per-job limits and which priorities you may use.",
+        help="Shows how many jobs you may run and queue, how many downloads a minute, the "
+        "queue, the largest file this server accepts, the per-job limits and which "
+        "priorities you may use.",
     )
     async def dls(self, ctx: commands.Context) -> None:
         """Show the caller's effective settings and limits."""
@@ -39,10 +40,15 @@ class Info(commands.Cog):
         )
         tier = f" (server boost level {ctx.guild.premium_tier})" if ctx.guild else " (DM)"
         high = may_use_high(ctx, settings.high_priority_role_ids)
+        per_minute = settings.downloads_per_minute
+        rate = f"{per_minute} a minute" if per_minute else "no limit per minute"
         lines = [
             f"⚙️ **Your settings, {ctx.author.display_name}**",
             f"Jobs running at once: {settings.max_jobs_per_user} "
             f"(you have {mine_running} running, {mine_waiting} waiting)",
+            f"Waiting at most: {settings.max_waiting_per_user} of yours"
+            + (f", {settings.max_waiting_per_guild} of this server's" if ctx.guild else ""),
+            f"Downloads you may start: {rate} (commands and 🔄 together)",
             f"Queue: {len(queue)}/{settings.max_queue_size} in use, "
             f"{settings.max_concurrent_downloads} running at a time",
             f"Largest file posted here: {size(limit)}{tier}",

@@ -1,7 +1,8 @@
 """The "Download media" message command: right-click a message, Apps, Download media.
 
 It downloads the first link in the message (its text, then its embeds) exactly as
-``$dl`` would, and the files reply to that message. Errors go to the tree's error
+``$dl`` would (same allow-lists, same download budget), and the files reply to that
+message. Errors go to the tree's error
 handler (``cogs.errors``), like every app command's.
 """
 
@@ -12,7 +13,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.cogs.access import download_rate
 from boss_bot.errors import UserFacingError
 
 LINK = re.compile(r"https?://[^\s<>|\"']+", re.I)
@@ -33,7 +33,6 @@ class Menu(commands.Cog):
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
         self.menu = app_commands.ContextMenu(name="Download media", callback=self.download_media)
-        self.rate = commands.DynamicCooldownMapping(download_rate, commands.BucketType.user)
 
     async def cog_load(self) -> None:
         """Add the message command to the tree."""
@@ -49,9 +48,6 @@ class Menu(commands.Cog):
         """Download the first link in ``message``; the files reply to it."""
         ctx = await commands.Context.from_interaction(interaction)
         await self.bot.can_run(ctx)  # the channel and role allow-lists of every command
-        bucket = self.rate.get_bucket(ctx)
-        if bucket is not None and (wait := bucket.update_rate_limit()):
-            raise commands.CommandOnCooldown(bucket, wait, commands.BucketType.user)
         url = first_link(message)
         if url is None:
             raise UserFacingError("That message has no link I could download.")
