@@ -44,7 +44,8 @@ class KeepingSink(RecordingSink):
 
 def _playlist(segment: str) -> bytes:
     lines = ["#EXTM3U", "#EXT-X-TARGETDURATION:10", "#EXTINF:3,", segment, "#EXT-X-ENDLIST"]
-    return ("\n".join(lines) + "\n" + "#" * 400 + "\n").encode()  # padded over the limit
+    padding = ("#" * 99 + "\n") * 2000  # 200 KB of comments: over the limit, so it is fitted
+    return ("\n".join(lines) + "\n" + padding).encode()
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def secret(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def _run(tmp_path: Path, url: str) -> KeepingSink:
     storage = Storage(tmp_path / "data")
     storage.prepare()
-    sink = KeepingSink(limit=300)
+    sink = KeepingSink(limit=100_000)
     limits = JobLimits(timeout=60, allow_private=True, ffmpeg=Tools.find().ffmpeg)
     fetcher = Fetcher(pick_downloader, limits, RetryPolicy(tries=1, delay=0.01))
     runner = JobRunner(
