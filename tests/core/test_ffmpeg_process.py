@@ -66,14 +66,14 @@ def _encoder(parent: psutil.Process, bound: float) -> psutil.Process:
 
 @linux_only
 def test_the_encode_ends_with_the_bot_killed_by_sigkill(tmp_path: Path) -> None:
-    """kill -9 of the process that started a fit: its ffmpeg is gone within 5 s."""
+    """SIGKILL to the process that started a fit: its ffmpeg is gone within 5 s."""
     clip = make_video(tmp_path / "clip.mp4", seconds=30, size="1280x720", video_bitrate="2M")
     bot = subprocess.Popen([sys.executable, "-c", CHILD, str(clip)])
     try:
         encoder = _encoder(psutil.Process(bot.pid), 60)
         os.kill(bot.pid, signal.SIGKILL)
         bot.wait(10)
-        gone, alive = psutil.wait_procs([encoder], timeout=5)
+        _gone, alive = psutil.wait_procs([encoder], timeout=5)
         for leftover in alive:  # only the ffmpeg this test started (through the child)
             leftover.kill()
         assert alive == []

@@ -29,7 +29,9 @@ async def test_a_huge_picture_is_refused_before_encoding(tmp_path: Path) -> None
 async def test_too_many_frames_are_refused(tmp_path: Path) -> None:
     """A GIF of 30 frames against a budget of 10 is refused with the count."""
     src = tmp_path / "loop.gif"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=10,noise=alls=40:allf=t", "-t", "3", str(src))
+    _ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=10,noise=alls=40:allf=t", "-t", "3", str(src)
+    )
     fitter = Fitter(Tools.find(), 60, Budget(frames=10))
     fitted = await fitter.fit_all(Batch([src]), src.stat().st_size // 2)
     assert fitted.files == [src]
