@@ -11,14 +11,15 @@ path spelled ``file:<absolute path>`` so that no part of a name is read as a pro
 
 from pathlib import Path
 
-# Demuxers we open (ffmpeg 5.1 names). ``mov`` keeps external data references off by
-# default (``enable_drefs=0``); none of these reads other files.
+# Demuxers we open (ffmpeg 5.1 names); none of these reads other files, once ``mov``'s
+# external data references are off (its default, made explicit: ``PRIVATE``).
 VIDEO_DEMUXERS = ("mov", "matroska", "gif", "mpegts")
 PICTURE_DEMUXERS = ("png_pipe", "apng", "jpeg_pipe", "webp_pipe", "bmp_pipe", "tiff_pipe")
 AUDIO_DEMUXERS = ("mp3", "aac", "ogg", "flac", "wav")
 DEMUXERS = frozenset(VIDEO_DEMUXERS + PICTURE_DEMUXERS + AUDIO_DEMUXERS)
 WHITELIST = ",".join(sorted(DEMUXERS))
 PROTOCOLS = "file"
+PRIVATE = {"mov": ["-enable_drefs", "0", "-use_absolute_path", "0"]}
 
 
 def input_args(demuxer: str, path: Path) -> list[str]:
@@ -32,6 +33,7 @@ def input_args(demuxer: str, path: Path) -> list[str]:
     return [
         "-f",
         demuxer,
+        *PRIVATE.get(demuxer, []),
         "-format_whitelist",
         WHITELIST,
         "-protocol_whitelist",

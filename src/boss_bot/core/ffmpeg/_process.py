@@ -3,7 +3,9 @@
 Each child gets ``child_env()`` (no token), an address-space limit (``RLIMIT_AS``) and,
 on Linux, a parent-death signal, so a bot killed with ``kill -9`` takes its encodes with
 it. Both are set between fork and exec by ``_confine``: the bot has threads there, so it
-only makes two system calls through functions looked up at import time. macOS has no
+only makes two system calls through functions looked up at import time. The signal
+follows the thread that started the child, which is the event loop's, alive as long as
+the bot. macOS has no
 parent-death signal and does not enforce ``RLIMIT_AS``; there neither is set.
 """
 
