@@ -1,4 +1,4 @@
-"""Fitting is bounded: a pixel and frame budget read from the probe, and a time limit."""
+"""What fitting leaves alone, and its bounds: pixels and frames from the probe, and time."""
 
 import asyncio
 import time
@@ -8,9 +8,22 @@ import psutil
 
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fit import Budget
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.fitting import NO_FITTING, Fitter
 from boss_bot.core.results import Batch
 from tests.support.media import _ffmpeg, make_video
+
+FITTER = Fitter(Tools.find(), 120)
+
+
+async def test_what_fits_or_cannot_be_fitted_is_left_alone(tmp_path: Path) -> None:
+    """Small files, non-media and a missing ffmpeg all leave the file as it is."""
+    small = make_video(tmp_path / "small.mp4", seconds=1)
+    text = tmp_path / "notes.txt"
+    text.write_bytes(b"x" * 5000)
+    assert (await FITTER.fit_all(Batch([small, text]), 4000)).files == [small, text]
+    assert await NO_FITTING.fit_one(small, 10) == small
+    assert not NO_FITTING.needed([small], 10)
+    assert FITTER.needed([small], 10)
 
 
 async def test_a_huge_picture_is_refused_before_encoding(tmp_path: Path) -> None:
