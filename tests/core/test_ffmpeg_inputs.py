@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from boss_bot.core.ffmpeg import Tools, input_args, probe
+from boss_bot.core.ffmpeg._inputs import allowed_format
 from boss_bot.core.fitting import Fitter
 from tests.support.media import _ffmpeg
 from tests.support.media import probe as ffprobe
@@ -75,3 +76,11 @@ def test_only_the_sniffed_demuxers_can_be_asked_for(tmp_path: Path) -> None:
     args = input_args("mov", tmp_path / "concat:x|y.mp4")
     assert args[-1] == f"file:{tmp_path / 'concat:x|y.mp4'}"
     assert args[args.index("-protocol_whitelist") + 1] == "file"
+
+
+def test_a_probed_format_outside_the_list_is_not_allowed() -> None:
+    """Ffprobe's format_name is checked: hls, concat or image2 are never fitted."""
+    assert allowed_format("mov,mp4,m4a,3gp,3g2,mj2")
+    assert allowed_format("matroska,webm")
+    for name in ("hls", "concat", "image2", "lavfi", "tee", ""):
+        assert not allowed_format(name)
