@@ -17,7 +17,7 @@ from pathlib import Path
 from _bench import report
 
 from boss_bot.core.ffmpeg import Tools, probe, run
-from boss_bot.core.fit import _video_args, plan_video
+from boss_bot.core.fit import plan_video, video_args
 from boss_bot.core.fitting import Fitter
 
 LIMIT = 10 * 1024 * 1024
@@ -40,19 +40,19 @@ async def main() -> None:
         src = Path(tmp) / "clip.mp4"
         make_clip(src)
         original = src.stat().st_size
-        info = await probe(tools, src)
+        info = await probe(tools, src, "mov")
         assert info is not None
         assert info.duration
         plan = plan_video(info.duration, LIMIT, info.height)
         bare_out = Path(tmp) / "bare.mp4"
-        bare = _video_args(tools, src, bare_out, plan, info.has_audio)
+        bare = video_args(tools, src, bare_out, plan, demuxer="mov", audio=info.has_audio)
         started = time.monotonic()
         assert (await run(bare, 600))[0] == 0
         bare_s = time.monotonic() - started
         started = time.monotonic()
         fitted = await Fitter(tools, 600).fit_one(src, LIMIT)
         bot_s = time.monotonic() - started
-        out = await probe(tools, fitted)
+        out = await probe(tools, fitted, "mov")
         assert out is not None
         print("ffmpeg command the bot runs (first try):")
         print("  " + shlex.join(bare))

@@ -9,6 +9,8 @@ from boss_bot.core.urls import CheckedURL
 from boss_bot.downloaders.base import Downloader, JobLimits, ProgressCallback
 from boss_bot.errors import DownloadFailedError, FailureKind
 
+MP4 = b"\x00\x00\x00\x18ftypisom"  # the start of an mp4: what the bot accepts as video
+
 
 @dataclass
 class FakeDownloader:

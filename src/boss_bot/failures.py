@@ -57,7 +57,7 @@ MESSAGES: dict[FailureKind, str] = {
     "Try again later.",
     FailureKind.REDIRECTS: "The link kept redirecting and never reached any media.",
     FailureKind.UNSUPPORTED: "I couldn't find any media I know how to download at that link.",
-    FailureKind.NOT_MEDIA: "The link served a web page, not a media file.",
+    FailureKind.NOT_MEDIA: "The link served no picture, video or audio{limit}.",
     FailureKind.NO_MEDIA: "The link had nothing I could download.",
     FailureKind.NETWORK: "I couldn't connect to that site. It may be down; try again later.",
     FailureKind.SERVER_ERROR: "The site had a server error. Try again in a few minutes.",

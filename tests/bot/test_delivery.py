@@ -3,7 +3,7 @@
 import discord.ext.test as dpytest
 
 from tests.bot.conftest import drain
-from tests.fakes import FakeDownloader
+from tests.fakes import MP4, FakeDownloader
 
 
 async def test_twelve_images_arrive_in_two_messages_in_order(make_bot) -> None:
@@ -21,7 +21,7 @@ async def test_twelve_images_arrive_in_two_messages_in_order(make_bot) -> None:
 
 async def test_a_file_over_the_guild_limit_is_explained(make_bot) -> None:
     """A file over the server's limit is not posted; the status names its size and the limit."""
-    big = {"huge.mp4": b"\x00" * (10 * 1024 * 1024 + 1)}
+    big = {"huge.mp4": MP4.ljust(10 * 1024 * 1024 + 1, b"\x00")}
     bot = await make_bot(FakeDownloader(files=big).route)
     await dpytest.message("$dlt https://example.com/huge.mp4")
     ack = dpytest.get_message()
@@ -34,7 +34,7 @@ async def test_a_file_over_the_guild_limit_is_explained(make_bot) -> None:
 
 async def test_partly_oversized_results_deliver_what_fits(make_bot) -> None:
     """When some files fit, they are posted and the rest are named in the ✅ message."""
-    files = {"ok.jpg": b"\xff\xd8\xff", "huge.mp4": b"\x00" * (11 * 1024 * 1024)}
+    files = {"ok.jpg": b"\xff\xd8\xff", "huge.mp4": MP4.ljust(11 * 1024 * 1024, b"\x00")}
     bot = await make_bot(FakeDownloader(files=files).route)
     await dpytest.message("$dl https://example.com/post")
     ack = dpytest.get_message()

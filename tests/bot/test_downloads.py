@@ -7,7 +7,7 @@ import pytest
 
 from boss_bot.errors import FailureKind
 from tests.bot.conftest import drain, say
-from tests.fakes import FakeDownloader
+from tests.fakes import MP4, FakeDownloader
 
 
 async def test_dlt_acknowledges_then_replies_with_the_file(make_bot) -> None:
@@ -16,7 +16,7 @@ async def test_dlt_acknowledges_then_replies_with_the_file(make_bot) -> None:
     dpytest drops message references; that the upload replies to the request is
     asserted end to end against the Discord stub (tests/e2e).
     """
-    fake = FakeDownloader(files={"clip.mp4": b"video-bytes"})
+    fake = FakeDownloader(files={"clip.mp4": MP4 + b"video-bytes"})
     bot = await make_bot(fake.route)
     await dpytest.message("$dlt https://example.com/video.mp4")
     ack = dpytest.get_message()

@@ -3,12 +3,12 @@
 import discord.ext.test as dpytest
 
 from tests.bot.conftest import drain, say
-from tests.fakes import FakeDownloader
+from tests.fakes import MP4, FakeDownloader
 
 
 async def test_the_daily_quota_refuses_the_next_download(make_bot) -> None:
     """1.2 MB delivered against a 1 MB quota: the next request is refused, politely."""
-    fake = FakeDownloader(files={"big.mp4": b"\x00" * 1_200_000})
+    fake = FakeDownloader(files={"big.mp4": MP4.ljust(1_200_000, b"\x00")})
     bot = await make_bot(fake.route, guild_daily_quota_mb=1)
     await dpytest.message("$dl https://example.com/a.mp4")
     dpytest.get_message()
@@ -27,7 +27,7 @@ async def test_jobs_queued_before_the_quota_ran_out_do_not_start(make_bot) -> No
     """Two jobs accepted at once; the first uses the quota; the second fails at its start."""
     import asyncio
 
-    fake = FakeDownloader(files={"big.mp4": b"\x00" * 1_200_000}, gate=asyncio.Event())
+    fake = FakeDownloader(files={"big.mp4": MP4.ljust(1_200_000, b"\x00")}, gate=asyncio.Event())
     bot = await make_bot(fake.route, guild_daily_quota_mb=1, max_concurrent_downloads=1)
     for name in ("a", "b"):
         await dpytest.message(f"$dl https://example.com/{name}.mp4")

@@ -6,7 +6,7 @@ import pytest
 
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fit import plan_video
-from boss_bot.core.fitting import NO_FITTING, Fitter
+from boss_bot.core.fitting import Fitter
 from tests.support.media import _ffmpeg, make_video, probe
 
 MIB = 1024 * 1024
@@ -64,17 +64,6 @@ async def test_an_animated_gif_becomes_a_video(tmp_path: Path) -> None:
     out = await FITTER.fit_one(src, src.stat().st_size // 4)
     assert out.suffix == ".mp4"
     assert float(probe(out)["format"]["duration"]) == pytest.approx(4, abs=0.5)
-
-
-async def test_what_fits_or_cannot_be_fitted_is_left_alone(tmp_path: Path) -> None:
-    """Small files, non-media and a missing ffmpeg all leave the file as it is."""
-    small = make_video(tmp_path / "small.mp4", seconds=1)
-    text = tmp_path / "notes.txt"
-    text.write_bytes(b"x" * 5000)
-    assert await FITTER.fit_all([small, text], 4000) == [small, text]
-    assert await NO_FITTING.fit_one(small, 10) == small
-    assert not NO_FITTING.needed([small], 10)
-    assert FITTER.needed([small], 10)
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,13 @@ from boss_bot.core.queue import JobQueue
 from boss_bot.core.storage import Storage
 from boss_bot.core.workers import WorkerPool
 from tests.core.jobkit import RecordingSink, make_item, make_runner
-from tests.fakes import FakeDownloader
+from tests.fakes import MP4, FakeDownloader
 
 
 async def test_files_over_the_limit_are_left_out_and_named(tmp_path) -> None:
     """Files that fit are delivered; the rest are reported with their sizes."""
-    fake = FakeDownloader(files={"small.jpg": b"x" * 10, "big.mp4": b"y" * 5000})
+    files = {"small.jpg": b"\xff\xd8\xff" + b"x" * 7, "big.mp4": MP4 + b"y" * 5000}
+    fake = FakeDownloader(files=files)
     sink = RecordingSink(limit=1000)
     final = await make_runner(tmp_path, fake, sink).run(make_item())
     assert final.status is DownloadStatus.COMPLETED

@@ -11,7 +11,7 @@ from boss_bot.core.service import DownloadService
 from boss_bot.core.urls import check_url
 from boss_bot.errors import QueueFullError, RefusedError
 from tests.core.jobkit import RecordingSink
-from tests.fakes import FakeDownloader
+from tests.fakes import MP4, FakeDownloader
 
 URL = check_url("https://example.com/v.mp4")
 
@@ -99,7 +99,7 @@ async def test_wait_estimates_use_free_workers_and_recent_durations(service) -> 
 async def test_in_direct_messages_the_daily_quota_is_each_users(make_settings) -> None:
     """DMs have no server: 1.2 MB delivered to one user in DMs refuses only that user there."""
     sink = RecordingSink(limit=10 * 1024 * 1024)
-    fake = FakeDownloader(files={"big.mp4": b"\x00" * 1_200_000})
+    fake = FakeDownloader(files={"big.mp4": MP4.ljust(1_200_000, b"\x00")})
     svc = DownloadService(make_settings(guild_daily_quota_mb=1), sink, fake.route)
     await svc.start()
     svc.start_workers()

@@ -80,7 +80,7 @@ async def test_child_stops_when_the_bot_is_killed(tmp_path) -> None:
 
 def test_child_environment_carries_no_secrets(monkeypatch) -> None:
     """The token and proxy settings are not passed to download processes."""
-    from boss_bot.downloaders._env import child_env
+    from boss_bot.core.environment import child_env
 
     monkeypatch.setenv("BOSS_BOT_DISCORD_TOKEN", "secret")
     monkeypatch.setenv("HTTPS_PROXY", "http://10.0.0.1:3128")

@@ -93,9 +93,12 @@ def status(item: DownloadItem, result: DownloadResult | None = None) -> str:
                 f"✅ Job {ref} done: {names}{more} ({size(result.total_bytes)}) "
                 f"in {duration(result.elapsed)}."
             )
-            return text + (f"\nLeft out {_oversized(result)}." if result.oversized else "")
+            text += f"\nLeft out {_oversized(result)}." if result.oversized else ""
+            return "\n".join((text, *result.notes))
         case DownloadStatus.FAILED if result is not None and result.oversized:
-            return f"❌ Job {ref}: {_oversized(result)}.\nSource: <{item.url}>"
+            return "\n".join(
+                (f"❌ Job {ref}: {_oversized(result)}.", *result.notes, f"Source: <{item.url}>")
+            )
         case _:
             reason = item.error or "Something went wrong."
             return f"❌ Job {ref} failed: {reason}"

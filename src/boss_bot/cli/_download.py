@@ -45,11 +45,13 @@ async def download_to(settings: BotSettings, url: str, output: Path, fit: int | 
             retry = RetryPolicy.from_settings(settings)
             fetcher = Fetcher(pick_downloader, limits_from(settings), retry)
             checked = await validate(url, allow_private=settings.allow_private_urls)
-            files = await fetcher(checked, work, show, again, target=fit)
-            if fit and (fitter := Fitter.from_settings(settings)).needed(files, fit):
+            batch = await fetcher(checked, work, show, again, target=fit)
+            if fit and (fitter := Fitter.from_settings(settings)).needed(batch.files, fit):
                 bar.update(task, description="shrinking")
-                files = await fitter.fit_all(files, fit)
-        for path in files:
+                batch = await fitter.fit_all(batch, fit)
+        for note in batch.notes:
+            typer.echo(note, err=True)
+        for path in batch.files:
             target = _free_name(output, path.name)
             shutil.move(path, target)
             typer.echo(f"{target}  ({size(target.stat().st_size)})")

@@ -1,4 +1,11 @@
-"""Fitting a job's files to the upload limit, in the source's order (see ``core.fit``)."""
+"""Fitting a job's files to the upload limit, in the source's order (see ``core.fit``).
+
+A job's whole fitting holds one encode slot and is bounded by ``FIT_TIMEOUT`` from the
+moment it gets the slot: on expiry the running ffmpeg is killed and the slot freed. What
+was fitted (or fit already) is still delivered, the rest is listed as over the limit with
+a note saying time ran out: the user asked for the media, and part of it is better than
+none.
+"""
 
 import asyncio
 import os
@@ -7,9 +14,11 @@ from pathlib import Path
 
 from loguru import logger
 
+from boss_bot.core.content import sniff_file
 from boss_bot.core.ffmpeg import MediaInfo, Tools, probe, size_of
-from boss_bot.core.fit import fit_image, fit_video
-from boss_bot.core.items import DownloadResult
+from boss_bot.core.fit import Budget, fit_image, fit_video
+from boss_bot.core.fmt import duration
+from boss_bot.core.results import Batch
 from boss_bot.settings import BotSettings
 
 STILL_CODECS = frozenset({"png", "mjpeg", "jpegls", "webp", "bmp", "tiff", "gif", "avif"})
@@ -32,6 +41,7 @@ class Fitter:
 
     tools: Tools
     timeout: float = 300.0
+    budget: Budget = field(default_factory=Budget)
     # x264 uses every core already: encodes from several jobs take turns
     encodes: asyncio.Semaphore = field(
         default_factory=lambda: asyncio.Semaphore(max(1, (os.cpu_count() or 2) // 2))
@@ -39,10 +49,10 @@ class Fitter:
 
     @classmethod
     def from_settings(cls, settings: BotSettings) -> "Fitter":
-        """Tools from ``FFMPEG_PATH``/``FFPROBE_PATH`` or PATH; ``DOWNLOAD_TIMEOUT`` per run."""
-        return cls(
-            Tools.find(settings.ffmpeg_path, settings.ffprobe_path), settings.download_timeout
-        )
+        """Tools and their memory limit, ``FIT_TIMEOUT`` and the pixel/frame budget."""
+        tools = Tools.find(settings.ffmpeg_path, settings.ffprobe_path, settings.ffmpeg_memory_mb)
+        budget = Budget(settings.fit_max_megapixels, settings.fit_max_frames)
+        return cls(tools, settings.fit_timeout, budget)
 
     def needed(self, files: list[Path], limit: int) -> bool:
         """Whether any file is over ``limit`` and the tools to shrink it are there."""
@@ -50,32 +60,43 @@ class Fitter:
 
     async def fit_one(self, path: Path, limit: int) -> Path:
         """The file itself if it fits or can't be fitted, else its fitted replacement."""
+        return (await self._fit(path, limit))[0]
+
+    async def _fit(self, path: Path, limit: int) -> tuple[Path, str]:
+        """``fit_one``, with the sentence saying why a file was refused ("" if it was not)."""
         if size_of(path) <= limit or not self.tools.available:
-            return path
-        info = await probe(self.tools, path)
+            return path, ""
+        demuxer = (await sniff_file(path)).demuxer  # the second check (``bossbotctl`` too)
+        info = await probe(self.tools, path, demuxer, self.timeout) if demuxer else None
         if info is None or info.video_codec is None:
             logger.info("{} is over the limit and not something ffmpeg can shrink", path.name)
-            return path
+            return path, ""
+        if refusal := self.budget.refusal(path.name, info):
+            logger.info("not fitting: {}", refusal)
+            return path, refusal
         fit = fit_image if is_still(info) else fit_video
-        async with self.encodes:
-            result = await fit(self.tools, path, info, limit, self.timeout)
+        result = await fit(self.tools, path, info, limit, self.timeout)
         if result is None:
             logger.info("could not fit {} ({} B) under {} B", path.name, size_of(path), limit)
-            return path
+            return path, ""
         logger.info("fitted {} ({} B) into {} B", path.name, size_of(path), size_of(result))
-        return _swap(path, result)
+        return _swap(path, result), ""
 
-    async def fit_all(self, files: list[Path], limit: int) -> list[Path]:
-        """Fit each file in turn (one ffmpeg at a time per job), keeping their order."""
-        return [await self.fit_one(path, limit) for path in files]
+    async def fit_all(self, batch: Batch, limit: int) -> Batch:
+        """Fit each file in turn, keeping their order, within ``timeout`` for them all."""
+        done: list[Path] = []
+        notes = list(batch.notes)
+        async with self.encodes:
+            try:
+                async with asyncio.timeout(self.timeout):
+                    for path in batch.files:
+                        fitted, note = await self._fit(path, limit)
+                        done.append(fitted)
+                        notes.extend([note] if note else [])
+            except TimeoutError:
+                logger.warning("fitting stopped after {:.0f} s", self.timeout)
+                notes.append(f"Stopped shrinking after {duration(self.timeout)}, my limit.")
+        return Batch([*done, *batch.files[len(done) :]], tuple(notes))
 
 
 NO_FITTING = Fitter(Tools(None, None))
-
-
-def measure(files: list[Path], limit: int, elapsed: float) -> DownloadResult:
-    """Sort the files into those that fit and those (named, with sizes) that don't."""
-    sizes = {path: size_of(path) for path in files}
-    fits = tuple(path for path, n in sizes.items() if n <= limit)
-    over = tuple((path.name, n) for path, n in sizes.items() if n > limit)
-    return DownloadResult(fits, over, limit, elapsed)

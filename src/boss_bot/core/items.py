@@ -4,9 +4,18 @@ import secrets
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
-from pathlib import Path
 
+from boss_bot.core.results import DownloadResult
 from boss_bot.core.urls import Platform
+
+__all__ = [  # DownloadResult lived here before ``core.results``
+    "DownloadItem",
+    "DownloadPriority",
+    "DownloadResult",
+    "DownloadStatus",
+    "ProgressEvent",
+    "new_job_id",
+]
 
 
 class DownloadStatus(StrEnum):
@@ -94,25 +103,3 @@ class ProgressEvent:
     downloaded: int
     total: int | None = None
     speed: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DownloadResult:
-    """What a finished job produced.
-
-    Attributes:
-        files: The media files, in the source's order.
-        oversized: Files that exceed the upload limit, with their sizes.
-        limit: The upload limit that applied, in bytes.
-        elapsed: Seconds from start to the end of the download.
-    """
-
-    files: tuple[Path, ...]
-    oversized: tuple[tuple[str, int], ...] = ()
-    limit: int = 0
-    elapsed: float = 0.0
-
-    @property
-    def total_bytes(self) -> int:
-        """Total size of the files that will be delivered."""
-        return sum(path.stat().st_size for path in self.files)

@@ -8,13 +8,13 @@ import time
 from collections import deque
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 
 from loguru import logger
 
-from boss_bot.core.fitting import NO_FITTING, Fitter, measure
+from boss_bot.core.fitting import NO_FITTING, Fitter
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.pipeline import Fetcher
+from boss_bot.core.results import Batch, measure
 from boss_bot.core.sink import Finished, JobSink
 from boss_bot.core.stopping import record_interruption
 from boss_bot.core.storage import Storage
@@ -58,7 +58,7 @@ class JobRunner:
         await self.sink.deliver(item, result, posted)
         return item
 
-    async def _fetch(self, item: DownloadItem, limit: int) -> list[Path]:
+    async def _fetch(self, item: DownloadItem, limit: int) -> Batch:
         """Download, trying again on transient failures; each retry is shown."""
         log = logger.bind(job_id=item.id)
 
@@ -88,12 +88,12 @@ class JobRunner:
         try:
             await self.tell(item)  # inside: a cancel may land while this is shown
             limit = await self.sink.upload_limit(item)
-            files = await self._fetch(item, limit)
-            if self.fitter.needed(files, limit):
+            batch = await self._fetch(item, limit)
+            if self.fitter.needed(batch.files, limit):
                 item = item.evolve(status=DownloadStatus.PROCESSING)
                 await self.tell(item)
-                files = await self.fitter.fit_all(files, limit)
-            result = measure(files, limit, time.monotonic() - start)
+                batch = await self.fitter.fit_all(batch, limit)
+            result = measure(batch, limit, time.monotonic() - start)
             if result.files:
                 item = await self._deliver(item, result)
             final = DownloadStatus.COMPLETED if result.files else DownloadStatus.FAILED

@@ -1,11 +1,11 @@
-"""What a job directory holds: its finished media files, and whether they are media."""
+"""What a job directory holds: its finished files, and which of them are media we accept."""
 
+from collections import Counter
 from pathlib import Path
 
-import aiofiles
+from boss_bot.core.content import sniff_file
 
 _PARTIAL = (".part", ".ytdl", ".temp", ".tmp")
-_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<!--")
 
 
 def media_files(dest: Path) -> list[Path]:
@@ -18,8 +18,29 @@ def media_files(dest: Path) -> list[Path]:
     return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name))
 
 
-async def looks_like_html(path: Path) -> bool:
-    """Return True when a file is a web page rather than media, by its first bytes."""
-    async with aiofiles.open(path, "rb") as handle:
-        head = (await handle.read(512)).lstrip().lower()
-    return head.startswith(_HTML_STARTS)
+def skipped_note(whats: tuple[str, ...]) -> str:
+    """The sentence telling the user what was skipped, e.g. "Skipped a file that is not …"."""
+    if len(whats) == 1:
+        return f"Skipped a file that is not a picture, video or audio ({describe(whats)})."
+    many = f"{len(whats)} files that are not pictures, video or audio"
+    return f"Skipped {many} ({describe(whats)})."
+
+
+def describe(whats: tuple[str, ...]) -> str:
+    """``("a playlist", "a playlist", "a subtitle file")`` → "2 × a playlist, a subtitle file"."""
+    counts = Counter(whats)
+    return ", ".join(what if n == 1 else f"{n} × {what}" for what, n in counts.items())
+
+
+async def sort_out(files: list[Path]) -> tuple[list[Path], tuple[str, ...]]:
+    """The files whose content is an accepted container, and what the others (deleted) were."""
+    kept: list[Path] = []
+    skipped: list[str] = []
+    for path in files:
+        content = await sniff_file(path)
+        if content.accepted:
+            kept.append(path)
+        else:
+            skipped.append(content.what)
+            path.unlink(missing_ok=True)
+    return kept, tuple(skipped)

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from boss_bot.core.addresses import resolve_public
-from boss_bot.core.media import looks_like_html
+from boss_bot.core.media import describe, skipped_note, sort_out
+from boss_bot.core.results import Batch
 from boss_bot.core.retrying import OnRetry, RetryPolicy, with_retries
 from boss_bot.core.urls import CheckedURL, Platform, check_url
 from boss_bot.downloaders.base import Downloader, JobLimits, ProgressCallback
@@ -30,21 +31,31 @@ async def validate(
 async def fetch(
     url: CheckedURL, dest: Path, router: Router, limits: JobLimits, on_progress: ProgressCallback
 ) -> list[Path]:
-    """Download the media at ``url`` into ``dest`` and check it is media.
+    """Download the media at ``url`` into ``dest``.
 
     Returns:
-        The media files, in the source's order.
+        The files written, in the source's order.
 
     Raises:
-        DownloadFailedError: Nothing was downloaded, or only web pages.
+        DownloadFailedError: Nothing was downloaded.
     """
     files = await router(url).download(url.url, dest, limits, on_progress)
     if not files:
         raise DownloadFailedError(FailureKind.NO_MEDIA, "the downloader wrote no files")
-    media = [path for path in files if not await looks_like_html(path)]
+    return files
+
+
+async def keep_media(files: list[Path]) -> Batch:
+    """The files whose content is a picture, video or audio container; the rest deleted.
+
+    Raises:
+        DownloadFailedError: None is (``NOT_MEDIA``, saying what they were).
+    """
+    media, skipped = await sort_out(files)
     if not media:
-        raise DownloadFailedError(FailureKind.NOT_MEDIA, "only HTML was downloaded")
-    return media
+        what = describe(skipped)
+        raise DownloadFailedError(FailureKind.NOT_MEDIA, f"only {what}", limit=f" (only {what})")
+    return Batch(media, (skipped_note(skipped),) if skipped else ())
 
 
 async def _unreported(failure: DownloadFailedError, tried: int, delay: float) -> None:
@@ -62,8 +73,8 @@ class Fetcher:
     async def __call__(
         self, url: CheckedURL, dest: Path, on_progress: ProgressCallback,
         on_retry: OnRetry = _unreported, target: int | None = None,
-    ) -> list[Path]:  # fmt: skip
-        """``fetch`` with retries on transient failures (see ``retrying``).
+    ) -> Batch:  # fmt: skip
+        """``fetch`` with retries on transient failures (see ``retrying``), then ``keep_media``.
 
         ``target`` is the upload limit: yt-dlp then prefers formats under it.
         """
@@ -72,4 +83,4 @@ class Fetcher:
         async def attempt() -> list[Path]:
             return await fetch(url, dest, self.router, limits, on_progress)
 
-        return await with_retries(self.retry, attempt, dest, on_retry)
+        return await keep_media(await with_retries(self.retry, attempt, dest, on_retry))

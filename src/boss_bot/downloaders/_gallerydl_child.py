@@ -14,10 +14,10 @@ from typing import Any
 from gallery_dl import config, exception, job
 
 from boss_bot.downloaders._classify import kind_for_text
+from boss_bot.downloaders._ffmpeg_opts import ffmpeg_options
 from boss_bot.errors import DownloadFailedError, FailureKind
 
-# Status bits of DownloadJob.run() (gallery_dl/exception.py codes).
-_AUTH, _CHALLENGE, _OSERROR = 16, 8, 128
+_AUTH, _CHALLENGE, _OSERROR = 16, 8, 128  # DownloadJob.run()'s status bits (exception.py)
 REPORT_SECONDS = 1.0
 FILENAME = "{filename[b:120]}.{extension[b:12]}"  # ".part", ".fit0.mp4" stay under 255 B
 LOCAL_TROUBLE = re.compile(r"no space left|read-only file system|quota exceeded", re.I)
@@ -77,8 +77,9 @@ def configure(spec: dict[str, Any]) -> None:
     config.set(("downloader",), "part-directory", spec["dest"])
     config.set(("downloader",), "progress", 0.25)  # seconds before the first report
     config.set(("output",), "mode", "null")
-    if spec.get("ffmpeg"):
-        config.set(("downloader", "ytdl"), "cmdline-args", ["--ffmpeg-location", spec["ffmpeg"]])
+    ytdl = ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private")))
+    for section in ("downloader", "extractor"):  # its yt-dlp: as restricted as our own
+        config.set((section, "ytdl"), "raw-options", ytdl)
 
 
 def kind_for_status_bits(status: int, detail: str) -> FailureKind:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from typing import Any
 
-from boss_bot.downloaders._env import child_env
+from boss_bot.core.environment import child_env
 
 CLOSE_SECONDS = 0.5
 ANSWER_SECONDS = 60  # the first answer waits for the server's imports

@@ -13,6 +13,7 @@ from yt_dlp.networking.exceptions import HTTPError, TransportError
 from yt_dlp.utils import DownloadError, GeoRestrictedError, UnsupportedError
 
 from boss_bot.downloaders._classify import kind_for_status, kind_for_text
+from boss_bot.downloaders._ffmpeg_opts import ffmpeg_options
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 Emit = Callable[..., None]
@@ -53,16 +54,11 @@ def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]]
         "format": "bv*+ba/b" if spec.get("ffmpeg") else "b",
         "merge_output_format": "mp4",
     }
-    if spec.get("ffmpeg"):
-        opts["ffmpeg_location"] = spec["ffmpeg"]
+    opts.update(ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private"))))
     # The largest format under the limit, else the smallest. yt-dlp sorts video and audio
     # each on its own, so 85 % leaves the audio room in the merged file.
     if spec.get("target_bytes"):
         opts["format_sort"] = [f"size:{max(spec['target_bytes'] * 85 // 100 // 1024, 1)}K"]
-    if not spec.get("allow_private"):
-        # ffmpeg resolves names itself, past the address guard: never let it fetch.
-        opts["hls_prefer_native"] = True
-        opts["external_downloader_args"] = {"ffmpeg_i": ["-protocol_whitelist", "file,crypto"]}
     return opts
 
 

@@ -1,4 +1,4 @@
-"""The environment download processes get: what they need, nothing secret."""
+"""What child processes (downloads, ffmpeg, ffprobe) see of the environment: no secrets."""
 
 import os
 

@@ -1,0 +1,52 @@
+"""What a finished job produced: the files to deliver and what was left out, and why."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from boss_bot.core.ffmpeg import size_of
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadResult:
+    """What a finished job produced.
+
+    Attributes:
+        files: The media files, in the source's order.
+        oversized: Files that exceed the upload limit, with their sizes.
+        limit: The upload limit that applied, in bytes.
+        elapsed: Seconds from start to the end of the download.
+        notes: Sentences for the user about files left out for other reasons (not
+            media, too large to process, out of time).
+    """
+
+    files: tuple[Path, ...]
+    oversized: tuple[tuple[str, int], ...] = ()
+    limit: int = 0
+    elapsed: float = 0.0
+    notes: tuple[str, ...] = ()
+
+    @property
+    def total_bytes(self) -> int:
+        """Total size of the files that will be delivered."""
+        return sum(path.stat().st_size for path in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """A job's files on their way (downloaded, sorted, fitted), in the source's order.
+
+    Attributes:
+        files: The files still in the running.
+        notes: Sentences for the user about files left out on the way.
+    """
+
+    files: list[Path]
+    notes: tuple[str, ...] = ()
+
+
+def measure(batch: Batch, limit: int, elapsed: float) -> DownloadResult:
+    """Sort the files into those that fit and those (named, with sizes) that don't."""
+    sizes = {path: size_of(path) for path in batch.files}
+    fits = tuple(path for path, n in sizes.items() if n <= limit)
+    over = tuple((path.name, n) for path, n in sizes.items() if n > limit)
+    return DownloadResult(fits, over, limit, elapsed, batch.notes)
