@@ -10,6 +10,9 @@ from urllib.parse import quote
 import discord.ext.test as dpytest
 import pytest
 
+from boss_bot.bot import render
+from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.urls import Platform
 from boss_bot.downloaders.routing import pick_downloader
 from tests.bot.conftest import drain
 from tests.support.media import make_image
@@ -64,3 +67,20 @@ async def test_a_name_too_long_for_the_disk_is_shortened(make_bot, picture: Path
     assert name.endswith(".png")
     assert name.startswith("éé")
     assert len(name) <= 100
+
+
+def test_notes_that_name_a_file_are_escaped(tmp_path: Path) -> None:
+    """A note about a left-out file (too many pixels) quotes its name inertly."""
+    done = tmp_path / "ok.png"
+    done.write_bytes(b"png")
+    note = f"@everyone **x**{RTL_OVERRIDE}.png is 10000×10000, more than the 50 I will process."
+    item = DownloadItem(
+        url="https://example.com/a",
+        platform=Platform.GENERIC,
+        user_id=1,
+        channel_id=2,
+        status=DownloadStatus.COMPLETED,
+    )
+    text = render.status(item, DownloadResult((done,), notes=(note,)))
+    assert "@everyone" not in text
+    assert r"\*\*x\*\*.png is 10000×10000" in text

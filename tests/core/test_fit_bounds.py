@@ -7,7 +7,7 @@ from pathlib import Path
 import psutil
 
 from boss_bot.core.ffmpeg import Tools
-from boss_bot.core.fit import Budget
+from boss_bot.core.fit import InputBounds
 from boss_bot.core.fitting import NO_FITTING, Fitter
 from boss_bot.core.results import Batch
 from tests.support.media import _ffmpeg, make_video
@@ -45,7 +45,7 @@ async def test_too_many_frames_are_refused(tmp_path: Path) -> None:
     _ffmpeg(
         "-f", "lavfi", "-i", "testsrc2=s=320x240:r=10,noise=alls=40:allf=t", "-t", "3", str(src)
     )
-    fitter = Fitter(Tools.find(), 60, Budget(frames=10))
+    fitter = Fitter(Tools.find(), 60, InputBounds(frames=10))
     fitted = await fitter.fit_all(Batch([src]), src.stat().st_size // 2)
     assert fitted.files == [src]
     assert fitted.notes == ("loop.gif has 30 frames, more than the 10 I will process.",)

@@ -5,7 +5,7 @@ import types
 import pytest
 from gallery_dl import exception as gdl
 
-from boss_bot.downloaders._gallerydl_child import kind_for_status_bits
+from boss_bot.downloaders._classify import kind_for_status_bits
 from boss_bot.failures import FailureKind as K
 
 

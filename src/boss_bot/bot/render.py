@@ -94,10 +94,14 @@ def status(item: DownloadItem, result: DownloadResult | None = None) -> str:
                 f"in {duration(result.elapsed)}."
             )
             text += f"\nLeft out {_oversized(result)}." if result.oversized else ""
-            return "\n".join((text, *result.notes))
+            return "\n".join((text, *map(quoted, result.notes)))
         case DownloadStatus.FAILED if result is not None and result.oversized:
             return "\n".join(
-                (f"❌ Job {ref}: {_oversized(result)}.", *result.notes, f"Source: <{item.url}>")
+                (
+                    f"❌ Job {ref}: {_oversized(result)}.",
+                    *map(quoted, result.notes),
+                    f"Source: <{item.url}>",
+                )
             )
         case _:
             reason = item.error or "Something went wrong."

@@ -16,8 +16,9 @@ from loguru import logger
 
 from boss_bot.core.content import sniff_file
 from boss_bot.core.ffmpeg import MediaInfo, Tools, probe, size_of
-from boss_bot.core.fit import Budget, fit_image, fit_video
+from boss_bot.core.fit import InputBounds, fit_image, fit_video
 from boss_bot.core.fmt import duration
+from boss_bot.core.names import shown_name
 from boss_bot.core.results import Batch
 from boss_bot.settings import BotSettings
 
@@ -41,7 +42,7 @@ class Fitter:
 
     tools: Tools
     timeout: float = 300.0
-    budget: Budget = field(default_factory=Budget)
+    bounds: InputBounds = field(default_factory=InputBounds)
     # x264 uses every core already: encodes from several jobs take turns
     encodes: asyncio.Semaphore = field(
         default_factory=lambda: asyncio.Semaphore(max(1, (os.cpu_count() or 2) // 2))
@@ -49,10 +50,10 @@ class Fitter:
 
     @classmethod
     def from_settings(cls, settings: BotSettings) -> "Fitter":
-        """Tools and their memory limit, ``FIT_TIMEOUT`` and the pixel/frame budget."""
+        """Tools and their memory limit, ``FIT_TIMEOUT`` and the pixel/frame bounds."""
         tools = Tools.find(settings.ffmpeg_path, settings.ffprobe_path, settings.ffmpeg_memory_mb)
-        budget = Budget(settings.fit_max_megapixels, settings.fit_max_frames)
-        return cls(tools, settings.fit_timeout, budget)
+        bounds = InputBounds(settings.fit_max_megapixels, settings.fit_max_frames)
+        return cls(tools, settings.fit_timeout, bounds)
 
     def needed(self, files: list[Path], limit: int) -> bool:
         """Whether any file is over ``limit`` and the tools to shrink it are there."""
@@ -71,7 +72,7 @@ class Fitter:
         if info is None or info.video_codec is None:
             logger.info("{} is over the limit and not something ffmpeg can shrink", path.name)
             return path, ""
-        if refusal := self.budget.refusal(path.name, info):
+        if refusal := self.bounds.refusal(shown_name(path.name), info):
             logger.info("not fitting: {}", refusal)
             return path, refusal
         fit = fit_image if is_still(info) else fit_video

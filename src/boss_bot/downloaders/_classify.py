@@ -65,3 +65,21 @@ def kind_for_text(text: str) -> FailureKind:
         if pattern.search(text):
             return kind
     return FailureKind.UNKNOWN
+
+
+_AUTH, _CHALLENGE, _OSERROR = 16, 8, 128  # gallery-dl DownloadJob.run()'s status bits
+LOCAL_TROUBLE = re.compile(r"no space left|read-only file system|quota exceeded", re.I)
+
+
+def kind_for_status_bits(status: int, detail: str) -> FailureKind:
+    """Map ``DownloadJob.run()``'s status and gallery-dl's messages to a failure kind."""
+    if LOCAL_TROUBLE.search(detail):  # our disk, not the site: not worth retrying
+        return FailureKind.UNKNOWN
+    if status & _CHALLENGE:  # its message also carries the 403 the challenge came with
+        return FailureKind.CHALLENGE
+    kind = kind_for_text(detail)
+    if kind is not FailureKind.UNKNOWN:
+        return kind
+    if status & _AUTH:
+        return FailureKind.PRIVATE
+    return FailureKind.NETWORK if status & _OSERROR else FailureKind.UNKNOWN

@@ -7,20 +7,17 @@ belongs to this one job.
 import contextlib
 import logging
 import os
-import re
 import time
 from typing import Any
 
 from gallery_dl import config, exception, job
 
-from boss_bot.downloaders._classify import kind_for_text
+from boss_bot.downloaders._classify import kind_for_status_bits
 from boss_bot.downloaders._ffmpeg_opts import ffmpeg_options
 from boss_bot.errors import DownloadFailedError, FailureKind
 
-_AUTH, _CHALLENGE, _OSERROR = 16, 8, 128  # DownloadJob.run()'s status bits (exception.py)
 REPORT_SECONDS = 1.0
 FILENAME = "{filename[b:120]}.{extension[b:12]}"  # ".part", ".fit0.mp4" stay under 255 B
-LOCAL_TROUBLE = re.compile(r"no space left|read-only file system|quota exceeded", re.I)
 
 
 class _Collector(logging.Handler):
@@ -80,20 +77,6 @@ def configure(spec: dict[str, Any]) -> None:
     ytdl = ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private")))
     for section in ("downloader", "extractor"):  # its yt-dlp: as restricted as our own
         config.set((section, "ytdl"), "raw-options", ytdl)
-
-
-def kind_for_status_bits(status: int, detail: str) -> FailureKind:
-    """Map ``DownloadJob.run()``'s status and gallery-dl's messages to a failure kind."""
-    if LOCAL_TROUBLE.search(detail):  # our disk, not the site: not worth retrying
-        return FailureKind.UNKNOWN
-    if status & _CHALLENGE:  # its message also carries the 403 the challenge came with
-        return FailureKind.CHALLENGE
-    kind = kind_for_text(detail)
-    if kind is not FailureKind.UNKNOWN:
-        return kind
-    if status & _AUTH:
-        return FailureKind.PRIVATE
-    return FailureKind.NETWORK if status & _OSERROR else FailureKind.UNKNOWN
 
 
 def run(spec: dict[str, Any], emit: Any) -> None:

@@ -9,9 +9,17 @@ over-limit for the caller to report. Every input is opened as its sniffed demuxe
 (see ``core.ffmpeg``).
 """
 
-from boss_bot.core.fit._budget import Budget
+from boss_bot.core.fit._bounds import InputBounds
 from boss_bot.core.fit._image import fit_image
 from boss_bot.core.fit._plan import LADDER, VideoPlan, plan_video
 from boss_bot.core.fit._video import fit_video, video_args
 
-__all__ = ["LADDER", "Budget", "VideoPlan", "fit_image", "fit_video", "plan_video", "video_args"]
+__all__ = [
+    "LADDER",
+    "InputBounds",
+    "VideoPlan",
+    "fit_image",
+    "fit_video",
+    "plan_video",
+    "video_args",
+]

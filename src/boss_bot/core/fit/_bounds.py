@@ -6,7 +6,7 @@ from boss_bot.core.ffmpeg import MediaInfo
 
 
 @dataclass(frozen=True, slots=True)
-class Budget:
+class InputBounds:
     """The most pixels a frame and the most frames a file may have to be fitted.
 
     A 310 KB PNG of 10000×10000 decodes to hundreds of megabytes; a long GIF to as many
