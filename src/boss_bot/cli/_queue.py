@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from boss_bot.core.fmt import duration
@@ -11,10 +12,13 @@ from boss_bot.settings import BotSettings
 
 
 def show_queue(settings: BotSettings, console: Console) -> int:
-    """Print the unfinished jobs saved in the data directory; return how many."""
+    """Print the unfinished jobs saved in the data directory; return how many.
+
+    Every cell is escaped, since URLs come from users and may hold rich markup.
+    """
     path = settings.data_dir / "queue.sqlite3"
     if not path.exists():
-        console.print(f"No queue database yet at {path}.")
+        console.print(f"No queue database yet at {escape(str(path))}.")
         return 0
     store = SqliteJobStore(path)
     try:
@@ -24,10 +28,11 @@ def show_queue(settings: BotSettings, console: Console) -> int:
     table = Table("id", "guild", "user", "status", "priority", "tries", "age", "url")
     now = datetime.now(UTC)
     for item in items:
-        table.add_row(
+        cells = (
             item.id, str(item.guild_id or "DM"), str(item.user_id), item.status.value,
             item.priority.name.lower(), str(item.attempts),
             duration((now - item.created_at).total_seconds()), item.url,
         )  # fmt: skip
+        table.add_row(*map(escape, cells))
     console.print(table if items else "The queue is empty.")
     return len(items)
