@@ -1,5 +1,6 @@
 """``bossbotctl queue`` and ``doctor`` on hostile or damaged saved queues."""
 
+import sqlite3
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -29,3 +30,38 @@ def test_queue_shows_markup_in_a_url_as_text(monkeypatch, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert item.id in result.output
     assert url in result.output
+
+
+def test_queue_reports_a_damaged_database_without_moving_it(monkeypatch, tmp_path: Path) -> None:
+    """A garbage file: one clear line, exit 0, and the file is left for the bot to move."""
+    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path))
+    (tmp_path / "queue.sqlite3").write_bytes(b"garbage" * 500)
+    result = runner.invoke(app, ["queue"])
+    assert result.exit_code == 0, result.output
+    assert "is damaged: file is not a database" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["queue.sqlite3"]
+
+
+def test_queue_leaves_out_a_bad_row_and_says_so(monkeypatch, tmp_path: Path) -> None:
+    """One unreadable row: the good job is listed, the bad one counted."""
+    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path))
+    item = _save(tmp_path, "https://e.test/good.png")
+    with sqlite3.connect(tmp_path / "queue.sqlite3") as db:
+        db.execute("INSERT INTO jobs (id, status, data) VALUES ('bad', 'queued', '{oops')")
+    result = runner.invoke(app, ["queue"])
+    assert result.exit_code == 0, result.output
+    assert item.id in result.output
+    assert "1 saved job(s) could not be read" in result.output
+
+
+def test_doctor_warns_about_a_damaged_queue(monkeypatch, tmp_path: Path) -> None:
+    """A damaged database, then its moved-aside copy after a start, are both warnings."""
+    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path))
+    (tmp_path / "queue.sqlite3").write_bytes(b"garbage" * 500)
+    before = runner.invoke(app, ["doctor"]).output
+    assert "[warn] queue db: " in before
+    assert "the bot moves it aside at start-up" in before
+    SqliteJobStore(tmp_path / "queue.sqlite3").close()  # what the bot does at start
+    after = runner.invoke(app, ["doctor"]).output
+    assert "[warn] queue db: 1 damaged queue database(s) moved aside" in after
+    assert "queue.sqlite3.damaged-" in after
