@@ -16,6 +16,7 @@ from boss_bot.core.store._damage import (
 )
 from boss_bot.core.store._protocol import JobStore
 from boss_bot.core.store._sqlite import SqliteJobStore
+from boss_bot.core.store._tolerant import TolerantStore
 
 __all__ = [
     "DAMAGED_MARK",
@@ -23,6 +24,7 @@ __all__ = [
     "JobStore",
     "SqliteJobStore",
     "StoreDamage",
+    "TolerantStore",
     "check",
     "damaged_copies",
     "from_json",
