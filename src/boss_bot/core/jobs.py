@@ -46,7 +46,7 @@ class JobRunner:
             logger.bind(job_id=item.id).exception("could not report status {}", item.status)
 
     async def _deliver(self, item: DownloadItem, result: DownloadResult) -> DownloadItem:
-        """Post the files, recording each posted message so a restart does not repeat it."""
+        """Post the files, recording how many are posted so a restart does not repeat them."""
         item = item.evolve(status=DownloadStatus.UPLOADING)
         await self.tell(item)
 
