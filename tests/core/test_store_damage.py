@@ -58,6 +58,7 @@ def test_bad_rows_are_skipped_and_the_rest_kept(tmp_path: Path) -> None:
         bad.replace('"queued"', '"exploded"'),
         bad.replace('"generic"', '"myspace"'),
         bad.replace('"url": ', '"uri": '),
+        bad.replace('"attempts": 0', '"attempts": "many"'),
         "[1]",
     ]
     with sqlite3.connect(path) as db:

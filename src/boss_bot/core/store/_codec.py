@@ -3,10 +3,12 @@
 import dataclasses
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, get_type_hints
 
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
 from boss_bot.core.urls import Platform
+
+_FIELD_TYPES = get_type_hints(DownloadItem)
 
 
 def to_json(item: DownloadItem) -> str:
@@ -20,7 +22,7 @@ def from_json(text: str) -> DownloadItem:
     Raises:
         ValueError: Not JSON, or an unknown status, platform, priority or date.
         KeyError: A required field is missing.
-        TypeError: A field that ``DownloadItem`` does not have, or the wrong shape.
+        TypeError: A field that ``DownloadItem`` does not have, or of the wrong type.
     """
     raw: dict[str, Any] = json.loads(text)
     if not isinstance(raw, dict):
@@ -31,4 +33,8 @@ def from_json(text: str) -> DownloadItem:
     raw["platform"] = Platform(raw["platform"])
     raw["status"] = DownloadStatus(raw["status"])
     raw["priority"] = DownloadPriority(raw["priority"])
-    return DownloadItem(**raw)
+    item = DownloadItem(**raw)
+    for name, wanted in _FIELD_TYPES.items():  # a wrong type would fail later, at start-up
+        if not isinstance(getattr(item, name), wanted):
+            raise TypeError(f"{name} is a {type(getattr(item, name)).__name__}")
+    return item
