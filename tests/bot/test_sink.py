@@ -67,7 +67,7 @@ async def test_413_splits_into_single_files(tmp_path: Path) -> None:
     result = DownloadResult(_files(tmp_path, 3), limit=1000)
     await _sink(channel).deliver(ITEM, result, posted.append)
     assert channel.sent == [["0.jpg"], ["1.jpg"], ["2.jpg"]]
-    assert posted == [1]
+    assert posted == [1, 2, 3]  # files posted so far, after each message
 
 
 async def test_413_for_one_file_and_403_have_their_own_messages(tmp_path: Path) -> None:
@@ -82,8 +82,8 @@ async def test_413_for_one_file_and_403_have_their_own_messages(tmp_path: Path) 
 
 
 async def test_a_retry_skips_messages_already_in_the_channel(tmp_path: Path) -> None:
-    """After a crash, file messages already replying to the request are not posted again."""
-    mine = SimpleNamespace(author=SimpleNamespace(id=1), attachments=[1],
+    """After a crash, files already in the bot's replies to the request are not posted again."""
+    mine = SimpleNamespace(author=SimpleNamespace(id=1), attachments=[1] * 10,
                            reference=SimpleNamespace(message_id=7))  # fmt: skip
     other = SimpleNamespace(author=SimpleNamespace(id=2), attachments=[1],
                             reference=SimpleNamespace(message_id=7))  # fmt: skip

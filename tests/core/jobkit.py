@@ -8,7 +8,7 @@ from boss_bot.core.jobs import JobRunner
 from boss_bot.core.pipeline import Fetcher
 from boss_bot.core.retrying import RetryPolicy
 from boss_bot.core.storage import Storage
-from boss_bot.core.store import SqliteJobStore
+from boss_bot.core.store import JobStore, SqliteJobStore
 from boss_bot.core.urls import Platform
 from boss_bot.downloaders.base import JobLimits
 from tests.fakes import FakeDownloader
@@ -47,8 +47,10 @@ def make_item() -> DownloadItem:
                         channel_id=2)  # fmt: skip
 
 
-def make_runner(tmp_path: Path, fake: FakeDownloader, sink: RecordingSink) -> JobRunner:
+def make_runner(
+    tmp_path: Path, fake: FakeDownloader, sink: RecordingSink, store: JobStore | None = None
+) -> JobRunner:
     storage = Storage(tmp_path)
     storage.prepare()
     fetcher = Fetcher(fake.route, JobLimits(), RetryPolicy(tries=3, delay=0.01))
-    return JobRunner(storage, SqliteJobStore(tmp_path / "q.db"), sink, fetcher)
+    return JobRunner(storage, store or SqliteJobStore(tmp_path / "q.db"), sink, fetcher)

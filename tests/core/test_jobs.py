@@ -1,12 +1,14 @@
 """The job runner and worker pool, with a fake downloader and a recording sink."""
 
 import asyncio
+import sqlite3
 
 import pytest
 
-from boss_bot.core.items import DownloadStatus
+from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.queue import JobQueue
 from boss_bot.core.storage import Storage
+from boss_bot.core.store import SqliteJobStore
 from boss_bot.core.workers import WorkerPool
 from tests.core.jobkit import RecordingSink, make_item, make_runner
 from tests.fakes import MP4, FakeDownloader
@@ -52,6 +54,25 @@ async def test_unexpected_errors_become_a_reference(tmp_path) -> None:
     assert f"ref `{item.id}`" in final.error
     assert "boom" not in final.error
     assert list((tmp_path / "temp").iterdir()) == []
+
+
+async def test_a_full_disk_still_shows_the_end_of_the_job(tmp_path) -> None:
+    """Saving fails from the upload on ("disk is full"): the job still ends ✅, shown."""
+
+    class FullDisk(SqliteJobStore):
+        def save(self, item: DownloadItem) -> None:
+            if item.status not in (DownloadStatus.QUEUED, DownloadStatus.DOWNLOADING):
+                raise sqlite3.OperationalError("database or disk is full")
+            super().save(item)
+
+    sink, store = RecordingSink(), FullDisk(tmp_path / "full.db")
+    item = make_item()
+    final = await make_runner(tmp_path, FakeDownloader(), sink, store).run(item)
+    assert final.status is DownloadStatus.COMPLETED
+    assert sink.statuses[-1] == (item.id, DownloadStatus.COMPLETED)
+    assert sink.delivered == [["clip.mp4"]]
+    saved = store.unfinished()  # what a restart sees: the last state saved, run again
+    assert [(i.id, i.status) for i in saved] == [(item.id, DownloadStatus.DOWNLOADING)]
 
 
 async def test_pool_respects_its_size_and_cancels_running_jobs(tmp_path) -> None:

@@ -45,7 +45,7 @@ class _File:
         chunk = min(CHUNK, max(1, self.throttle_bps // 10)) if self.throttle_bps else CHUNK
         for offset in range(start, end + 1, chunk):
             h.wfile.write(self.body[offset : min(offset + chunk, end + 1)])
-            if self.throttle_bps:
+            if self.throttle_bps and offset + chunk <= end:  # no pause after the last byte
                 time.sleep(chunk / self.throttle_bps)
 
 

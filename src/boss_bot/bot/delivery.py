@@ -90,19 +90,25 @@ class DiscordSink:
     ) -> None:
         """Reply to the request with the files, ten (and one limit's worth) a message.
 
-        Messages already posted before a restart (``item.delivered``) are skipped. If
-        Discord answers 413, the message is split into one file per message.
+        Files already posted before a restart are skipped: ``item.delivered``, or on a
+        retry the attachments the channel shows. Files, not messages, are counted: a
+        413 splits a message into one file per message, so messages are no fixed unit.
         """
         channel = self._channel(item)
         reference = None
         if item.message_id is not None:
             request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
             reference = request.to_reference(fail_if_not_exists=False)
-        groups = batches(result.files, result.limit)
         done = item.delivered
         if item.attempts > 1 and self.bot.user is not None:  # a retry: ask the channel
             done = await posted_before(self.bot.user.id, channel, item)
-        for number, group in enumerate(groups[done:], start=done + 1):
-            await unbroken(send_group(channel, group, reference))
-            posted(number)
-            logger.bind(job_id=item.id).debug("posted message {}/{}", number, len(groups))
+        log = logger.bind(job_id=item.id)
+
+        def sent(count: int) -> None:
+            nonlocal done
+            done += count
+            posted(done)
+            log.debug("posted {}/{} file(s)", done, len(result.files))
+
+        for group in batches(result.files[done:], result.limit):
+            await unbroken(send_group(channel, group, reference, sent))

@@ -1,6 +1,6 @@
 """Posting files to Discord: splitting on 413, and counting what a crash already posted."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import discord
@@ -16,9 +16,12 @@ TOO_LARGE = 413
 
 async def send_group(
     channel: discord.abc.Messageable, group: Sequence[Path],
-    reference: discord.MessageReference | None,
+    reference: discord.MessageReference | None, sent: Callable[[int], None],
 ) -> None:  # fmt: skip
     """Post ``group`` as one reply; on 413 post its files one per message.
+
+    ``sent`` is called with the number of files after each message that was posted,
+    so a crash between split messages loses no count.
 
     Raises:
         DownloadFailedError: No permission to attach files, or a single file refused.
@@ -26,6 +29,7 @@ async def send_group(
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
     try:
         await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
+        sent(len(group))
     except discord.Forbidden as exc:
         raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
     except discord.HTTPException as exc:
@@ -35,17 +39,18 @@ async def send_group(
             raise DownloadFailedError(FailureKind.UPLOAD_REJECTED, str(exc)) from None
         logger.info("Discord answered 413 for {} files; sending them one by one", len(group))
         for path in group:
-            await send_group(channel, [path], reference)
+            await send_group(channel, [path], reference, sent)
     finally:
         for file in files:
             file.close()
 
 
 async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: DownloadItem) -> int:
-    """Count file messages already replying to this request (a retry after a crash).
+    """Count the files already posted in replies to this request (a retry after a crash).
 
     The store may lag Discord by one message if the bot died right after an upload;
-    the channel itself says what was posted, so nothing is posted twice.
+    the channel itself says what was posted (a message has all its files or none), so
+    nothing is posted twice and nothing skipped.
     """
     if item.message_id is None:
         return 0
@@ -56,7 +61,7 @@ async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: Dow
             ref = message.reference
             replies = ref is not None and ref.message_id == item.message_id
             mine = message.author.id == bot_id
-            count += bool(mine and replies and message.attachments)
+            count += len(message.attachments) if mine and replies else 0
     except discord.HTTPException:
         logger.bind(job_id=item.id).warning("could not read history; trusting the store")
         return item.delivered

@@ -2,6 +2,7 @@
 
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -10,9 +11,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fmt import size
+from boss_bot.core.store import DamagedError, check, damaged_copies
 from boss_bot.downloaders.forker import FORKER, Forker
 from boss_bot.settings import BotSettings
 
+_INSPECT = " (open them with sqlite3 if you need their jobs, then delete them to clear this)"
 Check = tuple[bool | None, str, str]  # (ok, or None for a warning), name, detail
 
 
@@ -72,6 +75,20 @@ def _downloads(forker: Forker) -> Check:
     return True, "downloads", ready
 
 
+def _queue_db(settings: BotSettings) -> Check:
+    path = settings.data_dir / "queue.sqlite3"
+    if moved := damaged_copies(path):
+        detail = f"{len(moved)} damaged queue database(s) moved aside at start-up, newest "
+        return None, "queue db", detail + f"{moved[-1]}; its jobs were not resumed" + _INSPECT
+    try:
+        check(path)
+    except DamagedError as exc:
+        return None, "queue db", f"{path} is damaged ({exc}); the bot moves it aside at start-up"
+    except sqlite3.Error as exc:
+        return None, "queue db", f"{path} could not be checked ({exc})"
+    return True, "queue db", f"{path} ({'ok' if path.exists() else 'not created yet'})"
+
+
 def checks(settings: BotSettings) -> Iterator[Check]:
     """Yield every check's outcome, in the order an operator would fix them."""
     has_token = settings.discord_token is not None
@@ -82,6 +99,7 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     )
     yield None, "intents", "enable 'Message Content Intent' in the Discord developer portal"
     yield _data_dir(settings)
+    yield _queue_db(settings)
     tools = Tools.find(settings.ffmpeg_path, settings.ffprobe_path)
     yield _tool_version("ffmpeg", tools.ffmpeg)
     yield _tool_version("ffprobe", tools.ffprobe)

@@ -65,7 +65,7 @@ class DownloadItem:
         message_id: The request message, which the answer replies to.
         status_message_id: The bot's status message for this job, once sent.
         attempts: How many times a worker started this job.
-        delivered: How many messages of files were already posted (survives restarts).
+        delivered: How many files were already posted (survives restarts).
     """
 
     url: str

@@ -18,7 +18,7 @@ from boss_bot.core.results import Batch, measure
 from boss_bot.core.sink import Finished, JobSink
 from boss_bot.core.stopping import record_interruption
 from boss_bot.core.storage import Storage
-from boss_bot.core.store import JobStore
+from boss_bot.core.store import JobStore, TolerantStore
 from boss_bot.core.urls import check_url
 from boss_bot.errors import DownloadFailedError, FailureKind
 
@@ -30,13 +30,13 @@ class JobRunner:
         self, storage: Storage, store: JobStore, sink: JobSink, fetcher: Fetcher, *,
         fitter: Fitter = NO_FITTING, on_finish: Sequence[Finished] = (),
     ) -> None:  # fmt: skip
-        self.storage, self.store, self.sink = storage, store, sink
+        self.storage, self.store, self.sink = storage, TolerantStore(store), sink
         self.fetcher, self.fitter, self.on_finish = fetcher, fitter, tuple(on_finish)
         self.progress: dict[str, ProgressEvent] = {}
         self.durations: deque[float] = deque(maxlen=20)
 
     async def tell(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
-        """Save and show a status (a finished job goes to ``on_finish``); failures are logged."""
+        """Save and show a status (finished: also ``on_finish``); failures logged, never raised."""
         self.store.save(item)
         try:
             for hook in self.on_finish if item.status.finished else ():
@@ -46,7 +46,7 @@ class JobRunner:
             logger.bind(job_id=item.id).exception("could not report status {}", item.status)
 
     async def _deliver(self, item: DownloadItem, result: DownloadResult) -> DownloadItem:
-        """Post the files, recording each posted message so a restart does not repeat it."""
+        """Post the files, recording how many are posted so a restart does not repeat them."""
         item = item.evolve(status=DownloadStatus.UPLOADING)
         await self.tell(item)
 

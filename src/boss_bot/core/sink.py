@@ -38,9 +38,9 @@ class JobSink(Protocol):
         """Post the result's files where the job was asked for.
 
         Args:
-            item: The job; its first ``item.delivered`` messages were already posted
+            item: The job; its first ``item.delivered`` files were already posted
                 before a restart and must be skipped.
             result: The files to post.
-            posted: Called with the number of messages posted so far, after each one.
+            posted: Called with the number of files posted so far, after each message.
         """
         ...

@@ -40,6 +40,8 @@ class MessageRoutes:
         if int(request.match_info["cid"]) != self.state.channel_id:
             return error(404, 10003, "Unknown Channel")
         payload, files = await read_body(request)
+        if files and not await self.state.holds.upload_gate([f.filename for f in files]):
+            return error(503, 0, "Service unavailable")  # nobody is left to read it
         if rejected := validate(self.state, payload, files):
             return rejected
         if not (payload.get("content") or payload.get("embeds") or files):
@@ -79,7 +81,7 @@ class MessageRoutes:
         if msg.author_id != self.state.bot_user_id:
             return error(403, 50005, "Cannot edit a message authored by another user")
         payload, files = await read_body(request)
-        await self.state.edit_gate(msg.id)
+        await self.state.holds.edit_gate(msg.id)
         if self.state.edit_failures:
             self.state.record("edit_rejected", message_id=msg.id)
             return forced_failure(self.state.edit_failures.pop(0))

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ._holds import Holds
 from ._models import StubEvent, StubMessage, iso_now, new_snowflake
 
 T = TypeVar("T")
@@ -42,8 +43,7 @@ class StubState:
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.upload_failures: list[int] = []
         self.edit_failures: list[int] = []
-        self.edits_open = asyncio.Event()  # cleared: PATCH requests wait (see hold_edits)
-        self.edits_open.set()
+        self.holds = Holds(self.record)  # requests kept unanswered (hold_edits, hold_upload)
         self._by_id: dict[int, StubMessage] = {}
         self._changed = asyncio.Event()
 
@@ -67,12 +67,6 @@ class StubState:
         self._changed.set()
         self._changed = asyncio.Event()
         return event
-
-    async def edit_gate(self, message_id: int) -> None:
-        """Let a PATCH through, or record ``edit_held`` and wait while edits are held."""
-        if not self.edits_open.is_set():
-            self.record("edit_held", message_id=message_id)
-            await self.edits_open.wait()
 
     def add_message(self, message: StubMessage) -> None:
         """Index a new message as the bot's or a user's, by its author."""

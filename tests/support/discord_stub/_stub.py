@@ -98,8 +98,16 @@ class DiscordStub(StubInvoke):
 
     def hold_edits(self) -> asyncio.Event:
         """Keep message edits waiting, unanswered, until the returned event is set."""
-        self.state.edits_open.clear()
-        return self.state.edits_open
+        self.state.holds.edits_open.clear()
+        return self.state.holds.edits_open
+
+    def hold_upload(self, after: int = 0) -> asyncio.Event:
+        """Let ``after`` more file uploads through, then keep the next one unanswered.
+
+        It records ``upload_held`` and is never posted, as if the bot died while
+        Discord was receiving it; set the returned event to end the request (503).
+        """
+        return self.state.holds.hold_upload(after)
 
     async def drop_connections(self, code: int = 4000) -> None:
         """Close every gateway websocket; with 4000 discord.py reconnects and RESUMEs."""

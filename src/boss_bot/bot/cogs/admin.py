@@ -11,6 +11,23 @@ from boss_bot.bot.client import BossBot
 from boss_bot.bot.members import requester
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
+from boss_bot.core.store import SqliteJobStore
+
+
+def _store_warnings(store: SqliteJobStore) -> list[str]:
+    """What start-up found wrong with the saved queue, for the owner."""
+    lines = []
+    if store.damage is not None:
+        lines.append(
+            f"⚠️ The queue database was damaged and moved aside to `{store.damage.moved_to.name}` "
+            "at start-up; the jobs in it were not resumed (see the log)."
+        )
+    if store.skipped:
+        lines.append(
+            f"⚠️ {store.skipped} saved job(s) could not be read and were skipped at start-up "
+            "(see the log)."
+        )
+    return lines
 
 
 class Admin(commands.Cog):
@@ -31,6 +48,7 @@ class Admin(commands.Cog):
             f"Uptime: {duration(time.monotonic() - self.bot.started_at)}",
             f"Jobs: {len(queue.running())} running, {len(queue.waiting())} waiting",
             f"Version: {__version__}",
+            *_store_warnings(self.bot.service.store),
         ]
         await answer(ctx, "\n".join(lines))
 
