@@ -91,7 +91,7 @@ async def test_a_child_started_while_the_task_was_cancelled_is_ended(server, tmp
         job.cancel()
         with pytest.raises(asyncio.CancelledError):
             await job
-        async with asyncio.timeout(5):  # the start finishes later; its child is ended then
+        async with asyncio.timeout(30):  # the start finishes later; its child is ended then
             while not forker.started or not _gone(forker.started[0]):
                 await asyncio.sleep(0.05)
         assert len(forker.started) == 1
