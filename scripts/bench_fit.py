@@ -17,8 +17,8 @@ from pathlib import Path
 from _bench import report
 
 from boss_bot.core.ffmpeg import Tools, probe, run
-from boss_bot.core.fit import plan_video, video_args
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.fitting import plan_video, video_args
+from boss_bot.core.fitting.fitter import Fitter
 
 LIMIT = 10 * 1024 * 1024
 

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boss_bot.core.items import ProgressEvent
+from boss_bot.core.ports import Downloader, JobLimits, ProgressCallback
 from boss_bot.core.urls import CheckedURL
-from boss_bot.downloaders.base import Downloader, JobLimits, ProgressCallback
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 MP4 = b"\x00\x00\x00\x18ftypisom"  # the start of an mp4: what the bot accepts as video

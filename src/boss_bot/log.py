@@ -85,9 +85,15 @@ def setup_logging(
     REDACTOR[0] = sink.redact
     if file is not None:
         logger.add(
-            file.path, level=level, format=file_format, rotation=file.rotation,
-            retention=file.retention, backtrace=False, diagnose=False, encoding="utf-8",
-        )  # fmt: skip
+            file.path,
+            level=level,
+            format=file_format,
+            rotation=file.rotation,
+            retention=file.retention,
+            backtrace=False,
+            diagnose=False,
+            encoding="utf-8",
+        )
     logging.basicConfig(handlers=[InterceptHandler()], level=logging.INFO, force=True)
     for noisy in ("discord.gateway", "discord.http"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -54,7 +54,7 @@ async def test_queued_jobs_are_saved_and_resumed(make_bot, make_settings) -> Non
         ids[2]: DownloadStatus.QUEUED,
     }  # fmt: skip
     await bot.service.close()
-    from boss_bot.core.service import DownloadService
+    from boss_bot.core.jobs.service import DownloadService
 
     again = DownloadService(make_settings(), bot.service.runner.sink, fake.route)
     await again.start()

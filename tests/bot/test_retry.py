@@ -10,7 +10,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 
-from boss_bot.failures import FailureKind
+from boss_bot.errors.kinds import FailureKind
 from tests.bot.conftest import drain, say
 from tests.bot.queuekit import failed_job, last_text
 from tests.fakes import FakeDownloader

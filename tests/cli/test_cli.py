@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from boss_bot.cli import _doctor
 from boss_bot.cli.app import app
-from boss_bot.downloaders.forker import Forker
+from boss_bot.downloaders.fork_server.forker import Forker
 from tests.support.media import make_video
 from tests.support.media_server import MediaServer
 
@@ -102,7 +102,7 @@ def test_download_explains_refusals() -> None:
 def test_queue_lists_saved_jobs(monkeypatch, tmp_path: Path) -> None:
     """``queue`` shows each saved job's id, status and url, or says the queue is empty."""
     from boss_bot.core.items import DownloadItem
-    from boss_bot.core.store import SqliteJobStore
+    from boss_bot.core.storage.job_store import SqliteJobStore
     from boss_bot.core.urls import Platform
 
     monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path))

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from boss_bot.cli.app import app
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.store import SqliteJobStore
+from boss_bot.core.storage.job_store import SqliteJobStore
 from boss_bot.core.urls import Platform
 
 runner = CliRunner()

@@ -4,13 +4,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.jobs import JobRunner
-from boss_bot.core.pipeline import Fetcher
-from boss_bot.core.retrying import RetryPolicy
-from boss_bot.core.storage import Storage
-from boss_bot.core.store import JobStore, SqliteJobStore
+from boss_bot.core.jobs.fetching import Fetcher
+from boss_bot.core.jobs.retrying import RetryPolicy
+from boss_bot.core.jobs.runner import JobRunner
+from boss_bot.core.ports import JobLimits
+from boss_bot.core.storage.job_store import JobStore, SqliteJobStore
+from boss_bot.core.storage.paths import Storage
 from boss_bot.core.urls import Platform
-from boss_bot.downloaders.base import JobLimits
 from tests.fakes import FakeDownloader
 
 

@@ -4,8 +4,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.records import MB, Policy, Records
-from boss_bot.core.storage import Storage
+from boss_bot.core.storage.paths import Storage
+from boss_bot.core.storage.policy import MB, Policy
+from boss_bot.core.storage.records import Records
 from boss_bot.core.urls import Platform
 
 NOON = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from boss_bot.core.budget import DownloadBudget
+from boss_bot.core.jobs.budget import DownloadBudget
 from boss_bot.errors import SlowDownError
 
 

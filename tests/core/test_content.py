@@ -2,7 +2,7 @@
 
 import pytest
 
-from boss_bot.core.content import sniff
+from boss_bot.core.media.content import sniff
 from tests.fakes import MP4
 
 ACCEPTED = [

@@ -10,7 +10,7 @@ import pytest
 
 from boss_bot.core.ffmpeg import Tools, input_args, probe
 from boss_bot.core.ffmpeg._inputs import allowed_format
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.fitting.fitter import Fitter
 from tests.support.media import _ffmpeg
 from tests.support.media import probe as ffprobe
 

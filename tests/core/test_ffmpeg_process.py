@@ -49,7 +49,7 @@ CHILD = """
 import asyncio, sys
 from pathlib import Path
 from boss_bot.core.ffmpeg import Tools
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.fitting.fitter import Fitter
 asyncio.run(Fitter(Tools.find(), 300).fit_one(Path(sys.argv[1]), 2_000_000))
 """
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from boss_bot.core.ffmpeg import Tools
-from boss_bot.core.fit import plan_video
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.fitting import plan_video
+from boss_bot.core.fitting.fitter import Fitter
 from tests.support.media import _ffmpeg, make_video, probe
 
 MIB = 1024 * 1024

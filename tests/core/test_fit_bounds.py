@@ -7,8 +7,8 @@ from pathlib import Path
 import psutil
 
 from boss_bot.core.ffmpeg import Tools
-from boss_bot.core.fit import InputBounds
-from boss_bot.core.fitting import NO_FITTING, Fitter
+from boss_bot.core.fitting import InputBounds
+from boss_bot.core.fitting.fitter import NO_FITTING, Fitter
 from boss_bot.core.results import Batch
 from tests.support.media import _ffmpeg, make_video
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boss_bot.core.addresses import is_public, parse_literal
-from boss_bot.core.pipeline import validate
+from boss_bot.core.jobs.fetching import validate
 from boss_bot.core.urls import check_url
 from boss_bot.errors import UserFacingError
 

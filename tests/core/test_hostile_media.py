@@ -10,15 +10,15 @@ import pytest
 
 from boss_bot.bot.render import status
 from boss_bot.core.ffmpeg import Tools
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.items import DownloadItem, DownloadStatus
-from boss_bot.core.jobs import JobRunner
-from boss_bot.core.pipeline import Fetcher
-from boss_bot.core.retrying import RetryPolicy
-from boss_bot.core.storage import Storage
-from boss_bot.core.store import SqliteJobStore
+from boss_bot.core.jobs.fetching import Fetcher
+from boss_bot.core.jobs.retrying import RetryPolicy
+from boss_bot.core.jobs.runner import JobRunner
+from boss_bot.core.ports import JobLimits
+from boss_bot.core.storage.job_store import SqliteJobStore
+from boss_bot.core.storage.paths import Storage
 from boss_bot.core.urls import Platform
-from boss_bot.downloaders.base import JobLimits
 from boss_bot.downloaders.routing import pick_downloader
 from tests.core.jobkit import RecordingSink
 from tests.support.media import _ffmpeg, probe

@@ -6,10 +6,10 @@ import sqlite3
 import pytest
 
 from boss_bot.core.items import DownloadItem, DownloadStatus
-from boss_bot.core.queue import JobQueue
-from boss_bot.core.storage import Storage
-from boss_bot.core.store import SqliteJobStore
-from boss_bot.core.workers import WorkerPool
+from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.workers import WorkerPool
+from boss_bot.core.storage.job_store import SqliteJobStore
+from boss_bot.core.storage.paths import Storage
 from tests.core.jobkit import RecordingSink, make_item, make_runner
 from tests.fakes import MP4, FakeDownloader
 

@@ -1,7 +1,7 @@
 """The job runner retries transient failures, shows each retry, and says when it gives up."""
 
 from boss_bot.core.items import DownloadStatus
-from boss_bot.failures import FailureKind as K
+from boss_bot.errors.kinds import FailureKind as K
 from tests.core.jobkit import RecordingSink, make_item, make_runner
 from tests.fakes import FakeDownloader
 
@@ -42,14 +42,14 @@ async def test_a_status_message_that_cannot_be_edited_does_not_end_the_job(tmp_p
 
 async def test_a_failing_finish_hook_still_shows_the_final_status(tmp_path) -> None:
     """Recording the job fails (disk full): the member still sees ✅, the log has it."""
-    from boss_bot.core.assembly import _logged
+    from boss_bot.core.jobs.assembly import _logged
 
     def full_disk(item, result) -> None:
         raise OSError(28, "No space left on device")
 
     sink = RecordingSink()
     runner = make_runner(tmp_path, FakeDownloader(), sink)
-    runner.on_finish = (_logged(full_disk),)
+    runner.report.on_finish = (_logged(full_disk),)
     final = await runner.run(make_item())
     assert final.status is DownloadStatus.COMPLETED
     assert sink.statuses[-1][1] is DownloadStatus.COMPLETED

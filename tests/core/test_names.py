@@ -2,7 +2,7 @@
 
 import pytest
 
-from boss_bot.core.names import clean_text, shown_name
+from boss_bot.core.media.names import clean_text, shown_name
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from boss_bot.core.items import DownloadItem, DownloadPriority
-from boss_bot.core.queue import JobQueue
+from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.urls import Platform
 from boss_bot.errors import QueueFullError
 

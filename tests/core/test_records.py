@@ -5,8 +5,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from boss_bot.core.items import DownloadStatus
-from boss_bot.core.janitor import sweep
-from boss_bot.core.records import Policy, Records
+from boss_bot.core.storage.janitor import sweep
+from boss_bot.core.storage.policy import Policy
+from boss_bot.core.storage.records import Records
 from tests.core.recordkit import finish, make_records
 
 

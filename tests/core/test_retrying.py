@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from boss_bot.core.retrying import RetryPolicy, with_retries
+from boss_bot.core.jobs.retrying import RetryPolicy, with_retries
 from boss_bot.errors import DownloadFailedError
-from boss_bot.failures import FailureKind as K
+from boss_bot.errors.kinds import FailureKind as K
 
 
 class Flaky:

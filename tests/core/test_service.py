@@ -4,10 +4,10 @@ import asyncio
 
 import pytest
 
-from boss_bot.core.access import Requester
-from boss_bot.core.admission import JobRequest
 from boss_bot.core.items import DownloadItem, DownloadStatus
-from boss_bot.core.service import DownloadService
+from boss_bot.core.jobs.access import Requester
+from boss_bot.core.jobs.admission import JobRequest
+from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.urls import check_url
 from boss_bot.errors import QueueFullError, RefusedError
 from tests.core.jobkit import RecordingSink

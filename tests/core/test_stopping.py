@@ -5,9 +5,9 @@ import asyncio
 import pytest
 
 from boss_bot.core.items import DownloadItem, DownloadStatus
-from boss_bot.core.stopping import record_interruption
+from boss_bot.core.jobs.interruption import record_interruption
+from boss_bot.core.jobs.workers import SHUTDOWN
 from boss_bot.core.urls import Platform
-from boss_bot.core.workers import SHUTDOWN
 
 
 def _item(status: DownloadStatus, attempts: int = 1) -> DownloadItem:

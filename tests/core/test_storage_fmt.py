@@ -5,7 +5,7 @@ from pathlib import Path
 
 from boss_bot.core.batching import batches
 from boss_bot.core.fmt import duration, size
-from boss_bot.core.storage import Storage
+from boss_bot.core.storage.paths import Storage
 
 
 def test_prepare_removes_leftovers_from_a_crash(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.store import SqliteJobStore, damaged_copies, to_json
+from boss_bot.core.storage.job_store import SqliteJobStore, damaged_copies, to_json
 from boss_bot.core.urls import Platform
 
 

@@ -3,14 +3,14 @@
 from pathlib import Path
 
 from boss_bot.core.items import DownloadItem, DownloadPriority, DownloadStatus
-from boss_bot.core.jobs import JobRunner
-from boss_bot.core.pipeline import Fetcher
-from boss_bot.core.queue import JobQueue
-from boss_bot.core.recovery import resume
-from boss_bot.core.storage import Storage
-from boss_bot.core.store import SqliteJobStore, from_json, to_json
+from boss_bot.core.jobs.fetching import Fetcher
+from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.recovery import resume
+from boss_bot.core.jobs.runner import JobRunner
+from boss_bot.core.ports import JobLimits
+from boss_bot.core.storage.job_store import SqliteJobStore, from_json, to_json
+from boss_bot.core.storage.paths import Storage
 from boss_bot.core.urls import Platform
-from boss_bot.downloaders.base import JobLimits
 from tests.core.jobkit import RecordingSink
 from tests.fakes import FakeDownloader
 

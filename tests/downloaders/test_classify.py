@@ -14,10 +14,10 @@ from yt_dlp.networking import Response
 from yt_dlp.networking.exceptions import HTTPError, TransportError
 from yt_dlp.utils import DownloadError, ExtractorError, GeoRestrictedError, UnsupportedError
 
-from boss_bot.downloaders._ytdlp_child import classify
+from boss_bot.downloaders.libraries.ytdlp import classify
 from boss_bot.errors import DownloadFailedError
-from boss_bot.failures import MESSAGES
-from boss_bot.failures import FailureKind as K
+from boss_bot.errors.kinds import MESSAGES
+from boss_bot.errors.kinds import FailureKind as K
 
 
 class _Quiet:
@@ -85,7 +85,7 @@ def test_every_kind_has_a_message_and_only_network_trouble_is_retried() -> None:
 
 def test_words_inside_urls_do_not_decide() -> None:
     """A subreddit named "private" does not make a timeout a privacy problem."""
-    from boss_bot.downloaders._classify import kind_for_text
+    from boss_bot.downloaders.libraries.classify import kind_for_text
 
     assert kind_for_text("GET https://reddit.com/r/private/comments/1 timed out") is K.NETWORK
     assert kind_for_text("HTTP Error 502: Bad Gateway") is K.SERVER_ERROR

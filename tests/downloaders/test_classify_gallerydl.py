@@ -5,8 +5,8 @@ import types
 import pytest
 from gallery_dl import exception as gdl
 
-from boss_bot.downloaders._classify import kind_for_status_bits
-from boss_bot.failures import FailureKind as K
+from boss_bot.downloaders.libraries.classify import kind_for_status_bits
+from boss_bot.errors.kinds import FailureKind as K
 
 
 def _response(status: int, reason: str) -> object:

@@ -8,8 +8,8 @@ from gallery_dl import config
 from yt_dlp.postprocessor.ffmpeg import FFmpegMergerPP
 from yt_dlp.utils import PostProcessingError
 
-from boss_bot.downloaders._ffmpeg_opts import ffmpeg_options
-from boss_bot.downloaders._gallerydl_child import configure
+from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
+from boss_bot.downloaders.libraries.gallerydl import configure
 from tests.support.media import FFMPEG, _ffmpeg
 from tests.support.media import probe as ffprobe
 

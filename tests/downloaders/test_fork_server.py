@@ -8,10 +8,10 @@ import sys
 import psutil
 import pytest
 
-from boss_bot.downloaders._link import SERVER, Link
-from boss_bot.downloaders.base import JobLimits
-from boss_bot.downloaders.forker import Forker
-from boss_bot.downloaders.runner import run_in_child
+from boss_bot.core.ports import JobLimits
+from boss_bot.downloaders.fork_server._link import SERVER, Link
+from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.supervisor import run_in_child
 from tests.support.media_server import MediaServer
 
 
@@ -69,10 +69,10 @@ async def test_ending_a_child_just_after_its_start_never_hangs(tmp_path) -> None
 
 
 BROKEN_WARMING = (
-    "import runpy, boss_bot.downloaders._preload as p\n"
+    "import runpy, boss_bot.downloaders.fork_server._preload as p\n"
     "def broken(): raise AttributeError('gen_extractor_classes')\n"
     "p.WARMERS['yt-dlp'] = broken\n"
-    "runpy.run_module('boss_bot.downloaders._zygote', run_name='__main__')\n"
+    "runpy.run_module('boss_bot.downloaders.fork_server._server', run_name='__main__')\n"
 )
 
 

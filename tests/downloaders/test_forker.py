@@ -8,9 +8,9 @@ import time
 import psutil
 import pytest
 
-from boss_bot.downloaders.base import JobLimits
-from boss_bot.downloaders.forker import Forker
-from boss_bot.downloaders.runner import run_in_child
+from boss_bot.core.ports import JobLimits
+from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.supervisor import run_in_child
 from boss_bot.errors import DownloadFailedError
 from tests.support.media_server import MediaServer
 

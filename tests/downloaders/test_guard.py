@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from boss_bot.downloaders._guard import BLOCKED_MARKER
-from boss_bot.downloaders.base import JobLimits
-from boss_bot.downloaders.forker import Forker
-from boss_bot.downloaders.runner import run_in_child
+from boss_bot.core.ports import JobLimits
+from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.libraries.guard import BLOCKED_MARKER
+from boss_bot.downloaders.supervisor import run_in_child
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
 
@@ -22,7 +22,7 @@ PATCHED_SERVER = (
     "import runpy, boss_bot.core.addresses as a\n"
     "real = a.is_public\n"
     "a.is_public = lambda ip: str(ip) == '127.0.0.2' or real(ip)\n"
-    "runpy.run_module('boss_bot.downloaders._zygote', run_name='__main__')\n"
+    "runpy.run_module('boss_bot.downloaders.fork_server._server', run_name='__main__')\n"
 )
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from boss_bot.core.pipeline import fetch
+from boss_bot.core.jobs.fetching import fetch
+from boss_bot.core.ports import JobLimits
 from boss_bot.core.urls import check_url
-from boss_bot.downloaders.base import JobLimits
 from boss_bot.downloaders.routing import pick_downloader
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer

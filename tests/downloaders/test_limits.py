@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from boss_bot.downloaders.base import JobLimits
+from boss_bot.core.ports import JobLimits
 from boss_bot.downloaders.engines import GALLERYDL, YTDLP
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
@@ -37,7 +37,7 @@ async def test_size_cap_holds_without_content_length(tmp_path, engine, name) -> 
 
 FAKE_BOT = """
 import json, os, sys, time
-from boss_bot.downloaders.forker import Forker
+from boss_bot.downloaders.fork_server.forker import Forker
 
 events, errors, forker = os.pipe(), os.pipe(), Forker()
 print(forker.start(json.loads(sys.argv[1]), events[1], errors[1]), flush=True)

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from boss_bot.downloaders.base import JobLimits
+from boss_bot.core.ports import JobLimits
 from boss_bot.downloaders.engines import YTDLP
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.store import SqliteJobStore, damaged_copies
+from boss_bot.core.storage.job_store import SqliteJobStore, damaged_copies
 from boss_bot.core.urls import Platform
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub

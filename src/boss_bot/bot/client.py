@@ -12,8 +12,8 @@ from boss_bot.bot.delivery import DiscordSink
 from boss_bot.bot.gate import Gate
 from boss_bot.bot.help import BossHelp
 from boss_bot.bot.replies import NO_MENTIONS
-from boss_bot.core.pipeline import Router
-from boss_bot.core.service import DownloadService
+from boss_bot.core.jobs.service import DownloadService
+from boss_bot.core.ports import Router
 from boss_bot.settings import BotSettings
 
 EXTENSIONS = (

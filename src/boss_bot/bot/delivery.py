@@ -78,9 +78,13 @@ class DiscordSink:
                 await best_effort(unbroken(message.add_reaction(RETRY)))
 
     async def retrying(
-        self, item: DownloadItem, failure: DownloadFailedError, tried: int, tries: int,
+        self,
+        item: DownloadItem,
+        failure: DownloadFailedError,
+        tried: int,
+        tries: int,
         delay: float,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Say that a try failed and when the next one starts."""
         await self.board.forget(item.id)
         await self.show(item, render.retrying(item, failure, tried, tries, delay))

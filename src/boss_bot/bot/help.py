@@ -60,8 +60,11 @@ def help_text(ctx: commands.Context, name: str | None = None) -> str:
     """The overview, one command's help, or "no such command" (for ``/dlh``)."""
     if not name:
         slash = (commands.HybridCommand, commands.HybridGroup)  # what exists as /command
-        usable = [c for c in ctx.bot.commands if not c.hidden
-                  and (isinstance(c, slash) or c.name == "dlh" or not ctx.interaction)]  # fmt: skip
+        usable = [
+            c
+            for c in ctx.bot.commands
+            if not c.hidden and (isinstance(c, slash) or c.name == "dlh" or not ctx.interaction)
+        ]
         return overview(ctx, sorted(usable, key=lambda c: c.qualified_name))
     command = ctx.bot.get_command(name.strip().lstrip("/$"))
     return command_help(ctx, command) if command else not_found(ctx, name)
@@ -73,12 +76,14 @@ class BossHelp(commands.HelpCommand):
     def __init__(self) -> None:
         super().__init__(
             command_attrs={
-                "name": "dlh", "aliases": ["help"], "usage": "[command]",
+                "name": "dlh",
+                "aliases": ["help"],
+                "usage": "[command]",
                 "brief": "Show help for the download commands",
                 "help": "Lists the commands, or explains one: usage, examples and notes.",
                 "extras": {"examples": ["{prefix}dlh", "{prefix}dlh dlt"]},
             }
-        )  # fmt: skip
+        )
 
     async def send_bot_help(self, mapping: dict) -> None:
         """List every command the reader can use, with its one-line description."""

@@ -23,9 +23,13 @@ class ProgressBoard:
     """Coalesces progress reports into throttled status-message edits."""
 
     def __init__(
-        self, edit: Edit, interval: float, *, per_second: float = 4.0,
+        self,
+        edit: Edit,
+        interval: float,
+        *,
+        per_second: float = 4.0,
         clock: Callable[[], float] = time.monotonic,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.edit, self.interval, self.per_second, self.clock = edit, interval, per_second, clock
         self._latest: dict[str, tuple[DownloadItem, ProgressEvent]] = {}
         self._last_edit: dict[str, float] = {}

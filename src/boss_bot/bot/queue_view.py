@@ -61,12 +61,14 @@ def queue_embed(
     ]
     embed.add_field(
         name=f"Running ({len(running)}/{workers})",
-        value=_fit(run_lines, len(running), "Nothing running."), inline=False,
-    )  # fmt: skip
+        value=_fit(run_lines, len(running), "Nothing running."),
+        inline=False,
+    )
     embed.add_field(
         name=f"Waiting ({len(waiting)})",
-        value=_fit(wait_lines, len(waiting), "Nobody waiting."), inline=False,
-    )  # fmt: skip
+        value=_fit(wait_lines, len(waiting), "Nobody waiting."),
+        inline=False,
+    )
     mine = [f"`{i.id}` running" for i in running if i.user_id == caller_id]
     mine += [
         f"`{i.id}` position {n} (~{duration(wait_for(n))})"

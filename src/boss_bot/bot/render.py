@@ -4,9 +4,9 @@ from discord.utils import escape_markdown, escape_mentions
 
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
-from boss_bot.core.names import clean_text, shown_name
+from boss_bot.core.media.names import clean_text, shown_name
 from boss_bot.errors import DownloadFailedError
-from boss_bot.failures import SHORT
+from boss_bot.errors.kinds import SHORT
 
 BAR_LENGTH = 20
 
@@ -25,8 +25,10 @@ def progress(item: DownloadItem, event: ProgressEvent) -> str:
         eta = ""
         if event.speed:
             eta = f" · ETA {duration(max(event.total - event.downloaded, 0) / event.speed)}"
-        detail = (f"`{bar(fraction)}` {fraction:.0%} · {size(event.downloaded)} of "
-                  f"{size(event.total)}{speed}{eta}")  # fmt: skip
+        detail = (
+            f"`{bar(fraction)}` {fraction:.0%} · {size(event.downloaded)} of "
+            f"{size(event.total)}{speed}{eta}"
+        )
     else:
         detail = f"{size(event.downloaded)} so far{speed}"
     return f"⬇️ Job {job_ref(item)} is downloading\n{detail}"
@@ -57,8 +59,9 @@ def acknowledgement(item: DownloadItem, position: int, wait: float = 0) -> str:
     )
 
 
-def retrying(item: DownloadItem, failure: DownloadFailedError, tried: int, tries: int,
-             delay: float) -> str:  # fmt: skip
+def retrying(
+    item: DownloadItem, failure: DownloadFailedError, tried: int, tries: int, delay: float
+) -> str:
     """A job between two tries: what went wrong and when the next try starts."""
     what = SHORT.get(failure.kind, "the download failed")
     return (

@@ -8,16 +8,18 @@ from loguru import logger
 
 from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.names import shown_name
+from boss_bot.core.media.names import shown_name
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 TOO_LARGE = 413
 
 
 async def send_group(
-    channel: discord.abc.Messageable, group: Sequence[Path],
-    reference: discord.MessageReference | None, sent: Callable[[int], None],
-) -> None:  # fmt: skip
+    channel: discord.abc.Messageable,
+    group: Sequence[Path],
+    reference: discord.MessageReference | None,
+    sent: Callable[[int], None],
+) -> None:
     """Post ``group`` as one reply; on 413 post its files one per message.
 
     ``sent`` is called with the number of files after each message that was posted,

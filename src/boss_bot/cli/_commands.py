@@ -25,7 +25,7 @@ def run() -> None:
     )
     setup_logging(settings.log_level, settings.log_format, secrets=[token], file=log_file)
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: dump stacks
-    from boss_bot.bot.runner import serve
+    from boss_bot.bot.serve import serve
 
     try:
         asyncio.run(serve(settings, token))

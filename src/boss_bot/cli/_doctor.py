@@ -11,8 +11,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fmt import size
-from boss_bot.core.store import DamagedError, check, damaged_copies
-from boss_bot.downloaders.forker import FORKER, Forker
+from boss_bot.core.storage.job_store import DamagedError, check, damaged_copies
+from boss_bot.downloaders.fork_server.forker import FORKER, Forker
 from boss_bot.settings import BotSettings
 
 _INSPECT = " (open them with sqlite3 if you need their jobs, then delete them to clear this)"

@@ -7,15 +7,13 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-from boss_bot.core.fitting import Fitter
+from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.fmt import size
 from boss_bot.core.items import ProgressEvent
-from boss_bot.core.pipeline import Fetcher, validate
-from boss_bot.core.retrying import RetryPolicy
-from boss_bot.downloaders.base import limits_from
+from boss_bot.core.jobs.fetching import Fetcher, validate
 from boss_bot.downloaders.routing import pick_downloader
 from boss_bot.errors import DownloadFailedError, UserFacingError
-from boss_bot.failures import SHORT
+from boss_bot.errors.kinds import SHORT
 from boss_bot.settings import BotSettings
 
 
@@ -40,10 +38,11 @@ async def download_to(settings: BotSettings, url: str, output: Path, fit: int | 
 
             async def again(failure: DownloadFailedError, tried: int, delay: float) -> None:
                 what = SHORT.get(failure.kind, failure.kind.value)
-                bar.console.print(f"{what} (try {tried} of {retry.tries}); again in {delay:.0f} s")
+                bar.console.print(
+                    f"{what} (try {tried} of {fetcher.retry.tries}); again in {delay:.0f} s"
+                )
 
-            retry = RetryPolicy.from_settings(settings)
-            fetcher = Fetcher(pick_downloader, limits_from(settings), retry)
+            fetcher = Fetcher.from_settings(settings, pick_downloader)
             checked = await validate(url, allow_private=settings.allow_private_urls)
             batch = await fetcher(checked, work, show, again, target=fit)
             if fit and (fitter := Fitter.from_settings(settings)).needed(batch.files, fit):

@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from boss_bot.core.fmt import duration
-from boss_bot.core.store import DamagedError, SqliteJobStore, check
+from boss_bot.core.storage.job_store import DamagedError, SqliteJobStore, check
 from boss_bot.settings import BotSettings
 
 
@@ -38,10 +38,15 @@ def show_queue(settings: BotSettings, console: Console) -> int:
     now = datetime.now(UTC)
     for item in items:
         cells = (
-            item.id, str(item.guild_id or "DM"), str(item.user_id), item.status.value,
-            item.priority.name.lower(), str(item.attempts),
-            duration((now - item.created_at).total_seconds()), item.url,
-        )  # fmt: skip
+            item.id,
+            str(item.guild_id or "DM"),
+            str(item.user_id),
+            item.status.value,
+            item.priority.name.lower(),
+            str(item.attempts),
+            duration((now - item.created_at).total_seconds()),
+            item.url,
+        )
         table.add_row(*map(escape, cells))
     console.print(table if items else "The queue is empty.")
     if store.skipped:

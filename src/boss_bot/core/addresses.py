@@ -1,7 +1,7 @@
 """Refusing URLs whose host is, or resolves to, a non-public address.
 
 Used before a job is accepted (for a quick, clear answer) and again inside the
-download process at connect time (see ``boss_bot.downloaders._guard``), so that
+download process at connect time (see ``boss_bot.downloaders.libraries.guard``), so that
 redirects and DNS rebinding cannot reach an internal address either.
 """
 

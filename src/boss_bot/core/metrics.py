@@ -15,7 +15,7 @@ import psutil
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.storage import tree_usage
+from boss_bot.core.storage.paths import tree_usage
 from boss_bot.core.usage import measure
 
 MB = 1024 * 1024
@@ -49,17 +49,23 @@ class Metrics:
         )
         self.queue_size = Gauge("download_queue_size", "Current size of download queue", **on)
         self.command_latency = Histogram(
-            "command_latency_seconds", "Command processing time", ["command"],
-            buckets=[0.1, 0.5, 1, 2, 5], **on,
-        )  # fmt: skip
+            "command_latency_seconds",
+            "Command processing time",
+            ["command"],
+            buckets=[0.1, 0.5, 1, 2, 5],
+            **on,
+        )
         self.discord_latency = Gauge("discord_api_latency_seconds", "Discord API latency", **on)
         self.errors = Counter("error", "Total errors by type", ["error_type", "platform"], **on)
         self.memory = Gauge("memory_usage_bytes", "Memory of the bot and its downloads (PSS)", **on)
         self.cpu = Gauge("cpu_usage_percent", "CPU of the bot and its downloads, % of a core", **on)
         self.file_size = Histogram(
-            "download_file_size_bytes", "Size of downloaded files", by_platform,
-            buckets=[MB * x for x in (1, 5, 10, 25, 50)], **on,
-        )  # fmt: skip
+            "download_file_size_bytes",
+            "Size of downloaded files",
+            by_platform,
+            buckets=[MB * x for x in (1, 5, 10, 25, 50)],
+            **on,
+        )
         self.temp_files = Gauge("temp_files_count", "Number of files in temporary storage", **on)
         self.totals = Totals()
         self._process = psutil.Process()

@@ -24,11 +24,17 @@ class Platform(StrEnum):
 
 _HOSTS: dict[Platform, tuple[str, ...]] = {
     Platform.TWITTER: (
-        "twitter.com", "x.com", "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com",
-        "twittpr.com", "nitter.net",
+        "twitter.com",
+        "x.com",
+        "fxtwitter.com",
+        "vxtwitter.com",
+        "fixupx.com",
+        "fixvx.com",
+        "twittpr.com",
+        "nitter.net",
     ),
     Platform.REDDIT: ("reddit.com", "redd.it", "redditmedia.com", "reddit.app.link"),
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True, slots=True)

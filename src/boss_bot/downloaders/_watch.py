@@ -8,9 +8,9 @@ from loguru import logger
 
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import ProgressEvent
-from boss_bot.core.media import media_files
-from boss_bot.core.storage import tree_usage
-from boss_bot.downloaders.base import JobLimits, ProgressCallback
+from boss_bot.core.media.files import media_files
+from boss_bot.core.ports import JobLimits, ProgressCallback
+from boss_bot.core.storage.paths import tree_usage
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 POLL_SECONDS = 0.25

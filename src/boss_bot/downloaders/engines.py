@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from boss_bot.downloaders.base import JobLimits, ProgressCallback
-from boss_bot.downloaders.runner import run_in_child
+from boss_bot.core.ports import JobLimits, ProgressCallback
+from boss_bot.downloaders.supervisor import run_in_child
 
 
 @dataclass(frozen=True, slots=True)
 class _ChildDownloader:
-    """Runs one library in a child process per job (see ``_child``)."""
+    """Runs one library in a child process per job (see ``fork_server._child``)."""
 
     name: str
 

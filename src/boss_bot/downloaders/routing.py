@@ -8,8 +8,8 @@ image links; yt-dlp knows video sites and direct media links. Reddit-hosted vide
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from boss_bot.core.ports import Downloader
 from boss_bot.core.urls import CheckedURL, Platform
-from boss_bot.downloaders.base import Downloader
 from boss_bot.downloaders.engines import GALLERYDL, YTDLP
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp"})

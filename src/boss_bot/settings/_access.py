@@ -15,8 +15,9 @@ class AccessSettings(BaseSettings):
     allow_dms: bool = False
     downloads_per_minute: int = Field(default=5, ge=0)
 
-    @field_validator("high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids",
-                     mode="before")  # fmt: skip
+    @field_validator(
+        "high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids", mode="before"
+    )
     @classmethod
     def _comma_list(cls, value: object) -> object:
         if isinstance(value, str):

@@ -9,7 +9,7 @@ start a download, 🔄 included.
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.members import NotAllowed
+from boss_bot.bot.permissions import NotAllowed
 
 HELP = "dlh"
 

@@ -8,10 +8,10 @@ from loguru import logger
 
 from boss_bot import __version__
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.members import requester
+from boss_bot.bot.permissions import requester
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
-from boss_bot.core.store import SqliteJobStore
+from boss_bot.core.storage.job_store import SqliteJobStore
 
 
 def _store_warnings(store: SqliteJobStore) -> list[str]:
@@ -53,10 +53,12 @@ class Admin(commands.Cog):
         await answer(ctx, "\n".join(lines))
 
     @commands.group(
-        name="queue", invoke_without_command=True, brief="Show the queue; `clear` empties it",
+        name="queue",
+        invoke_without_command=True,
+        brief="Show the queue; `clear` empties it",
         help="Alone, the same as `dlq`. `queue clear` cancels every waiting and running job "
         "in this server (moderators: Manage Messages).",
-    )  # fmt: skip
+    )
     async def queue_group(self, ctx: commands.Context) -> None:
         """Show the queue (``$dlq``)."""
         await ctx.invoke(self.bot.get_command("dlq"))  # type: ignore[arg-type]

@@ -13,9 +13,9 @@ from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import RETRY, STOP, same_emoji
 from boss_bot.bot.replies import best_effort
-from boss_bot.core.access import Requester
-from boss_bot.core.admission import JobRequest
 from boss_bot.core.items import DownloadItem
+from boss_bot.core.jobs.access import Requester
+from boss_bot.core.jobs.admission import JobRequest
 from boss_bot.core.urls import check_url
 from boss_bot.errors import UserFacingError
 
@@ -55,8 +55,10 @@ class Controls(commands.Cog):
 
     async def _stop(self, message_id: int, who: Requester) -> None:
         queue = self.bot.service.queue
-        job = next((i for i in queue.running() + queue.waiting()
-                    if i.status_message_id == message_id), None)  # fmt: skip
+        job = next(
+            (i for i in queue.running() + queue.waiting() if i.status_message_id == message_id),
+            None,
+        )
         if job is not None:
             await self.bot.service.cancel(job.id, who)
 

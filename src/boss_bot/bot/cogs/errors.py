@@ -14,7 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 from loguru import logger
 
-from boss_bot.bot.members import NotAllowed
+from boss_bot.bot.permissions import NotAllowed
 from boss_bot.bot.replies import answer
 from boss_bot.errors import SlowDownError, UserFacingError
 

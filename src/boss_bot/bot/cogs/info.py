@@ -6,7 +6,7 @@ from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.help import help_text
-from boss_bot.bot.members import may_use_high
+from boss_bot.bot.permissions import may_use_high
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration, size
 

@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.requesting import request_download
 from boss_bot.errors import UserFacingError
 
 LINK = re.compile(r"https?://[^\s<>|\"']+", re.I)
@@ -51,10 +52,7 @@ class Menu(commands.Cog):
         url = first_link(message)
         if url is None:
             raise UserFacingError("That message has no link I could download.")
-        downloads = self.bot.get_cog("Downloads")
-        if downloads is None:
-            raise UserFacingError("Downloads are switched off right now.")
-        await downloads.download(ctx, url, reply_to=message.id)  # type: ignore[attr-defined]
+        await request_download(ctx, url, reply_to=message.id)
 
 
 async def setup(bot: BossBot) -> None:

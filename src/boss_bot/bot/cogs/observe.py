@@ -15,7 +15,7 @@ from loguru import logger
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration, size
-from boss_bot.downloaders.forker import FORKER
+from boss_bot.downloaders.fork_server.forker import FORKER
 
 
 class Observe(commands.Cog):
@@ -61,13 +61,17 @@ class Observe(commands.Cog):
         free = shutil.disk_usage(service.storage.root).free
         healthy = connected and free >= service.records.policy.min_free
         body = {
-            "status": "ok" if healthy else "degraded", "gateway_connected": connected,
+            "status": "ok" if healthy else "degraded",
+            "gateway_connected": connected,
             "latency_ms": round(latency * 1000, 1) if latency is not None else None,
-            "queue": {"running": len(service.queue.running()),
-                      "waiting": len(service.queue.waiting())},
+            "queue": {
+                "running": len(service.queue.running()),
+                "waiting": len(service.queue.waiting()),
+            },
             "workers": {"size": service.pool.size, "busy": service.pool.busy},
-            "disk_free_bytes": free, "download_server_pid": FORKER.pid,  # started again on use
-        }  # fmt: skip
+            "disk_free_bytes": free,
+            "download_server_pid": FORKER.pid,  # started again on use
+        }
         return web.json_response(body, status=200 if healthy else 503)
 
     @commands.Cog.listener()
@@ -104,8 +108,10 @@ class Observe(commands.Cog):
             total = sum(n for (p, _), n in totals.jobs.items() if p == platform)
             average = f"{totals.seconds[platform] / done:.1f} s" if done else "-"
             mean = size(totals.bytes[platform] / done) if done else "-"
-            lines.append(f"**{platform}**: {total} jobs, {done / total:.0%} delivered, "
-                         f"average {average}, {mean} each")  # fmt: skip
+            lines.append(
+                f"**{platform}**: {total} jobs, {done / total:.0%} delivered, "
+                f"average {average}, {mean} each"
+            )
         await answer(ctx, "\n".join(lines))
 
 

@@ -4,7 +4,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.members import requester
+from boss_bot.bot.permissions import requester
 from boss_bot.bot.queue_view import queue_embed
 from boss_bot.bot.replies import answer
 from boss_bot.core.items import DownloadItem
@@ -37,9 +37,13 @@ class Queue(commands.Cog):
             await answer(ctx, "The queue is empty.")
             return
         embed = queue_embed(
-            running, waiting, progress=service.runner.progress, wait_for=service.estimate_wait,
-            caller_id=ctx.author.id, workers=service.pool.size,
-        )  # fmt: skip
+            running,
+            waiting,
+            progress=service.runner.progress,
+            wait_for=service.estimate_wait,
+            caller_id=ctx.author.id,
+            workers=service.pool.size,
+        )
         await answer(ctx, embed=embed)
 
     @commands.hybrid_command(
@@ -48,9 +52,11 @@ class Queue(commands.Cog):
         help="Cancels one of your jobs, waiting or running, by the id its messages show; "
         "`all` cancels all of yours here. Moderators (Manage Messages) can cancel anyone's "
         "jobs in this server.",
-        extras={"examples": ["{prefix}dlc a1b2c3", "{prefix}dlc all"],
-                "notes": ["The id is in every message about the job."]},
-    )  # fmt: skip
+        extras={
+            "examples": ["{prefix}dlc a1b2c3", "{prefix}dlc all"],
+            "notes": ["The id is in every message about the job."],
+        },
+    )
     @app_commands.describe(job="A job id from the bot's messages (e.g. a1b2c3), or all")
     async def dlc(self, ctx: commands.Context, job: str) -> None:
         """Cancel a job by id, or all of yours."""

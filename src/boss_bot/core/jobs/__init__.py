@@ -1,0 +1,1 @@
+"""One job's life: admitted, queued, run by a worker, recovered after a restart."""

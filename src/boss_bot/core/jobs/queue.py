@@ -1,0 +1,119 @@
+"""An in-process job queue: priority first, then guilds in turn, then first come first served.
+
+Within one priority, the guild served least recently goes next, so one guild's forty
+waiting jobs cannot starve another guild's single job. A user's job waits while that
+user already has ``per_user`` jobs running.
+"""
+
+import asyncio
+import itertools
+from collections.abc import Iterator
+
+from boss_bot.core.items import DownloadItem
+from boss_bot.core.jobs._order import fairness_key, start_order
+from boss_bot.errors import QueueFullError
+
+
+class JobQueue:
+    """Waiting and running jobs, bounded by ``max_size`` in total."""
+
+    def __init__(self, max_size: int, per_user: int = 2) -> None:
+        self.max_size = max_size
+        self.per_user = per_user
+        self._seq = itertools.count()
+        self._order: dict[str, int] = {}
+        self._waiting: dict[str, DownloadItem] = {}
+        self._running: dict[str, DownloadItem] = {}
+        self._served: dict[tuple[int, int | None], int] = {}  # (priority, guild) -> turn
+        self._turns = itertools.count(1)
+        self._changed = asyncio.Event()
+        self.reserved = 0  # places promised to jobs being acknowledged
+
+    def __len__(self) -> int:
+        return len(self._waiting) + len(self._running)
+
+    def reserve(self) -> None:
+        """Promise a place to a job that will be ``put`` shortly (or ``release`` it)."""
+        self.check_capacity()
+        self.reserved += 1
+
+    def release(self) -> None:
+        """Give back a reserved place that will not be used."""
+        self.reserved = max(self.reserved - 1, 0)
+
+    def check_capacity(self) -> None:
+        """Raise ``QueueFullError`` when no further job can be accepted."""
+        if len(self) + self.reserved >= self.max_size:
+            raise QueueFullError(
+                f"The queue is full ({len(self._running)} running, {len(self._waiting)} "
+                f"waiting, {self.max_size} at most). Please try again in a few minutes."
+            )
+
+    def put(self, item: DownloadItem, *, force: bool = False, reserved: bool = False) -> int:
+        """Add a job; return its 1-based position.
+
+        ``reserved`` uses a place taken with ``reserve``; ``force`` ignores the bound
+        (jobs taken back after a restart are never dropped).
+        """
+        if reserved:
+            self.release()
+        elif not force:
+            self.check_capacity()
+        self._order.setdefault(item.id, next(self._seq))
+        self._waiting[item.id] = item
+        self._changed.set()
+        return self.position(item.id) or 0
+
+    def _plan(self) -> Iterator[DownloadItem]:
+        return start_order(self._waiting.values(), self._order, self._served)
+
+    def _eligible(self) -> DownloadItem | None:
+        running_per_user: dict[int, int] = {}
+        for item in self._running.values():
+            running_per_user[item.user_id] = running_per_user.get(item.user_id, 0) + 1
+        for item in self._plan():
+            if running_per_user.get(item.user_id, 0) < self.per_user:
+                return item
+        return None
+
+    async def get(self) -> DownloadItem:
+        """Wait for the next job that may start, and mark it running."""
+        while True:
+            item = self._eligible()
+            if item is not None:
+                del self._waiting[item.id]
+                self._running[item.id] = item
+                self._served[fairness_key(item)] = next(self._turns)
+                return item
+            self._changed.clear()
+            await self._changed.wait()
+
+    def done(self, job_id: str) -> None:
+        """Forget a job that stopped running (its user may start another)."""
+        if self._running.pop(job_id, None) is not None:
+            self._order.pop(job_id, None)
+            self._changed.set()
+
+    def remove(self, job_id: str) -> DownloadItem | None:
+        """Take a waiting job out of the queue; None if it is not waiting."""
+        item = self._waiting.pop(job_id, None)
+        if item is not None:
+            self._order.pop(job_id, None)
+        return item
+
+    def get_item(self, job_id: str) -> DownloadItem | None:
+        """Return a waiting or running job by id."""
+        return self._waiting.get(job_id) or self._running.get(job_id)
+
+    def waiting(self) -> list[DownloadItem]:
+        """Waiting jobs in the order they are expected to start."""
+        return list(self._plan())
+
+    def running(self) -> list[DownloadItem]:
+        """Running jobs, oldest first."""
+        return list(self._running.values())
+
+    def position(self, job_id: str) -> int | None:
+        """1-based position of a waiting job, or None."""
+        ids = [item.id for item in self.waiting()]
+        return ids.index(job_id) + 1 if job_id in ids else None

@@ -1,0 +1,72 @@
+"""Read-only views of the service for the front ends: the queue now, health, start-up trouble.
+
+Front ends show these; they never reach into the queue, the workers or the store.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from boss_bot.core.items import DownloadItem, ProgressEvent
+
+
+@dataclass(frozen=True, slots=True)
+class QueueView:
+    """The queue at one moment.
+
+    Attributes:
+        running: Running jobs, oldest first.
+        waiting: Waiting jobs in the order they are expected to start.
+        progress: The latest progress report of running jobs, by job id.
+        workers: How many jobs run at once.
+        busy: How many workers are running a job.
+        capacity: How many jobs may be accepted at once (running and waiting).
+    """
+
+    running: tuple[DownloadItem, ...]
+    waiting: tuple[DownloadItem, ...]
+    progress: Mapping[str, ProgressEvent] = field(default_factory=dict)
+    workers: int = 1
+    busy: int = 0
+    capacity: int = 0
+
+    @property
+    def jobs(self) -> tuple[DownloadItem, ...]:
+        """Running, then waiting jobs."""
+        return self.running + self.waiting
+
+    def __len__(self) -> int:
+        return len(self.running) + len(self.waiting)
+
+    def where(self, guild_id: int | None, user_id: int) -> "QueueView":
+        """Only one guild's jobs; in DMs (``guild_id`` None) only ``user_id``'s own."""
+
+        def visible(item: DownloadItem) -> bool:
+            return item.user_id == user_id if guild_id is None else item.guild_id == guild_id
+
+        running = tuple(i for i in self.running if visible(i))
+        waiting = tuple(i for i in self.waiting if visible(i))
+        return QueueView(running, waiting, self.progress, self.workers, self.busy, self.capacity)
+
+    def count_of(self, user_id: int) -> tuple[int, int]:
+        """How many jobs ``user_id`` has running and waiting."""
+        running = sum(1 for i in self.running if i.user_id == user_id)
+        return running, sum(1 for i in self.waiting if i.user_id == user_id)
+
+    def with_status_message(self, message_id: int) -> DownloadItem | None:
+        """The running or waiting job whose status message is ``message_id``."""
+        return next((i for i in self.jobs if i.status_message_id == message_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class HealthView:
+    """What ``$health`` and ``/health`` report beyond the gateway.
+
+    Attributes:
+        disk_free: Free bytes on the data directory's disk.
+        disk_ok: Whether that is above ``MIN_FREE_MB``.
+        warnings: What start-up found wrong (a damaged queue file, unreadable jobs).
+    """
+
+    disk_free: int
+    disk_ok: bool
+    warnings: tuple[str, ...] = ()

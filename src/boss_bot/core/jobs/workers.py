@@ -1,0 +1,81 @@
+"""A fixed pool of worker tasks that take jobs from the queue and run them."""
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable, Sequence
+
+from loguru import logger
+
+from boss_bot.core.items import DownloadItem
+from boss_bot.core.jobs.queue import JobQueue
+
+RunJob = Callable[[DownloadItem], Awaitable[object]]
+SHUTDOWN = "boss-bot is shutting down"  # cancel message: the job is paused, not cancelled
+DEFAULT_JOB_SECONDS = 30.0  # until jobs have run, a guess for wait estimates
+
+
+class WorkerPool:
+    """``size`` workers; each runs one job at a time in its own task, so it can be cancelled."""
+
+    def __init__(self, queue: JobQueue, run_job: RunJob, size: int) -> None:
+        self.queue = queue
+        self.run_job = run_job
+        self.size = size
+        self._workers: list[asyncio.Task[None]] = []
+        self._active: dict[str, asyncio.Task[object]] = {}
+
+    def start(self) -> None:
+        """Start the workers (idempotent)."""
+        if not self._workers:
+            self._workers = [
+                asyncio.create_task(self._work(), name=f"boss-bot-worker-{n}")
+                for n in range(self.size)
+            ]
+
+    @property
+    def busy(self) -> int:
+        """How many workers are running a job."""
+        return len(self._active)
+
+    async def _work(self) -> None:
+        while True:
+            item = await self.queue.get()
+            task = asyncio.create_task(self.run_job(item), name=f"boss-bot-job-{item.id}")
+            self._active[item.id] = task
+            try:
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                if not task.done():  # the worker itself is being stopped
+                    task.cancel(SHUTDOWN)
+                    with contextlib.suppress(BaseException):
+                        await task
+                    raise
+            except Exception:
+                logger.bind(job_id=item.id).exception("worker caught an error from a job")
+            finally:
+                self._active.pop(item.id, None)
+                self.queue.done(item.id)
+
+    def estimate_wait(self, position: int, durations: Sequence[float]) -> float:
+        """Seconds until the waiting job at ``position`` starts, from recent job durations."""
+        average = sum(durations) / len(durations) if durations else DEFAULT_JOB_SECONDS
+        free, ahead = max(self.size - self.busy, 0), position - 1
+        return 0.0 if ahead < free else ((ahead - free) // self.size + 1) * average
+
+    def cancel(self, job_id: str) -> bool:
+        """Cancel a running job; returns False if it is not running."""
+        task = self._active.get(job_id)
+        if task is None or task.done():
+            return False
+        task.cancel()
+        return True
+
+    async def close(self) -> None:
+        """Stop every worker; running jobs are told it is a shutdown (they pause)."""
+        for task in list(self._active.values()):
+            task.cancel(SHUTDOWN)
+        await asyncio.gather(*self._active.values(), return_exceptions=True)
+        for worker in self._workers:
+            worker.cancel()
+        await asyncio.gather(*self._workers, return_exceptions=True)
+        self._workers = []

@@ -1,0 +1,64 @@
+"""The ``Downloader`` port: what core asks of yt-dlp and gallery-dl, and what it gives them.
+
+Implemented in ``boss_bot.downloaders``; core never imports that package.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from boss_bot.core.items import ProgressEvent
+from boss_bot.core.urls import CheckedURL
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
+@dataclass(frozen=True, slots=True)
+class JobLimits:
+    """Bounds on one download job.
+
+    Attributes:
+        timeout: Wall-clock seconds the job may run.
+        max_bytes: Bytes the job may write to disk.
+        max_files: Files the job may write.
+        allow_private: Whether non-public addresses may be contacted.
+        ffmpeg: Path of the ffmpeg binary, if one was found.
+        target_bytes: The upload limit; formats under it are preferred where known.
+    """
+
+    timeout: float = 300.0
+    max_bytes: int = 500 * 1024 * 1024
+    max_files: int = 30
+    allow_private: bool = False
+    ffmpeg: str | None = None
+    target_bytes: int | None = None
+
+
+class Downloader(Protocol):
+    """Something that fetches the media behind a URL into a directory."""
+
+    name: str
+
+    async def download(
+        self, url: str, dest: Path, limits: JobLimits, on_progress: ProgressCallback
+    ) -> list[Path]:
+        """Download the media at ``url`` into ``dest``.
+
+        Args:
+            url: A validated http(s) URL.
+            dest: An empty directory owned by this job; nothing is written elsewhere.
+            limits: Bounds the download must respect.
+            on_progress: Called with progress reports, on the event loop.
+
+        Returns:
+            The files written, in the source's order.
+
+        Raises:
+            DownloadFailedError: With the kind of failure.
+        """
+        ...
+
+
+Router = Callable[[CheckedURL], Downloader]
+"""Picks the downloader for a checked URL."""

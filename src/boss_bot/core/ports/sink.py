@@ -1,0 +1,50 @@
+"""What the core needs from a front end (the Discord bot, or the command line)."""
+
+from collections.abc import Callable
+from typing import Protocol
+
+from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
+from boss_bot.errors import DownloadFailedError
+
+Finished = Callable[[DownloadItem, DownloadResult | None], object]
+"""Told of every job that ends (records, metrics); runs in a worker thread."""
+
+
+class JobSink(Protocol):
+    """Receives a job's state changes and its files. Implemented by the bot layer."""
+
+    async def upload_limit(self, item: DownloadItem) -> int:
+        """Return the largest file, in bytes, that may be delivered for ``item``."""
+        ...
+
+    def progress(self, item: DownloadItem, event: ProgressEvent) -> None:
+        """Take a progress report (called often; must not block)."""
+        ...
+
+    async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
+        """Show the job's new status (``item.status``; ``item.error`` when failed)."""
+        ...
+
+    async def retrying(
+        self,
+        item: DownloadItem,
+        failure: DownloadFailedError,
+        tried: int,
+        tries: int,
+        delay: float,
+    ) -> None:
+        """Show that try ``tried`` of ``tries`` failed and the next starts in ``delay`` s."""
+        ...
+
+    async def deliver(
+        self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
+    ) -> None:
+        """Post the result's files where the job was asked for.
+
+        Args:
+            item: The job; its first ``item.delivered`` files were already posted
+                before a restart and must be skipped.
+            result: The files to post.
+            posted: Called with the number of files posted so far, after each message.
+        """
+        ...

@@ -1,0 +1,1 @@
+"""The data directory: its paths, the job store, finished jobs' records, retention."""

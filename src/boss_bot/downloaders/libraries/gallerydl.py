@@ -1,0 +1,109 @@
+"""gallery-dl, driven through ``gallery_dl.job.DownloadJob`` as its own CLI does.
+
+Runs inside a download child process only, so the process-global config below
+belongs to this one job.
+"""
+
+import contextlib
+import logging
+import os
+import time
+from typing import Any
+
+from gallery_dl import config, exception, job
+
+from boss_bot.downloaders.libraries.classify import kind_for_status_bits
+from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
+from boss_bot.errors import DownloadFailedError, FailureKind
+
+REPORT_SECONDS = 1.0
+FILENAME = "{filename[b:120]}.{extension[b:12]}"  # ".part", ".fit0.mp4" stay under 255 B
+
+
+class _Collector(logging.Handler):
+    """Keeps gallery-dl's warnings and errors, which explain a failed status."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+class _Progress:
+    """gallery-dl's output interface (``job.out``), passing the expected size to the parent.
+
+    The total is the bytes of the files already finished plus the current one's
+    Content-Length; the parent measures what is on disk.
+    """
+
+    def __init__(self, emit: Any) -> None:
+        self.emit, self.finished, self.last = emit, 0, (0, 0.0)
+
+    def start(self, path: str) -> None:
+        """A file starts (nothing to report)."""
+
+    def skip(self, path: str) -> None:
+        """A file is skipped (nothing to report)."""
+
+    def success(self, path: str) -> None:
+        """A file is complete: count it into the running total."""
+        with contextlib.suppress(OSError):
+            self.finished += os.path.getsize(path)
+
+    def progress(self, bytes_total: int | None, bytes_downloaded: int, speed: int) -> None:
+        """Report the expected total when it changes (gallery-dl calls this per chunk)."""
+        total, now = self.finished + (bytes_total or 0), time.monotonic()
+        if bytes_total and (total != self.last[0] or now - self.last[1] >= REPORT_SECONDS):
+            self.last = (total, now)
+            self.emit(event="progress", total=total, speed=speed)
+
+
+def configure(spec: dict[str, Any]) -> None:
+    """Load this job's options into gallery-dl's (process-global) config."""
+    config.clear()  # proxy-env off: no proxies, and no system proxy lookup (macOS)
+    extractor = {
+        "base-directory": spec["dest"],
+        "directory": [],
+        "timeout": 30,
+        "retries": 1,
+        "file-range": f"1-{spec['max_files']}",
+        "filename": FILENAME,
+        "proxy-env": False,
+    }
+    for key, value in extractor.items():
+        config.set(("extractor",), key, value)
+    config.set(("downloader",), "filesize-max", str(spec["max_bytes"]))
+    config.set(("downloader",), "mtime", False)
+    config.set(("downloader",), "retries", 0)  # the job is retried as a whole instead
+    config.set(("downloader",), "part-directory", spec["dest"])
+    config.set(("downloader",), "progress", 0.25)  # seconds before the first report
+    config.set(("output",), "mode", "null")
+    ytdl = ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private")))
+    for section in ("downloader", "extractor"):  # its yt-dlp: as restricted as our own
+        config.set((section, "ytdl"), "raw-options", ytdl)
+
+
+def run(spec: dict[str, Any], emit: Any) -> None:
+    """Download ``spec['url']`` into ``spec['dest']``, reporting expected sizes via ``emit``."""
+    configure(spec)
+    collector = _Collector()
+    logging.getLogger().addHandler(collector)
+    try:
+        download = job.DownloadJob(spec["url"])
+        download.out = _Progress(emit)
+        status = download.run()
+    except exception.NoExtractorError:
+        raise DownloadFailedError(FailureKind.UNSUPPORTED, "no gallery-dl extractor") from None
+    finally:
+        logging.getLogger().removeHandler(collector)
+    detail = " | ".join(collector.lines)
+    if status == 0:
+        if any("larger than allowed maximum" in line for line in collector.lines):
+            raise DownloadFailedError(FailureKind.TOO_LARGE, detail)
+        return
+    kind = kind_for_status_bits(status, detail)
+    if any(line == "HTML response" for line in collector.lines):
+        kind = FailureKind.NOT_MEDIA
+    raise DownloadFailedError(kind, f"status {status}: {detail}")
