@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from loguru import logger
 
+from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.routing import Downloaders
 from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader
 
@@ -37,6 +39,13 @@ def make_settings(tmp_path: Path) -> Callable[..., BotSettings]:
         return BotSettings(_env_file=None, **values)  # type: ignore[call-arg]
 
     return build
+
+
+@pytest.fixture(scope="session")
+def downloaders() -> Iterator[Downloaders]:
+    """The real yt-dlp and gallery-dl, forked from one server for the whole session."""
+    with Forker() as forker:
+        yield Downloaders(forker)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from discord.ext.test import factories as facts
 from discord.state import ConnectionState
 
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.serve import build_bot
 from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader
 
@@ -80,7 +81,7 @@ async def make_bot(
 
     async def build(router: object = None, **overrides: object) -> BossBot:
         route = router or FakeDownloader().route
-        bot = BossBot(make_settings(**overrides), route, intents=discord.Intents.all())
+        bot = build_bot(make_settings(**overrides), route, intents=discord.Intents.all())
         dpytest.configure(bot)
         await bot._async_setup_hook()
         await bot.setup_hook()
@@ -112,5 +113,5 @@ async def say(text: str, **where: object) -> Exception | None:
 async def drain(bot: BossBot, timeout: float = 30) -> None:
     """Wait until no job is waiting or running."""
     async with asyncio.timeout(timeout):
-        while len(bot.service.queue):
+        while len(bot.service.queue_view()):
             await asyncio.sleep(0.02)

@@ -35,7 +35,7 @@ async def test_the_download_rate_answers_with_the_wait(make_bot) -> None:
         " s. Each member may start 2 downloads a minute (commands and 🔄 together)."
     )
     await drain(bot)
-    assert len(bot.service.runner.durations) == 2
+    assert len(bot.service._parts.runner.durations) == 2
 
 
 async def test_the_channel_allow_list(make_bot) -> None:
@@ -76,7 +76,7 @@ async def test_queue_clear_is_for_moderators(make_bot) -> None:
     await dpytest.message("$queue clear", member=mod)
     assert dpytest.get_message().content == "⏹️ Cleared the queue: 3 job(s) cancelled."
     await drain(bot)
-    assert len(bot.service.queue) == 0
+    assert len(bot.service.queue_view()) == 0
 
 
 async def test_reload_is_for_the_owner(make_bot) -> None:

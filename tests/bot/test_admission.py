@@ -27,7 +27,7 @@ async def test_every_download_command_shares_one_budget(make_bot) -> None:
         )
     fake.gate.set()
     await drain(bot)
-    assert len(bot.service.runner.durations) == 5
+    assert len(bot.service._parts.runner.durations) == 5
 
 
 async def test_a_member_may_have_only_so_many_jobs_waiting(make_bot) -> None:
@@ -43,7 +43,7 @@ async def test_a_member_may_have_only_so_many_jobs_waiting(make_bot) -> None:
         "⚠️ You already have 2 jobs waiting, the most one member may have. "
         "Wait for one to start, or cancel one with `$dlc <id>`."
     )
-    assert len(bot.service.queue) == 3
+    assert len(bot.service.queue_view()) == 3
     fake.gate.set()
     await drain(bot)
 
@@ -63,6 +63,6 @@ async def test_a_server_may_have_only_so_many_jobs_waiting(make_bot) -> None:
         "⚠️ This server already has 2 jobs waiting, the most one server may have. "
         "Try again when some have started."
     )
-    assert len(bot.service.queue) == 3
+    assert len(bot.service.queue_view()) == 3
     fake.gate.set()
     await drain(bot)

@@ -26,9 +26,12 @@ async def test_dlc_stops_a_running_job_quickly(make_bot) -> None:
     await dpytest.message(f"$dlc #{ids[0]}")
     assert ids[0] in dpytest.get_message().content
     async with asyncio.timeout(2):
-        while bot.service.queue.get_item(ids[0]) is not None:
+        while ids[0] in {i.id for i in bot.service.queue_view().jobs}:
             await asyncio.sleep(0.01)
-    assert list(bot.service.storage.temp.iterdir()) in ([], [bot.service.storage.temp / ids[1]])
+    assert list(bot.service._parts.storage.temp.iterdir()) in (
+        [],
+        [bot.service._parts.storage.temp / ids[1]],
+    )
     fake.gate.set()
     await drain(bot)
 
@@ -74,7 +77,7 @@ async def test_high_priority_needs_the_role_and_jumps_the_queue(make_bot) -> Non
     await dpytest.add_role(member, role)
     await dpytest.message("$dl https://example.com/vip.mp4 high")
     vip = job_id_of(dpytest.get_message())
-    waiting = bot.service.queue.waiting()
+    waiting = bot.service.queue_view().waiting
     assert [w.id for w in waiting] == [vip, ids[1], ids[2]]
     assert waiting[0].priority is DownloadPriority.HIGH
     await say("$dl https://example.com/x.mp4 urgent")

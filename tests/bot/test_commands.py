@@ -90,9 +90,10 @@ async def test_all_extensions_load(make_bot) -> None:
 async def test_a_broken_extension_is_logged_not_fatal(make_settings, mocker) -> None:
     """If one cog fails to load, the others still load."""
     from boss_bot.bot import client
+    from boss_bot.bot.serve import build_bot
 
     mocker.patch.object(client, "EXTENSIONS", ("boss_bot.bot.cogs.admin", "boss_bot.nope"))
-    bot = client.BossBot(make_settings(), FakeDownloader().route)
+    bot = build_bot(make_settings(), FakeDownloader().route)
     await bot._async_setup_hook()
     await bot.setup_hook()
     assert set(bot.cogs) == {"Admin"}

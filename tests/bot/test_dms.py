@@ -28,7 +28,7 @@ async def test_direct_messages_are_refused_by_default(make_bot) -> None:
         "⚠️ I don't take commands in direct messages. Use me in a server we share; "
         "`$dlh` works here and lists the commands."
     )
-    assert len(bot.service.queue) == 0
+    assert len(bot.service.queue_view()) == 0
     assert "post a link, get the media" in await _dm(member, "$dlh")
 
 
@@ -45,7 +45,9 @@ async def test_in_dms_the_role_list_of_a_shared_server_applies(make_bot) -> None
         "(it needs a role that server's moderators chose)."
     )
     assert (await _dm(holder, URL)).startswith("📥 Job")
-    assert [i.guild_id for i in bot.service.queue.waiting() + bot.service.queue.running()] == [None]
+    assert [
+        i.guild_id for i in bot.service.queue_view().waiting + bot.service.queue_view().running
+    ] == [None]
 
 
 async def test_in_dms_a_stranger_to_every_server_is_refused(make_bot) -> None:

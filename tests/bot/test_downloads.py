@@ -39,7 +39,7 @@ async def test_job_directory_is_removed_after_success_and_failure(make_bot) -> N
     fake.fail = FailureKind.NOT_FOUND
     await dpytest.message("$dl https://example.com/b.mp4")
     await drain(bot)
-    assert list(bot.service.storage.temp.iterdir()) == []
+    assert list(bot.service._parts.storage.temp.iterdir()) == []
 
 
 async def test_failed_download_shows_a_friendly_reason(make_bot) -> None:
@@ -93,7 +93,7 @@ async def test_bad_input_gets_a_specific_message(make_bot, text: str, expected: 
     reply = dpytest.get_message().content
     assert expected in reply
     assert "Traceback" not in reply
-    assert len(bot.service.queue) == 0
+    assert len(bot.service.queue_view()) == 0
     assert fake.calls == []
 
 

@@ -6,6 +6,8 @@ import re
 import discord.ext.test as dpytest
 
 from boss_bot.core.items import DownloadStatus
+from boss_bot.core.jobs.assembly import build_service
+from boss_bot.core.metrics import Metrics
 from tests.bot.conftest import drain
 from tests.bot.queuekit import queue_three
 from tests.fakes import FakeDownloader
@@ -48,16 +50,14 @@ async def test_dlq_stays_within_discord_limits_with_fifty_jobs(make_bot) -> None
 async def test_queued_jobs_are_saved_and_resumed(make_bot, make_settings) -> None:
     """Accepted jobs are in the SQLite store; a new service on the same data dir resumes them."""
     bot, fake, ids = await queue_three(make_bot)
-    saved = {item.id: item.status for item in bot.service.store.unfinished()}
+    saved = {item.id: item.status for item in bot.service._parts.store.unfinished()}
     assert saved == {
         ids[0]: DownloadStatus.DOWNLOADING, ids[1]: DownloadStatus.QUEUED,
         ids[2]: DownloadStatus.QUEUED,
     }  # fmt: skip
     await bot.service.close()
-    from boss_bot.core.jobs.service import DownloadService
-
-    again = DownloadService(make_settings(), bot.service.runner.sink, fake.route)
+    again = build_service(make_settings(), bot.sink, fake.route, Metrics())
     await again.start()
-    assert [i.id for i in again.queue.waiting()] == ids
-    assert all(i.status is DownloadStatus.QUEUED for i in again.queue.waiting())
+    assert [i.id for i in again.queue_view().waiting] == ids
+    assert all(i.status is DownloadStatus.QUEUED for i in again.queue_view().waiting)
     await again.close()

@@ -20,7 +20,7 @@ async def test_the_daily_quota_refuses_the_next_download(make_bot) -> None:
         "⚠️ This server has used today's 1.0 MB download quota. It resets at 00:00 UTC."
     )
     assert len(fake.calls) == 1
-    assert len(bot.service.queue) == 0
+    assert len(bot.service.queue_view()) == 0
 
 
 async def test_jobs_queued_before_the_quota_ran_out_do_not_start(make_bot) -> None:

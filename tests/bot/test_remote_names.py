@@ -13,7 +13,6 @@ import pytest
 from boss_bot.bot import render
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.urls import Platform
-from boss_bot.downloaders.routing import pick_downloader
 from tests.bot.conftest import drain
 from tests.support.media import make_image
 from tests.support.media_server import MediaServer
@@ -26,9 +25,9 @@ def picture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_image(tmp_path_factory.mktemp("names") / "pic.png")
 
 
-async def _download_named(make_bot, picture: Path, name: str) -> tuple[str, list[str]]:
+async def _download_named(make_bot, router, picture: Path, name: str) -> tuple[str, list[str]]:
     """``$dl`` a picture served under ``name``; return the final status and attachment names."""
-    bot = await make_bot(pick_downloader)
+    bot = await make_bot(router)
     with MediaServer() as server:
         server.add_file("/i/" + quote(name), picture, content_type="image/png")
         await dpytest.message(f"$dl {server.url('/i/' + quote(name))}")
@@ -39,10 +38,14 @@ async def _download_named(make_bot, picture: Path, name: str) -> tuple[str, list
     return status.content, [attachment.filename for attachment in upload.attachments]
 
 
-async def test_markdown_and_mentions_in_a_name_are_escaped(make_bot, picture: Path) -> None:
+async def test_markdown_and_mentions_in_a_name_are_escaped(
+    make_bot, downloaders, picture: Path
+) -> None:
     """``@everyone <@&…> **bold** ||x||`` shows literally, neither pinging nor formatting."""
     role = "<@&123456789012345678>"
-    status, names = await _download_named(make_bot, picture, f"@everyone {role} **b** ||x||.png")
+    status, names = await _download_named(
+        make_bot, downloaders.route, picture, f"@everyone {role} **b** ||x||.png"
+    )
     assert status.startswith("✅"), status
     for raw in ("@everyone", role, "**b**", "||x||"):
         assert raw not in status
@@ -51,17 +54,21 @@ async def test_markdown_and_mentions_in_a_name_are_escaped(make_bot, picture: Pa
     assert names == [f"@everyone {role} **b** ||x||.png"]  # attachment names are not markdown
 
 
-async def test_bidi_overrides_are_stripped(make_bot, picture: Path) -> None:
+async def test_bidi_overrides_are_stripped(make_bot, downloaders, picture: Path) -> None:
     """A name with U+202E (right-to-left override) arrives without it, as it really reads."""
-    status, names = await _download_named(make_bot, picture, f"cat{RTL_OVERRIDE}gnp.exe.png")
+    status, names = await _download_named(
+        make_bot, downloaders.route, picture, f"cat{RTL_OVERRIDE}gnp.exe.png"
+    )
     assert RTL_OVERRIDE not in status
     assert "catgnp.exe.png" in status
     assert names == ["catgnp.exe.png"]
 
 
-async def test_a_name_too_long_for_the_disk_is_shortened(make_bot, picture: Path) -> None:
+async def test_a_name_too_long_for_the_disk_is_shortened(
+    make_bot, downloaders, picture: Path
+) -> None:
     """A 300-byte name (over the file system's 255) arrives shortened, extension kept."""
-    status, names = await _download_named(make_bot, picture, "é" * 150 + ".png")
+    status, names = await _download_named(make_bot, downloaders.route, picture, "é" * 150 + ".png")
     assert status.startswith("✅"), status
     [name] = names
     assert name.endswith(".png")

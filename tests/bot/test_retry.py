@@ -88,6 +88,6 @@ async def test_a_failing_retry_acknowledgement_keeps_no_queue_place(make_bot, fa
 
     bot.sink.show = broken
     await dpytest.add_reaction(dpytest.get_config().members[0], ack, "🔄")
-    assert bot.service.queue.reserved == 0
-    assert len(bot.service.queue) == 0
+    assert bot.service._parts.queue.reserved == 0
+    assert len(bot.service.queue_view()) == 0
     assert ack.id in bot.sink.failed

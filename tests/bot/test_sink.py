@@ -42,7 +42,8 @@ class FakeChannel:
 
 def _sink(channel: FakeChannel) -> DiscordSink:
     bot = SimpleNamespace(get_channel=lambda _id: channel, user=SimpleNamespace(id=1))
-    sink = DiscordSink(bot)  # type: ignore[arg-type]
+    sink = DiscordSink()
+    sink.attach(bot)  # type: ignore[arg-type]
     sink._channel = lambda item: channel  # type: ignore[method-assign]
     return sink
 

@@ -44,4 +44,4 @@ async def test_internal_addresses_are_refused_without_a_request(
     await say(f"$dl {url}")
     assert dpytest.get_message().content == REFUSAL, url
     assert media.requests == []
-    assert len(bot.service.queue) == 0
+    assert len(bot.service.queue_view()) == 0

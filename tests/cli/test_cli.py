@@ -67,7 +67,8 @@ def test_doctor_fails_on_an_unwritable_data_dir(monkeypatch, tmp_path: Path) -> 
 def test_doctor_fails_when_the_download_server_cannot_start(monkeypatch, tmp_path: Path) -> None:
     """No download process server, no downloads: a failure, with the reason."""
     monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(_doctor, "FORKER", Forker([str(tmp_path / "missing-python")]))
+    missing = [str(tmp_path / "missing-python")]
+    monkeypatch.setattr(_doctor, "Forker", lambda: Forker(missing))
     result = runner.invoke(app, ["doctor"])
     assert result.exit_code == 1
     assert "[FAIL] downloads: the download process server did not start (FileNotFound" in (

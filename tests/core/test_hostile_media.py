@@ -15,11 +15,10 @@ from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.fetching import Fetcher
 from boss_bot.core.jobs.retrying import RetryPolicy
 from boss_bot.core.jobs.runner import JobRunner
-from boss_bot.core.ports import JobLimits
+from boss_bot.core.ports import JobLimits, Router
 from boss_bot.core.storage.job_store import SqliteJobStore
 from boss_bot.core.storage.paths import Storage
 from boss_bot.core.urls import Platform
-from boss_bot.downloaders.routing import pick_downloader
 from tests.core.jobkit import RecordingSink
 from tests.support.media import _ffmpeg, probe
 from tests.support.media_server import MediaServer
@@ -56,12 +55,12 @@ def secret(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-async def _run(tmp_path: Path, url: str) -> KeepingSink:
+async def _run(route: Router, tmp_path: Path, url: str) -> KeepingSink:
     storage = Storage(tmp_path / "data")
     storage.prepare()
     sink = KeepingSink(limit=100_000)
     limits = JobLimits(timeout=60, allow_private=True, ffmpeg=Tools.find().ffmpeg)
-    fetcher = Fetcher(pick_downloader, limits, RetryPolicy(tries=1, delay=0.01))
+    fetcher = Fetcher(route, limits, RetryPolicy(tries=1, delay=0.01))
     runner = JobRunner(
         storage, SqliteJobStore(tmp_path / "q.db"), sink, fetcher, fitter=Fitter(Tools.find(), 60)
     )
@@ -88,16 +87,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "content_type", "spelling"), CASES)
+@pytest.mark.parametrize("case", CASES)
 async def test_a_playlist_of_local_files_posts_none_of_them(
-    tmp_path: Path, secret: Path, path: str, content_type: str, spelling: str
+    downloaders, tmp_path: Path, secret: Path, case: tuple[str, str, str]
 ) -> None:
     """Served as .m3u8, .jpg or .mp4, absolute or relative: nothing posted, a clear failure."""
+    path, content_type, spelling = case
     job_dir = tmp_path / "data" / "downloads"
     segment = str(secret) if spelling == "absolute" else "../" * 30 + str(secret)[1:]
     with MediaServer() as media:
         url = media.add_file(path, _playlist(segment), content_type)
-        sink = await _run(tmp_path, url)
+        sink = await _run(downloaders.route, tmp_path, url)
     assert job_dir.parent.exists()
     assert not _posted_the_secret(sink, tmp_path)
     assert sink.uploads == []

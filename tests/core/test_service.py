@@ -7,7 +7,9 @@ import pytest
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.access import Requester
 from boss_bot.core.jobs.admission import JobRequest
+from boss_bot.core.jobs.assembly import build_service
 from boss_bot.core.jobs.service import DownloadService
+from boss_bot.core.metrics import Metrics
 from boss_bot.core.urls import check_url
 from boss_bot.errors import QueueFullError, RefusedError
 from tests.core.jobkit import RecordingSink
@@ -19,7 +21,7 @@ URL = check_url("https://example.com/v.mp4")
 @pytest.fixture
 async def service(make_settings):
     settings = make_settings(max_queue_size=2, downloads_per_minute=1)
-    svc = DownloadService(settings, RecordingSink(), FakeDownloader().route)
+    svc = build_service(settings, RecordingSink(), FakeDownloader().route, Metrics())
     await svc.start()
     yield svc
     await svc.close()
@@ -44,14 +46,14 @@ async def test_reserved_places_count_against_the_bound(service) -> None:
     first = asyncio.create_task(_submit(service, ack=slow))
     second = asyncio.create_task(_submit(service, user=2, ack=slow))
     await asyncio.sleep(0)
-    assert service.queue.reserved == 2
+    assert service._parts.queue.reserved == 2
     with pytest.raises(QueueFullError):
         await _submit(service, user=3)
     sent.set()
     assert (await first).status_message_id == 77
     await second
-    assert len(service.queue) == 2
-    assert service.queue.reserved == 0
+    assert len(service.queue_view()) == 2
+    assert service._parts.queue.reserved == 0
 
 
 async def test_a_failing_acknowledgement_keeps_no_place_and_no_budget(service) -> None:
@@ -62,8 +64,8 @@ async def test_a_failing_acknowledgement_keeps_no_place_and_no_budget(service) -
 
     with pytest.raises(ConnectionError):
         await _submit(service, ack=broken)
-    assert service.queue.reserved == 0
-    assert service.admission.pending == {}
+    assert service._parts.queue.reserved == 0
+    assert service._parts.admission.pending == {}
     assert (await _submit(service)).status_message_id == 77  # within the same minute
 
 
@@ -75,9 +77,9 @@ async def test_cancel_while_acknowledging_means_it_never_runs(service) -> None:
         return 77
 
     item = await _submit(service, ack=cancelled)
-    assert len(service.queue) == 0
-    assert service.queue.reserved == 0
-    assert (item.id, DownloadStatus.CANCELLED) in service.runner.sink.statuses
+    assert len(service.queue_view()) == 0
+    assert service._parts.queue.reserved == 0
+    assert (item.id, DownloadStatus.CANCELLED) in service._parts.runner.sink.statuses
 
 
 async def test_only_owners_and_moderators_of_the_guild_may_cancel(service) -> None:
@@ -91,21 +93,21 @@ async def test_only_owners_and_moderators_of_the_guild_may_cancel(service) -> No
 
 async def test_wait_estimates_use_free_workers_and_recent_durations(service) -> None:
     """With free workers a job starts now; behind a full pool it waits whole rounds."""
-    service.runner.durations.extend([10.0, 20.0])
+    service._parts.runner.durations.extend([10.0, 20.0])
     assert service.estimate_wait(1) == 0
-    assert service.estimate_wait(service.pool.size + 1) == 15.0
+    assert service.estimate_wait(service.queue_view().workers + 1) == 15.0
 
 
 async def test_in_direct_messages_the_daily_quota_is_each_users(make_settings) -> None:
     """DMs have no server: 1.2 MB delivered to one user in DMs refuses only that user there."""
     sink = RecordingSink(limit=10 * 1024 * 1024)
     fake = FakeDownloader(files={"big.mp4": MP4.ljust(1_200_000, b"\x00")})
-    svc = DownloadService(make_settings(guild_daily_quota_mb=1), sink, fake.route)
+    svc = build_service(make_settings(guild_daily_quota_mb=1), sink, fake.route, Metrics())
     await svc.start()
     svc.start_workers()
     try:
         await _submit(svc, user=41, guild=None)
-        while not svc.records.used_today(None, 41):  # the job's record is written
+        while not svc._parts.records.used_today(None, 41):  # the job's record is written
             await asyncio.sleep(0.01)
         with pytest.raises(RefusedError) as refused:
             await _submit(svc, user=41, guild=None)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from boss_bot.core.jobs.fetching import fetch, validate
-from boss_bot.core.ports import JobLimits
+from boss_bot.core.ports import JobLimits, Router
 from boss_bot.core.urls import check_url
 from boss_bot.downloaders.engines import GALLERYDL, YTDLP
-from boss_bot.downloaders.routing import pick_downloader
+from boss_bot.downloaders.routing import engine_for
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 LIMITS = JobLimits(timeout=60, allow_private=True, ffmpeg=None)
@@ -20,26 +20,30 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-async def _fetch(url: str, dest: Path, limits: JobLimits = LIMITS) -> list[Path]:
+async def _fetch(route: Router, url: str, dest: Path, limits: JobLimits = LIMITS) -> list[Path]:
     checked = await validate(url, allow_private=True)
-    return await fetch(checked, dest, pick_downloader, limits, lambda event: None)
+    return await fetch(checked, dest, route, limits, lambda event: None)
 
 
-async def test_video_link_is_downloaded_by_ytdlp(media_server, media_dir, tmp_path) -> None:
+async def test_video_link_is_downloaded_by_ytdlp(
+    downloaders, media_server, media_dir, tmp_path
+) -> None:
     """A direct mp4 link arrives byte-for-byte, via yt-dlp."""
     url = media_server.url("/v/clip.mp4")
-    assert pick_downloader(check_url(url)) is YTDLP
-    files = await _fetch(url, tmp_path)
+    assert engine_for(check_url(url)) == YTDLP
+    files = await _fetch(downloaders.route, url, tmp_path)
     assert len(files) == 1
     assert files[0].suffix == ".mp4"
     assert _sha(files[0]) == _sha(media_dir / "clip.mp4")
 
 
-async def test_image_link_is_downloaded_by_gallerydl(media_server, media_dir, tmp_path) -> None:
+async def test_image_link_is_downloaded_by_gallerydl(
+    downloaders, media_server, media_dir, tmp_path
+) -> None:
     """A direct image link arrives byte-for-byte, via gallery-dl, with its own name."""
     url = media_server.url("/i/pic.png")
-    assert pick_downloader(check_url(url)) is GALLERYDL
-    files = await _fetch(url, tmp_path)
+    assert engine_for(check_url(url)) == GALLERYDL
+    files = await _fetch(downloaders.route, url, tmp_path)
     assert [f.name for f in files] == ["pic.png"]
     assert _sha(files[0]) == _sha(media_dir / "pic.png")
 
@@ -53,44 +57,44 @@ async def test_image_link_is_downloaded_by_gallerydl(media_server, media_dir, tm
         ("/i/fake.jpg", FailureKind.NOT_MEDIA),
     ],
 )
-async def test_failures_have_a_kind(media_server, tmp_path, path: str, kind) -> None:
+async def test_failures_have_a_kind(downloaders, media_server, tmp_path, path: str, kind) -> None:
     """404s, pages without media and HTML served as an image each fail with their own kind."""
     with pytest.raises(DownloadFailedError) as failure:
-        await _fetch(media_server.url(path), tmp_path)
+        await _fetch(downloaders.route, media_server.url(path), tmp_path)
     assert failure.value.kind is kind
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("suffix", ["x.mp4", "x.png"])
-async def test_connection_refused_is_a_network_failure(tmp_path, suffix: str) -> None:
+async def test_connection_refused_is_a_network_failure(downloaders, tmp_path, suffix: str) -> None:
     """A port nobody listens on gives a network failure, from either downloader."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     with pytest.raises(DownloadFailedError) as failure:
-        await _fetch(f"http://127.0.0.1:{port}/{suffix}", tmp_path)
+        await _fetch(downloaders.route, f"http://127.0.0.1:{port}/{suffix}", tmp_path)
     assert failure.value.kind is FailureKind.NETWORK
 
 
-async def test_byte_limit_stops_a_download(media_server, tmp_path) -> None:
+async def test_byte_limit_stops_a_download(downloaders, media_server, tmp_path) -> None:
     """A file over MAX_DOWNLOAD_MB is refused as too large and nothing is kept."""
     limits = JobLimits(timeout=60, allow_private=True, max_bytes=1000)
     with pytest.raises(DownloadFailedError) as failure:
-        await _fetch(media_server.url("/v/clip.mp4"), tmp_path, limits)
+        await _fetch(downloaders.route, media_server.url("/v/clip.mp4"), tmp_path, limits)
     assert failure.value.kind is FailureKind.TOO_LARGE
 
 
-async def test_guard_refuses_loopback_inside_the_child(media_server, tmp_path) -> None:
+async def test_guard_refuses_loopback_inside_the_child(downloaders, media_server, tmp_path) -> None:
     """With private addresses disallowed, the child refuses to connect, and no request is made."""
     limits = JobLimits(timeout=60, allow_private=False)
     url = check_url(media_server.url("/v/clip.mp4"))
     with pytest.raises(DownloadFailedError) as failure:
-        await fetch(url, tmp_path, pick_downloader, limits, lambda e: None)
+        await fetch(url, tmp_path, downloaders.route, limits, lambda e: None)
     assert failure.value.kind is FailureKind.BLOCKED
     assert media_server.hits("/v/clip.mp4") == 0
 
 
-async def test_gallerydl_reports_the_expected_size(tmp_path) -> None:
+async def test_gallerydl_reports_the_expected_size(downloaders, tmp_path) -> None:
     """A slow image shows a real total (its Content-Length), so the bar has a percent."""
     from tests.support.media_server import MediaServer
 
@@ -99,6 +103,6 @@ async def test_gallerydl_reports_the_expected_size(tmp_path) -> None:
     with MediaServer() as media:
         url = media.add_file("/slow.png", body, "image/png", throttle_bps=200_000)
         checked = await validate(url, allow_private=True)
-        await fetch(checked, tmp_path, pick_downloader, LIMITS, events.append)
+        await fetch(checked, tmp_path, downloaders.route, LIMITS, events.append)
     assert {e.total for e in events if e.total} == {len(body)}
     assert any(0 < e.downloaded < len(body) for e in events if e.total)

@@ -13,7 +13,6 @@ import pytest
 from boss_bot.core.jobs.fetching import fetch
 from boss_bot.core.ports import JobLimits
 from boss_bot.core.urls import check_url
-from boss_bot.downloaders.routing import pick_downloader
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
 
@@ -65,31 +64,31 @@ def short(h: BaseHTTPRequestHandler) -> None:
     ],
 )
 async def test_hostile_bodies_end_with_a_specific_failure(
-    tmp_path: Path, handler, kind: FailureKind, ext: str
+    downloaders, tmp_path: Path, handler, kind: FailureKind, ext: str
 ) -> None:
     """Too large, too slow, or cut short: a named failure within the timeout, from both."""
     with MediaServer() as media:
         url = media.add_route(f"/x.{ext}", handler)
         started = time.monotonic()
         with pytest.raises(DownloadFailedError) as failure:
-            await fetch(check_url(url), tmp_path, pick_downloader, LIMITS, lambda e: None)
+            await fetch(check_url(url), tmp_path, downloaders.route, LIMITS, lambda e: None)
     assert failure.value.kind is kind, failure.value.detail
     assert time.monotonic() - started < LIMITS.timeout + 5
 
 
 @pytest.mark.parametrize("ext", ["mp4", "png"])
-async def test_a_redirect_loop_fails_without_hanging(tmp_path: Path, ext: str) -> None:
+async def test_a_redirect_loop_fails_without_hanging(downloaders, tmp_path: Path, ext: str) -> None:
     """/a → /b → /a …: the downloaders give up; nothing is written."""
     with MediaServer() as media:
         media.add_redirect(f"/a.{ext}", f"/b.{ext}")
         url = media.add_redirect(f"/b.{ext}", f"/a.{ext}").replace("/b.", "/a.")
         with pytest.raises(DownloadFailedError) as failure:
-            await fetch(check_url(url), tmp_path, pick_downloader, LIMITS, lambda e: None)
+            await fetch(check_url(url), tmp_path, downloaders.route, LIMITS, lambda e: None)
     assert failure.value.kind is FailureKind.REDIRECTS, failure.value.detail
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
-def test_a_job_writing_too_many_files_is_stopped(tmp_path: Path) -> None:
+def test_a_job_writing_too_many_files_is_stopped(downloaders, tmp_path: Path) -> None:
     """The watcher counts files: past MAX_FILES_PER_JOB (plus a little slack) it stops."""
     from boss_bot.downloaders._watch import FILE_SLACK, check
 

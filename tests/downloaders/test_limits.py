@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from boss_bot.core.ports import JobLimits
-from boss_bot.downloaders.engines import GALLERYDL, YTDLP
+from boss_bot.downloaders.engines import GALLERYDL, YTDLP, ChildDownloader
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
 
@@ -24,13 +24,15 @@ def _no_length(handler) -> None:
 
 
 @pytest.mark.parametrize(("engine", "name"), [(YTDLP, "big.mp4"), (GALLERYDL, "big.png")])
-async def test_size_cap_holds_without_content_length(tmp_path, engine, name) -> None:
+async def test_size_cap_holds_without_content_length(downloaders, tmp_path, engine, name) -> None:
     """A 3 MB body with no Content-Length under a 1 MB cap fails as too large, naming 1 MB."""
     with MediaServer() as server:
         server.add_route(f"/{name}", _no_length)
         limits = JobLimits(timeout=60, max_bytes=1024 * 1024, allow_private=True)
         with pytest.raises(DownloadFailedError) as failure:
-            await engine.download(server.url(f"/{name}"), tmp_path, limits, lambda e: None)
+            await ChildDownloader(engine, downloaders.forker).download(
+                server.url(f"/{name}"), tmp_path, limits, lambda e: None
+            )
     assert failure.value.kind is FailureKind.TOO_LARGE
     assert "1.0 MB" in failure.value.user_message()
 

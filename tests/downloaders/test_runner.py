@@ -6,7 +6,7 @@ import time
 import pytest
 
 from boss_bot.core.ports import JobLimits
-from boss_bot.downloaders.engines import YTDLP
+from boss_bot.downloaders.engines import YTDLP, ChildDownloader
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
 
@@ -21,18 +21,20 @@ def slow_url():
                               throttle_bps=SLOW)  # fmt: skip
 
 
-async def test_timeout_stops_the_child(slow_url, tmp_path) -> None:
+async def test_timeout_stops_the_child(downloaders, slow_url, tmp_path) -> None:
     """A job over DOWNLOAD_TIMEOUT fails as a timeout shortly after the limit."""
     limits = JobLimits(timeout=2, allow_private=True)
     start = time.monotonic()
     with pytest.raises(DownloadFailedError) as failure:
-        await YTDLP.download(slow_url, tmp_path, limits, lambda e: None)
+        await ChildDownloader(YTDLP, downloaders.forker).download(
+            slow_url, tmp_path, limits, lambda e: None
+        )
     assert failure.value.kind is FailureKind.TIMEOUT
     assert "2.0 s" in failure.value.user_message()
     assert time.monotonic() - start < 5
 
 
-async def test_cancel_ends_the_download_within_two_seconds(slow_url, tmp_path) -> None:
+async def test_cancel_ends_the_download_within_two_seconds(downloaders, slow_url, tmp_path) -> None:
     """Cancelling the task kills the child: the call returns within 2 s and progress stops."""
     events = []
     progressed = asyncio.Event()
@@ -42,7 +44,9 @@ async def test_cancel_ends_the_download_within_two_seconds(slow_url, tmp_path) -
         progressed.set()
 
     task = asyncio.create_task(
-        YTDLP.download(slow_url, tmp_path, JobLimits(allow_private=True), on_progress)
+        ChildDownloader(YTDLP, downloaders.forker).download(
+            slow_url, tmp_path, JobLimits(allow_private=True), on_progress
+        )
     )
     await asyncio.wait_for(progressed.wait(), 15)
     assert events[-1].downloaded > 0

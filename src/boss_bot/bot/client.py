@@ -1,7 +1,7 @@
 """``BossBot``: the ``commands.Bot`` that owns the download service."""
 
-import asyncio
 import time
+from typing import Any
 
 import discord
 import yarl
@@ -13,7 +13,9 @@ from boss_bot.bot.gate import Gate
 from boss_bot.bot.help import BossHelp
 from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.core.jobs.service import DownloadService
-from boss_bot.core.ports import Router
+from boss_bot.core.metrics import Metrics
+from boss_bot.core.tasks import BackgroundTasks
+from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.settings import BotSettings
 
 EXTENSIONS = (
@@ -47,12 +49,26 @@ def point_at(settings: BotSettings) -> None:
 class BossBot(commands.Bot):
     """The bot. Cogs parse commands, call ``self.service`` and render the result.
 
+    Built by ``serve.build_bot``, which makes its parts.
+
     Args:
         settings: The validated settings.
-        router: Picks a downloader for a URL (injectable for tests).
+        service: The download service; the bot starts and stops it.
+        sink: Where the service's jobs are shown and delivered; attached to this bot.
+        metrics: Counters the cogs add to (command timings) and ``/metrics`` shows.
+        forker: The download fork server, if this process runs one (for ``/health``).
     """
 
-    def __init__(self, settings: BotSettings, router: Router, **options: object) -> None:
+    def __init__(
+        self,
+        settings: BotSettings,
+        service: DownloadService,
+        sink: DiscordSink,
+        *,
+        metrics: Metrics,
+        forker: Forker | None = None,
+        **options: Any,
+    ) -> None:
         options.setdefault("intents", intents())
         options.setdefault("help_command", BossHelp())
         super().__init__(
@@ -62,11 +78,11 @@ class BossBot(commands.Bot):
             strip_after_prefix=True,
             **options,
         )
-        self.settings = settings
+        self.settings, self.service, self.sink = settings, service, sink
+        self.metrics, self.forker = metrics, forker
+        sink.attach(self)
         self.gate = Gate(self, settings)
-        self.sink = DiscordSink(self, settings.progress_interval)
-        self.service = DownloadService(settings, self.sink, router)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = BackgroundTasks()
         self.started_at = time.monotonic()
 
     async def setup_hook(self) -> None:
@@ -84,8 +100,8 @@ class BossBot(commands.Bot):
         if self.settings.sync_commands:
             synced = await self.tree.sync()
             logger.info("synced {} application commands with Discord", len(synced))
-        for job in (self._start_workers_when_ready(), self.sink.board.run()):
-            self._tasks.add(asyncio.create_task(job))
+        self._tasks.spawn(self._start_workers_when_ready(), name="start-workers")
+        self._tasks.spawn(self.sink.board.run(), name="progress-board")
 
     async def _start_workers_when_ready(self) -> None:
         await self.wait_until_ready()
@@ -97,7 +113,6 @@ class BossBot(commands.Bot):
 
     async def close(self) -> None:
         """Stop the download service, then disconnect."""
-        for task in self._tasks:
-            task.cancel()
+        await self._tasks.close()
         await self.service.close()
         await super().close()

@@ -5,13 +5,11 @@ from collections.abc import Callable
 
 import discord
 from discord.ext import commands
-from loguru import logger
 
 from boss_bot.bot import render
 from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
-from boss_bot.bot.uploads import posted_before, send_group
-from boss_bot.core.batching import batches
+from boss_bot.bot.uploads import post_files
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.errors import DownloadFailedError
 
@@ -27,10 +25,21 @@ def same_emoji(emoji: discord.PartialEmoji | str, wanted: str) -> bool:
 class DiscordSink:
     """Shows a job's progress in its status message and posts its files as replies."""
 
-    def __init__(self, bot: commands.Bot, progress_interval: float = 5.0) -> None:
-        self.bot = bot
+    def __init__(self, progress_interval: float = 5.0) -> None:
+        self._bot: commands.Bot | None = None
         self.board = ProgressBoard(self._show_progress, progress_interval)
         self.failed: OrderedDict[int, DownloadItem] = OrderedDict()  # by status message
+
+    def attach(self, bot: commands.Bot) -> None:
+        """Post through ``bot`` (the sink is made first: the service it serves needs it)."""
+        self._bot = bot
+
+    @property
+    def bot(self) -> commands.Bot:
+        """The bot this sink posts through."""
+        if self._bot is None:
+            raise RuntimeError("the Discord sink is not attached to a bot")
+        return self._bot
 
     def _channel(self, item: DownloadItem) -> discord.abc.Messageable:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
@@ -92,27 +101,6 @@ class DiscordSink:
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
     ) -> None:
-        """Reply to the request with the files, ten (and one limit's worth) a message.
-
-        Files already posted before a restart are skipped: ``item.delivered``, or on a
-        retry the attachments the channel shows. Files, not messages, are counted: a
-        413 splits a message into one file per message, so messages are no fixed unit.
-        """
-        channel = self._channel(item)
-        reference = None
-        if item.message_id is not None:
-            request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
-            reference = request.to_reference(fail_if_not_exists=False)
-        done = item.delivered
-        if item.attempts > 1 and self.bot.user is not None:  # a retry: ask the channel
-            done = await posted_before(self.bot.user.id, channel, item)
-        log = logger.bind(job_id=item.id)
-
-        def sent(count: int) -> None:
-            nonlocal done
-            done += count
-            posted(done)
-            log.debug("posted {}/{} file(s)", done, len(result.files))
-
-        for group in batches(result.files[done:], result.limit):
-            await unbroken(send_group(channel, group, reference, sent))
+        """Reply to the request with the files (see ``uploads.post_files``)."""
+        user = self.bot.user
+        await post_files(self._channel(item), user.id if user else None, item, result, posted)

@@ -8,6 +8,7 @@ from discord.utils import escape_markdown
 
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import DownloadItem, ProgressEvent
+from boss_bot.core.jobs.views import QueueView
 
 FIELD_LIMIT = 1024  # Discord's limit for one embed field value
 
@@ -40,15 +41,10 @@ def progress_text(event: ProgressEvent | None) -> str:
 
 
 def queue_embed(
-    running: list[DownloadItem],
-    waiting: list[DownloadItem],
-    *,
-    progress: dict[str, ProgressEvent],
-    wait_for: Callable[[int], float],
-    caller_id: int,
-    workers: int,
+    view: QueueView, *, wait_for: Callable[[int], float], caller_id: int
 ) -> discord.Embed:
     """Render the queue as one embed, short enough for Discord with any queue length."""
+    running, waiting, progress, workers = view.running, view.waiting, view.progress, view.workers
     embed = discord.Embed(title="Download queue", colour=discord.Colour.blurple())
     run_lines = [
         f"`{i.id}` ⬇️ {progress_text(progress.get(i.id))} · {_host(i)} · <@{i.user_id}>"

@@ -1,16 +1,34 @@
-"""Running the bot until it is told to stop (SIGINT/SIGTERM) or its token is refused."""
+"""The composition root: build the bot's parts, and run it until it is told to stop.
+
+``build_bot`` makes the sink, the metrics and the download service and hands them to
+``BossBot``; ``serve`` adds the download fork server and owns every lifetime.
+"""
 
 import asyncio
 import signal
+from typing import Any
 
 import discord
 from loguru import logger
 
 from boss_bot.bot.client import BossBot, point_at
-from boss_bot.downloaders.fork_server.forker import FORKER
-from boss_bot.downloaders.routing import pick_downloader
+from boss_bot.bot.delivery import DiscordSink
+from boss_bot.core.jobs.assembly import build_service
+from boss_bot.core.metrics import Metrics
+from boss_bot.core.ports import Router
+from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.routing import Downloaders
 from boss_bot.errors import ConfigError
 from boss_bot.settings import BotSettings
+
+
+def build_bot(
+    settings: BotSettings, router: Router, *, forker: Forker | None = None, **options: Any
+) -> BossBot:
+    """A bot with its sink, metrics and download service, downloading through ``router``."""
+    sink, metrics = DiscordSink(settings.progress_interval), Metrics()
+    service = build_service(settings, sink, router, metrics)
+    return BossBot(settings, service, sink, metrics=metrics, forker=forker, **options)
 
 
 async def serve(settings: BotSettings, token: str) -> None:
@@ -20,17 +38,19 @@ async def serve(settings: BotSettings, token: str) -> None:
         ConfigError: Discord refused the token or the privileged intents.
     """
     point_at(settings)
-    warm_up = asyncio.create_task(asyncio.to_thread(FORKER.warm_up))  # while we connect
+    forker = Forker()
+    warm_up = asyncio.create_task(asyncio.to_thread(forker.warm_up))  # while we connect
     try:
-        await _run(settings, token)
+        bot = build_bot(settings, Downloaders(forker).route, forker=forker)
+        await _run(bot, token)
     finally:
         await warm_up
-        await asyncio.to_thread(FORKER.close)
+        await asyncio.to_thread(forker.close)
     logger.info("stopped")
 
 
-async def _run(settings: BotSettings, token: str) -> None:
-    async with BossBot(settings, pick_downloader) as bot:
+async def _run(bot: BossBot, token: str) -> None:
+    async with bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, lambda s=sig: _stop(bot, s))

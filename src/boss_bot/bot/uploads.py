@@ -6,8 +6,9 @@ from pathlib import Path
 import discord
 from loguru import logger
 
-from boss_bot.bot.replies import NO_MENTIONS
-from boss_bot.core.items import DownloadItem
+from boss_bot.bot.replies import NO_MENTIONS, unbroken
+from boss_bot.core.batching import batches
+from boss_bot.core.items import DownloadItem, DownloadResult
 from boss_bot.core.media.names import shown_name
 from boss_bot.errors import DownloadFailedError, FailureKind
 
@@ -68,3 +69,35 @@ async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: Dow
         logger.bind(job_id=item.id).warning("could not read history; trusting the store")
         return item.delivered
     return count
+
+
+async def post_files(
+    channel: discord.abc.Messageable,
+    bot_id: int | None,
+    item: DownloadItem,
+    result: DownloadResult,
+    posted: Callable[[int], None],
+) -> None:
+    """Reply to the request with the files, ten (and one limit's worth) a message.
+
+    Files already posted before a restart are skipped: ``item.delivered``, or on a
+    retry the attachments the channel shows. Files, not messages, are counted: a
+    413 splits a message into one file per message, so messages are no fixed unit.
+    """
+    reference = None
+    if item.message_id is not None:
+        request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
+        reference = request.to_reference(fail_if_not_exists=False)
+    done = item.delivered
+    if item.attempts > 1 and bot_id is not None:  # a retry: ask the channel
+        done = await posted_before(bot_id, channel, item)
+    log = logger.bind(job_id=item.id)
+
+    def sent(count: int) -> None:
+        nonlocal done
+        done += count
+        posted(done)
+        log.debug("posted {}/{} file(s)", done, len(result.files))
+
+    for group in batches(result.files[done:], result.limit):
+        await unbroken(send_group(channel, group, reference, sent))

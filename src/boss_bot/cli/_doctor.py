@@ -12,7 +12,8 @@ from importlib.metadata import PackageNotFoundError, version
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fmt import size
 from boss_bot.core.storage.job_store import DamagedError, check, damaged_copies
-from boss_bot.downloaders.fork_server.forker import FORKER, Forker
+from boss_bot.core.storage.paths import Storage
+from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.settings import BotSettings
 
 _INSPECT = " (open them with sqlite3 if you need their jobs, then delete them to clear this)"
@@ -76,7 +77,7 @@ def _downloads(forker: Forker) -> Check:
 
 
 def _queue_db(settings: BotSettings) -> Check:
-    path = settings.data_dir / "queue.sqlite3"
+    path = Storage(settings.data_dir).queue_db
     if moved := damaged_copies(path):
         detail = f"{len(moved)} damaged queue database(s) moved aside at start-up, newest "
         return None, "queue db", detail + f"{moved[-1]}; its jobs were not resumed" + _INSPECT
@@ -105,6 +106,6 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     yield _tool_version("ffprobe", tools.ffprobe)
     for package in ("discord.py", "gallery-dl", "yt-dlp"):
         yield _package(package)
-    yield _downloads(FORKER)
+    yield _downloads(Forker())  # a server of its own, stopped once it answered
     yield _metrics_port(settings.metrics_port)
     yield True, "python", sys.version.split()[0]

@@ -11,7 +11,8 @@ from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.fmt import size
 from boss_bot.core.items import ProgressEvent
 from boss_bot.core.jobs.fetching import Fetcher, validate
-from boss_bot.downloaders.routing import pick_downloader
+from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.routing import Downloaders
 from boss_bot.errors import DownloadFailedError, UserFacingError
 from boss_bot.errors.kinds import SHORT
 from boss_bot.settings import BotSettings
@@ -29,6 +30,8 @@ async def download_to(settings: BotSettings, url: str, output: Path, fit: int | 
     output.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before any I/O
     work = Path(tempfile.mkdtemp(prefix=".bossbot-", dir=output))
     columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    forker = Forker()
+    downloaders = Downloaders(forker)
     try:
         with Progress("{task.description}", *columns, transient=True) as bar:
             task = bar.add_task("downloading", total=None)
@@ -42,7 +45,7 @@ async def download_to(settings: BotSettings, url: str, output: Path, fit: int | 
                     f"{what} (try {tried} of {fetcher.retry.tries}); again in {delay:.0f} s"
                 )
 
-            fetcher = Fetcher.from_settings(settings, pick_downloader)
+            fetcher = Fetcher.from_settings(settings, downloaders.route)
             checked = await validate(url, allow_private=settings.allow_private_urls)
             batch = await fetcher(checked, work, show, again, target=fit)
             if fit and (fitter := Fitter.from_settings(settings)).needed(batch.files, fit):
@@ -62,4 +65,5 @@ async def download_to(settings: BotSettings, url: str, output: Path, fit: int | 
         typer.echo(f"error: {exc.user_message(ref='cli')}", err=True)
         return 1
     finally:
+        forker.close()
         shutil.rmtree(work, ignore_errors=True)

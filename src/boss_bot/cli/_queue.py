@@ -9,6 +9,7 @@ from rich.table import Table
 
 from boss_bot.core.fmt import duration
 from boss_bot.core.storage.job_store import DamagedError, SqliteJobStore, check
+from boss_bot.core.storage.paths import Storage
 from boss_bot.settings import BotSettings
 
 
@@ -18,7 +19,7 @@ def show_queue(settings: BotSettings, console: Console) -> int:
     A damaged database is reported, not moved: the bot moves it aside at its start.
     Every cell is escaped, since URLs come from users and may hold rich markup.
     """
-    path = settings.data_dir / "queue.sqlite3"
+    path = Storage(settings.data_dir).queue_db
     if not path.exists():
         console.print(f"No queue database yet at {escape(str(path))}.")
         return 0

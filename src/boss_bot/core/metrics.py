@@ -9,13 +9,11 @@ temp files just before a scrape.
 import time
 from collections import Counter as Tally
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import psutil
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.storage.paths import tree_usage
 from boss_bot.core.usage import measure
 
 MB = 1024 * 1024
@@ -87,14 +85,14 @@ class Metrics:
             self.file_size.labels(platform).observe(size)
             self.totals.bytes[platform] += size
 
-    def refresh(self, queue_size: int, temp: Path, latency: float | None) -> None:
+    def refresh(self, queue_size: int, temp_files: int, latency: float | None) -> None:
         """Sample what is measured, not counted: memory, CPU, queue, temp files, latency."""
         now, usage = time.monotonic(), measure(self._process)
         self.memory.set(usage.pss)
         (then, before), self._cpu = self._cpu, (now, usage.cpu_seconds)
         self.cpu.set(max(0.0, 100 * (usage.cpu_seconds - before) / max(now - then, 1e-3)))
         self.queue_size.set(queue_size)
-        self.temp_files.set(tree_usage(temp)[1])
+        self.temp_files.set(temp_files)
         if latency is not None:
             self.discord_latency.set(latency)
 

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from boss_bot.core.ports import JobLimits, ProgressCallback
 from boss_bot.downloaders._watch import failure, outcome, watch
-from boss_bot.downloaders.fork_server.forker import FORKER, Forker
+from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.errors import FailureKind
 
 STREAM_LIMIT = 1 << 20
@@ -56,7 +56,7 @@ async def run_in_child(
     limits: JobLimits,
     on_progress: ProgressCallback,
     *,
-    forker: Forker = FORKER,
+    forker: Forker,
 ) -> list[Path]:
     """Run ``engine`` (``yt-dlp`` or ``gallery-dl``) on ``url`` in a child process.
 

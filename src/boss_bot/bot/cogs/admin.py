@@ -11,21 +11,21 @@ from boss_bot.bot.client import BossBot
 from boss_bot.bot.permissions import requester
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
-from boss_bot.core.storage.job_store import SqliteJobStore
+from boss_bot.core.jobs.views import HealthView
 
 
-def _store_warnings(store: SqliteJobStore) -> list[str]:
+def _store_warnings(health: HealthView) -> list[str]:
     """What start-up found wrong with the saved queue, for the owner."""
     lines = []
-    if store.damage is not None:
+    if health.damaged_copy is not None:
         lines.append(
-            f"⚠️ The queue database was damaged and moved aside to `{store.damage.moved_to.name}` "
+            f"⚠️ The queue database was damaged and moved aside to `{health.damaged_copy}` "
             "at start-up; the jobs in it were not resumed (see the log)."
         )
-    if store.skipped:
+    if health.skipped_jobs:
         lines.append(
-            f"⚠️ {store.skipped} saved job(s) could not be read and were skipped at start-up "
-            "(see the log)."
+            f"⚠️ {health.skipped_jobs} saved job(s) could not be read and were skipped at "
+            "start-up (see the log)."
         )
     return lines
 
@@ -41,14 +41,15 @@ class Admin(commands.Cog):
         """Show gateway latency, uptime, queue and version."""
         latency = self.bot.latency
         shown = f"{latency * 1000:.0f} ms" if math.isfinite(latency) else "not measured yet"
-        queue = self.bot.service.queue
+        service = self.bot.service
+        queue = service.queue_view()
         lines = [
             "🩺 **boss-bot health**",
             f"Gateway latency: {shown}",
             f"Uptime: {duration(time.monotonic() - self.bot.started_at)}",
-            f"Jobs: {len(queue.running())} running, {len(queue.waiting())} waiting",
+            f"Jobs: {len(queue.running)} running, {len(queue.waiting)} waiting",
             f"Version: {__version__}",
-            *_store_warnings(self.bot.service.store),
+            *_store_warnings(service.health()),
         ]
         await answer(ctx, "\n".join(lines))
 
@@ -68,10 +69,7 @@ class Admin(commands.Cog):
     @commands.has_permissions(manage_messages=True)
     async def queue_clear(self, ctx: commands.Context) -> None:
         """Cancel every waiting and running job of this guild."""
-        service, who = self.bot.service, requester(ctx)
-        jobs = service.queue.running() + service.queue.waiting()
-        here = [i.id for i in jobs if i.guild_id == who.guild_id]
-        gone = [job for job in here if await service.cancel(job, who) is not None]
+        gone = await self.bot.service.cancel_all(requester(ctx))
         if not gone:
             await answer(ctx, "The queue is already empty here.")
             return

@@ -54,11 +54,7 @@ class Controls(commands.Cog):
         return reason is None
 
     async def _stop(self, message_id: int, who: Requester) -> None:
-        queue = self.bot.service.queue
-        job = next(
-            (i for i in queue.running() + queue.waiting() if i.status_message_id == message_id),
-            None,
-        )
+        job = self.bot.service.queue_view().with_status_message(message_id)
         if job is not None:
             await self.bot.service.cancel(job.id, who)
 

@@ -32,9 +32,8 @@ class Info(commands.Cog):
     )
     async def dls(self, ctx: commands.Context) -> None:
         """Show the caller's effective settings and limits."""
-        settings, queue = self.bot.settings, self.bot.service.queue
-        mine_running = sum(1 for i in queue.running() if i.user_id == ctx.author.id)
-        mine_waiting = sum(1 for i in queue.waiting() if i.user_id == ctx.author.id)
+        settings, queue = self.bot.settings, self.bot.service.queue_view()
+        mine_running, mine_waiting = queue.count_of(ctx.author.id)
         limit = (
             ctx.guild.filesize_limit if ctx.guild else discord.utils.DEFAULT_FILE_SIZE_LIMIT_BYTES
         )

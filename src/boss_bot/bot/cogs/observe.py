@@ -5,7 +5,6 @@ while the gateway is connected and the disk has room, else 503, as JSON either w
 """
 
 import math
-import shutil
 import time
 
 from aiohttp import web
@@ -15,7 +14,6 @@ from loguru import logger
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration, size
-from boss_bot.downloaders.fork_server.forker import FORKER
 
 
 class Observe(commands.Cog):
@@ -23,7 +21,7 @@ class Observe(commands.Cog):
 
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
-        self.metrics = bot.service.metrics
+        self.metrics = bot.metrics
         self._runner: web.AppRunner | None = None
 
     async def cog_load(self) -> None:
@@ -51,26 +49,24 @@ class Observe(commands.Cog):
     async def metrics_page(self, _request: web.Request) -> web.Response:
         """Prometheus text format, sampled now."""
         service = self.bot.service
-        self.metrics.refresh(len(service.queue), service.storage.temp, self._latency())
+        temp_files = service.health().temp_files
+        self.metrics.refresh(len(service.queue_view()), temp_files, self._latency())
         return web.Response(body=self.metrics.render(), content_type="text/plain")
 
     async def health_page(self, _request: web.Request) -> web.Response:
         """Gateway, latency, queue, workers and disk, as JSON; 503 when something is wrong."""
-        service, latency = self.bot.service, self._latency()
+        latency, forker = self._latency(), self.bot.forker
         connected = self.bot.is_ready() and not self.bot.is_closed() and latency is not None
-        free = shutil.disk_usage(service.storage.root).free
-        healthy = connected and free >= service.records.policy.min_free
+        queue, health = self.bot.service.queue_view(), self.bot.service.health()
+        healthy = connected and health.disk_ok
         body = {
             "status": "ok" if healthy else "degraded",
             "gateway_connected": connected,
             "latency_ms": round(latency * 1000, 1) if latency is not None else None,
-            "queue": {
-                "running": len(service.queue.running()),
-                "waiting": len(service.queue.waiting()),
-            },
-            "workers": {"size": service.pool.size, "busy": service.pool.busy},
-            "disk_free_bytes": free,
-            "download_server_pid": FORKER.pid,  # started again on use
+            "queue": {"running": len(queue.running), "waiting": len(queue.waiting)},
+            "workers": {"size": queue.workers, "busy": queue.busy},
+            "disk_free_bytes": health.disk_free,
+            "download_server_pid": forker.pid if forker else None,  # started again on use
         }
         return web.json_response(body, status=200 if healthy else 503)
 

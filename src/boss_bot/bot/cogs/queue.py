@@ -7,7 +7,6 @@ from boss_bot.bot.client import BossBot
 from boss_bot.bot.permissions import requester
 from boss_bot.bot.queue_view import queue_embed
 from boss_bot.bot.replies import answer
-from boss_bot.core.items import DownloadItem
 
 
 class Queue(commands.Cog):
@@ -24,26 +23,12 @@ class Queue(commands.Cog):
     )
     async def dlq(self, ctx: commands.Context) -> None:
         """Show running and waiting jobs."""
-        service = self.bot.service
-
-        def visible(item: DownloadItem) -> bool:  # this guild's jobs; in DMs, your own
-            if ctx.guild is None:
-                return item.user_id == ctx.author.id
-            return item.guild_id == ctx.guild.id
-
-        running = [i for i in service.queue.running() if visible(i)]
-        waiting = [i for i in service.queue.waiting() if visible(i)]
-        if not running and not waiting:
+        service = self.bot.service  # this guild's jobs; in DMs, your own
+        view = service.queue_view().where(ctx.guild.id if ctx.guild else None, ctx.author.id)
+        if not view:
             await answer(ctx, "The queue is empty.")
             return
-        embed = queue_embed(
-            running,
-            waiting,
-            progress=service.runner.progress,
-            wait_for=service.estimate_wait,
-            caller_id=ctx.author.id,
-            workers=service.pool.size,
-        )
+        embed = queue_embed(view, wait_for=service.estimate_wait, caller_id=ctx.author.id)
         await answer(ctx, embed=embed)
 
     @commands.hybrid_command(
@@ -63,11 +48,9 @@ class Queue(commands.Cog):
         await ctx.defer()  # cancelling edits status messages: may outlast a slash command's 3 s
         service, who = self.bot.service, requester(ctx)
         if job.lower() == "all":
-            jobs = service.queue.running() + service.queue.waiting()
-            ids = [i.id for i in jobs if i.guild_id == who.guild_id and who.may_cancel(i)]
+            cancelled = await service.cancel_all(who)
         else:
-            ids = [job]
-        cancelled = [item.id for i in ids if (item := await service.cancel(i, who)) is not None]
+            cancelled = [item.id] if (item := await service.cancel(job, who)) else []
         if cancelled:
             listed = ", ".join(f"`{i}`" for i in cancelled)
             await answer(ctx, f"⏹️ Cancelled {listed}.")

@@ -1,4 +1,4 @@
-"""Wiring a job runner from settings: downloaders, retries, fitting, records, metrics."""
+"""Wiring a download service from the settings: store, queue, runner, records, workers."""
 
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -6,11 +6,17 @@ from loguru import logger
 
 from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
+from boss_bot.core.jobs.admission import Admission, Caps
+from boss_bot.core.jobs.budget import DownloadBudget
 from boss_bot.core.jobs.fetching import Fetcher
+from boss_bot.core.jobs.parts import ServiceParts
+from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
+from boss_bot.core.jobs.service import DownloadService
+from boss_bot.core.jobs.workers import WorkerPool
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Finished, JobSink, Router
-from boss_bot.core.storage.job_store import JobStore
+from boss_bot.core.storage.job_store import JobStore, SqliteJobStore
 from boss_bot.core.storage.paths import Storage
 from boss_bot.core.storage.policy import Policy
 from boss_bot.core.storage.records import Records
@@ -46,13 +52,26 @@ def _logged(hook: Finished) -> Finished:
     return run
 
 
-def build(
-    settings: BotSettings, storage: Storage, store: JobStore, sink: JobSink, router: Router
-) -> tuple[JobRunner, Records, Metrics]:
-    """The runner, and the records and metrics every finished job is reported to."""
-    records, metrics = Records(storage, Policy.from_settings(settings)), Metrics()
+def build_service(
+    settings: BotSettings, sink: JobSink, router: Router, metrics: Metrics
+) -> DownloadService:
+    """A download service for ``settings``: store, queue, runner, records, workers, admission.
+
+    Every finished job is reported to the records (the daily quota) and to ``metrics``.
+    """
+    storage = Storage(settings.data_dir)
+    store = SqliteJobStore(storage.queue_db)
+    records = Records(storage, Policy.from_settings(settings))
     hooks = (_logged(records.write), _logged(metrics.finished))
-    return build_runner(settings, storage, store, sink, router, on_finish=hooks), records, metrics
+    runner = build_runner(settings, storage, store, sink, router, on_finish=hooks)
+    queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
+    pool = WorkerPool(queue, gated(runner, records), settings.max_concurrent_downloads)
+    caps = Caps(
+        settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
+    )
+    admission = Admission(queue, records, DownloadBudget(settings.downloads_per_minute), caps)
+    parts = ServiceParts(storage, store, queue, runner, records, pool, admission)
+    return DownloadService(settings, parts)
 
 
 def gated(runner: JobRunner, records: Records) -> Callable[[DownloadItem], Awaitable[object]]:

@@ -1,21 +1,21 @@
-"""The download service: the one object the front ends talk to."""
+"""The download service: the one object front ends talk to.
 
-import asyncio
+An operation per intent (``submit``, ``cancel``…) and read-only views; never its parts.
+"""
+
+import shutil
 from collections.abc import Awaitable, Callable
 
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.access import Requester
-from boss_bot.core.jobs.admission import Admission, Caps, JobRequest
-from boss_bot.core.jobs.assembly import build, gated
-from boss_bot.core.jobs.budget import DownloadBudget
+from boss_bot.core.jobs.admission import JobRequest
 from boss_bot.core.jobs.fetching import validate
-from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.recovery import resume
-from boss_bot.core.jobs.workers import WorkerPool
-from boss_bot.core.ports import JobSink, Router
+from boss_bot.core.jobs.views import HealthView, QueueView
 from boss_bot.core.storage.janitor import janitor
-from boss_bot.core.storage.job_store import SqliteJobStore
-from boss_bot.core.storage.paths import Storage
+from boss_bot.core.storage.paths import tree_usage
+from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.core.urls import CheckedURL, Platform
 from boss_bot.settings import BotSettings
 
@@ -23,46 +23,34 @@ Acknowledge = Callable[[DownloadItem, int, float], Awaitable[int]]
 
 
 class DownloadService:
-    """Validates, queues, persists and runs download jobs; results go to a ``JobSink``."""
+    """Validates, queues, persists and runs download jobs; results go to the runner's sink."""
 
-    def __init__(self, settings: BotSettings, sink: JobSink, router: Router) -> None:
-        self.settings = settings
-        self.storage = Storage(settings.data_dir)
-        self.store = SqliteJobStore(settings.data_dir / "queue.sqlite3")
-        self.queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
-        self.runner, self.records, self.metrics = build(
-            settings, self.storage, self.store, sink, router
-        )
-        self._janitor: asyncio.Task[None] | None = None
-        run = gated(self.runner, self.records)  # the quota is checked again at the start
-        self.pool = WorkerPool(self.queue, run, settings.max_concurrent_downloads)
-        budget = DownloadBudget(settings.downloads_per_minute)
-        caps = Caps(
-            settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
-        )
-        self.admission = Admission(self.queue, self.records, budget, caps)
+    def __init__(self, settings: BotSettings, parts: ServiceParts) -> None:
+        self.settings, self._parts = settings, parts
+        self._queue, self._runner, self._admission = parts.queue, parts.runner, parts.admission
+        self._tasks = BackgroundTasks()
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
-        self.storage.prepare()
-        await resume(self.store.unfinished(), self.queue, self.runner, self.settings.max_attempts)
+        self._parts.storage.prepare()
+        saved = self._parts.store.unfinished()
+        await resume(saved, self._queue, self._runner, self.settings.max_attempts)
 
     def start_workers(self) -> None:
         """Start taking jobs (call once the front end can deliver), and the janitor."""
-        self.pool.start()
-        running = lambda: {i.id for i in self.queue.running()}  # noqa: E731
-        if self._janitor is None:
-            self._janitor = asyncio.create_task(janitor(self.records, running, 600))
+        self._parts.pool.start()
+        if not self._tasks:
+            running = lambda: {i.id for i in self._queue.running()}  # noqa: E731
+            self._tasks.spawn(janitor(self._parts.records, running, 600), name="janitor")
 
     async def close(self) -> None:
         """Stop the workers; running jobs are cancelled and stay saved for the next start."""
-        for task in filter(None, [self._janitor]):
-            task.cancel()
-        await self.pool.close()
-        self.store.close()
+        await self._tasks.close()
+        await self._parts.pool.close()
+        self._parts.store.close()
 
     async def validate(self, text: str, allowed: frozenset[Platform] | None = None) -> CheckedURL:
-        """Check a URL a user gave; see ``pipeline.validate``."""
+        """Check a URL a user gave; see ``fetching.validate``."""
         return await validate(text, allowed, allow_private=self.settings.allow_private_urls)
 
     async def submit(self, request: JobRequest, acknowledge: Acknowledge) -> DownloadItem:
@@ -75,41 +63,57 @@ class DownloadService:
         Raises:
             SlowDownError, QueueFullError, RefusedError: See ``Admission.admit``.
         """
-        item = self.admission.admit(request)
+        item = self._admission.admit(request)
         try:
-            position = self.position_hint()
+            position = len(self._queue.waiting()) + self._queue.reserved
             ack = await acknowledge(item, position, self.estimate_wait(position))
             item = item.evolve(status_message_id=ack, message_id=item.message_id or ack)
-            if item.id not in self.admission.cancelled:
-                self.store.save(item)  # a job that cannot be saved is not queued
+            if item.id not in self._admission.cancelled:
+                self._parts.store.save(item)  # a job that cannot be saved is not queued
         except BaseException:
-            self.admission.release(item)
+            self._admission.release(item)
             raise
-        if self.admission.settle(item):
-            self.queue.put(item, reserved=True)
+        if self._admission.settle(item):
+            self._queue.put(item, reserved=True)
         else:  # cancelled while being acknowledged
-            await self.runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
+            await self._runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
         return item
-
-    def position_hint(self) -> int:
-        """Position of the job admitted last, counting those being acknowledged."""
-        return len(self.queue.waiting()) + self.queue.reserved
-
-    def estimate_wait(self, position: int) -> float:
-        """Seconds until the waiting job at ``position`` starts, from recent durations."""
-        return self.pool.estimate_wait(position, self.runner.durations)
 
     async def cancel(self, job_id: str, who: Requester) -> DownloadItem | None:
         """Cancel a waiting or running job ``who`` may cancel; None if there is none."""
         job_id = job_id.strip().lstrip("#").lower()
-        item = self.queue.get_item(job_id) or self.admission.pending.get(job_id)
+        item = self._queue.get_item(job_id) or self._admission.pending.get(job_id)
         if item is None or not who.may_cancel(item):
             return None
-        if item.id in self.admission.pending:
-            self.admission.cancelled.add(item.id)
+        if item.id in self._admission.pending:
+            self._admission.cancelled.add(item.id)
             return item
-        if self.queue.remove(item.id) is not None:
-            await self.runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
+        if self._queue.remove(item.id) is not None:
+            await self._runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
         else:
-            self.pool.cancel(item.id)
+            self._parts.pool.cancel(item.id)
         return item
+
+    async def cancel_all(self, who: Requester) -> list[str]:
+        """Cancel every job of ``who``'s guild that ``who`` may cancel; their ids."""
+        here = [i.id for i in self.queue_view().jobs if i.guild_id == who.guild_id]
+        return [job for job in here if await self.cancel(job, who) is not None]
+
+    def estimate_wait(self, position: int) -> float:
+        """Seconds until the waiting job at ``position`` starts, from recent durations."""
+        return self._parts.pool.estimate_wait(position, self._runner.durations)
+
+    def queue_view(self) -> QueueView:
+        """The queue now: running and waiting jobs, progress, workers."""
+        pool = self._parts.pool
+        running, waiting = tuple(self._queue.running()), tuple(self._queue.waiting())
+        progress = dict(self._runner.progress)
+        return QueueView(running, waiting, progress, pool.size, pool.busy, self._queue.max_size)
+
+    def health(self) -> HealthView:
+        """Free disk, and what start-up found wrong with the saved queue."""
+        free = shutil.disk_usage(self._parts.storage.root).free
+        disk_ok = free >= self._parts.records.policy.min_free
+        store, temp_files = self._parts.store, tree_usage(self._parts.storage.temp)[1]
+        damaged = store.damage.moved_to.name if store.damage else None
+        return HealthView(free, disk_ok, temp_files, damaged, store.skipped)

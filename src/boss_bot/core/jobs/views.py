@@ -64,9 +64,13 @@ class HealthView:
     Attributes:
         disk_free: Free bytes on the data directory's disk.
         disk_ok: Whether that is above ``MIN_FREE_MB``.
-        warnings: What start-up found wrong (a damaged queue file, unreadable jobs).
+        damaged_copy: The name a damaged queue file was moved aside to at start-up.
+        skipped_jobs: Saved jobs that could not be read at start-up.
+        temp_files: Files running jobs hold in the temp tree.
     """
 
     disk_free: int
     disk_ok: bool
-    warnings: tuple[str, ...] = ()
+    temp_files: int = 0
+    damaged_copy: str | None = None
+    skipped_jobs: int = 0

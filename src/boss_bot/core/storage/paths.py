@@ -1,6 +1,7 @@
 """The on-disk layout of the data directory. Only this module builds paths in it.
 
 ```
+<data_dir>/queue.sqlite3                       the job store (waiting and running jobs)
 <data_dir>/temp/<job_id>/                      files of a running job
 <data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs:
                                               metadata.json (+ files if kept)
@@ -30,6 +31,11 @@ class Storage:
     def temp(self) -> Path:
         """Directory holding one sub-directory per running job."""
         return self.root / "temp"
+
+    @property
+    def queue_db(self) -> Path:
+        """The job store's SQLite file (``queue.sqlite3``)."""
+        return self.root / "queue.sqlite3"
 
     @property
     def downloads(self) -> Path:

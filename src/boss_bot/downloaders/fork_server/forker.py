@@ -1,8 +1,8 @@
 """The bot's end of the download fork server (``_server``).
 
-Started by ``warm_up`` or on first use, and again if it dies. Requests (a fork, a reap)
-are made from one worker thread under a lock: no event loop needed. ``multiprocessing``'s
-forkserver would inherit the bot's environment (the token), with no group per job.
+Made by the composition root (``bot.serve``, the CLI); started by ``warm_up`` or on
+first use, and again if it dies. Requests (a fork, a reap) run on one thread under a
+lock. ``multiprocessing``'s forkserver would inherit the bot's environment (the token).
 """
 
 import contextlib
@@ -106,10 +106,13 @@ class Forker:
         self._link.close()
         self._children.clear()
 
+    def __enter__(self) -> "Forker":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Stop the server; any children it still has are killed."""
         with self._lock:
             self._close()
-
-
-FORKER = Forker()

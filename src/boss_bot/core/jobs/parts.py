@@ -1,0 +1,24 @@
+"""What a download service is made of; ``assembly.build_service`` puts them together."""
+
+from dataclasses import dataclass
+
+from boss_bot.core.jobs.admission import Admission
+from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.runner import JobRunner
+from boss_bot.core.jobs.workers import WorkerPool
+from boss_bot.core.storage.job_store import SqliteJobStore
+from boss_bot.core.storage.paths import Storage
+from boss_bot.core.storage.records import Records
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceParts:
+    """What a service is made of (built by ``assembly.build_service``)."""
+
+    storage: Storage
+    store: SqliteJobStore
+    queue: JobQueue
+    runner: JobRunner
+    records: Records
+    pool: WorkerPool
+    admission: Admission
