@@ -1,6 +1,5 @@
 """The Discord side of a job: status edits and file uploads (implements ``JobSink``)."""
 
-from collections import OrderedDict
 from collections.abc import Callable
 
 import discord
@@ -16,7 +15,6 @@ from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, Pr
 from boss_bot.errors import DownloadFailedError
 
 STOP, RETRY = "⏹️", "🔄"
-REMEMBERED_FAILURES = 500
 
 
 def same_emoji(emoji: discord.PartialEmoji | str, wanted: str) -> bool:
@@ -30,7 +28,6 @@ class DiscordSink:
     def __init__(self, bot: commands.Bot, progress_interval: float = 5.0) -> None:
         self.bot = bot
         self.board = ProgressBoard(self._show_progress, progress_interval)
-        self.failed: OrderedDict[int, DownloadItem] = OrderedDict()  # by status message
 
     def _channel(self, item: DownloadItem) -> discord.abc.Messageable:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
@@ -64,7 +61,8 @@ class DiscordSink:
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Edit the job's status message to show its new phase or final state.
 
-        A finished job loses its ⏹️; a failed one gets 🔄, which runs it again.
+        A finished job loses its ⏹️; a failed one gets 🔄, which runs it again (the
+        core keeps the failed job: ``DownloadService.failed_job``).
         """
         await self.board.forget(item.id)
         await self.show(item, render.status(item, result))
@@ -72,9 +70,6 @@ class DiscordSink:
             message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
             await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user)))
             if item.status is DownloadStatus.FAILED:
-                self.failed[item.status_message_id] = item
-                while len(self.failed) > REMEMBERED_FAILURES:
-                    self.failed.popitem(last=False)
                 await best_effort(unbroken(message.add_reaction(RETRY)))
 
     async def retrying(

@@ -1,7 +1,6 @@
 """The download service: the one object the front ends talk to."""
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
 from boss_bot.core.access import Requester
 from boss_bot.core.admission import Admission, Caps, JobRequest
@@ -12,14 +11,13 @@ from boss_bot.core.janitor import janitor
 from boss_bot.core.pipeline import Router, validate
 from boss_bot.core.queue import JobQueue
 from boss_bot.core.recovery import resume
+from boss_bot.core.rerun import Acknowledge, Reruns
 from boss_bot.core.sink import JobSink
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import SqliteJobStore
 from boss_bot.core.urls import CheckedURL, Platform
 from boss_bot.core.workers import WorkerPool
 from boss_bot.settings import BotSettings
-
-Acknowledge = Callable[[DownloadItem, int, float], Awaitable[int]]
 
 
 class DownloadService:
@@ -41,6 +39,7 @@ class DownloadService:
             settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
         )
         self.admission = Admission(self.queue, self.records, budget, caps)
+        self.reruns = Reruns(self.store.failed, self.submit)
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
@@ -52,7 +51,8 @@ class DownloadService:
         self.pool.start()
         running = lambda: {i.id for i in self.queue.running()}  # noqa: E731
         if self._janitor is None:
-            self._janitor = asyncio.create_task(janitor(self.records, running, 600))
+            work = janitor(self.records, running, 600, self.store.failed)
+            self._janitor = asyncio.create_task(work)
 
     async def close(self) -> None:
         """Stop the workers; running jobs are cancelled and stay saved for the next start."""
@@ -77,7 +77,7 @@ class DownloadService:
         """
         item = self.admission.admit(request)
         try:
-            position = self.position_hint()
+            position = len(self.queue.waiting()) + self.queue.reserved  # those being acknowledged
             ack = await acknowledge(item, position, self.estimate_wait(position))
             item = item.evolve(status_message_id=ack, message_id=item.message_id or ack)
             if item.id not in self.admission.cancelled:
@@ -91,9 +91,13 @@ class DownloadService:
             await self.runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
         return item
 
-    def position_hint(self) -> int:
-        """Position of the job admitted last, counting those being acknowledged."""
-        return len(self.queue.waiting()) + self.queue.reserved
+    def failed_job(self, status_message_id: int) -> DownloadItem | None:
+        """The failed job this status message shows, while 🔄 may run it again."""
+        return self.reruns.get(status_message_id)
+
+    async def retry(self, message_id: int, who: Requester, ack: Acknowledge) -> DownloadItem | None:
+        """Run the failed job of status message ``message_id`` again (🔄); see ``Reruns.retry``."""
+        return await self.reruns.retry(message_id, who, ack)
 
     def estimate_wait(self, position: int) -> float:
         """Seconds until the waiting job at ``position`` starts, from recent durations."""
