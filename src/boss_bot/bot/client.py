@@ -96,8 +96,9 @@ class BossBot(commands.Bot):
         logger.info("connected as {} to {} guild(s)", self.user, len(self.guilds))
 
     async def close(self) -> None:
-        """Stop the download service, then disconnect."""
+        """Stop the download service and the status edits still to be tried, then disconnect."""
         for task in self._tasks:
             task.cancel()
         await self.service.close()
+        await self.sink.edits.close()
         await super().close()

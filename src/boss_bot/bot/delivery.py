@@ -1,6 +1,6 @@
 """The Discord side of a job: status edits and file uploads (implements ``JobSink``)."""
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import discord
 from discord.ext import commands
@@ -9,6 +9,7 @@ from loguru import logger
 from boss_bot.bot import render
 from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
+from boss_bot.bot.status_edits import StatusEdits
 from boss_bot.bot.uploads import posted_before, send_group
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
@@ -28,6 +29,7 @@ class DiscordSink:
     def __init__(self, bot: commands.Bot, progress_interval: float = 5.0) -> None:
         self.bot = bot
         self.board = ProgressBoard(self._show_progress, progress_interval)
+        self.edits = StatusEdits()
 
     def _channel(self, item: DownloadItem) -> discord.abc.Messageable:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
@@ -46,17 +48,22 @@ class DiscordSink:
         if item.status_message_id is not None:
             self.board.report(item, event)
 
-    async def _edit(self, item: DownloadItem, text: str) -> None:
+    def _edit(self, item: DownloadItem, text: str) -> Callable[[], Awaitable[object]]:
         message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-        await unbroken(message.edit(content=clip(text), allowed_mentions=NO_MENTIONS))
+        return lambda: unbroken(message.edit(content=clip(text), allowed_mentions=NO_MENTIONS))
 
     async def _show_progress(self, item: DownloadItem, event: ProgressEvent) -> None:
-        await self._edit(item, render.progress(item, event))
+        await self.show(item, render.progress(item, event))
 
     async def show(self, item: DownloadItem, text: str) -> None:
-        """Replace the job's status message text (no-op without one)."""
+        """Replace the job's status message text (no-op without one); failing, raise."""
         if item.status_message_id is not None:
-            await self._edit(item, text)
+            await self.edits.send(item.status_message_id, self._edit(item, text))
+
+    async def _converge(self, item: DownloadItem, text: str) -> None:
+        """Show a state of the job; a failed edit is tried again later (``StatusEdits``)."""
+        if item.status_message_id is not None:
+            await self.edits.converge(item.status_message_id, self._edit(item, text))
 
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Edit the job's status message to show its new phase or final state.
@@ -65,7 +72,7 @@ class DiscordSink:
         core keeps the failed job: ``DownloadService.failed_job``).
         """
         await self.board.forget(item.id)
-        await self.show(item, render.status(item, result))
+        await self._converge(item, render.status(item, result))
         if item.status.finished and item.status_message_id is not None:
             message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
             await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user)))
@@ -78,7 +85,7 @@ class DiscordSink:
     ) -> None:  # fmt: skip
         """Say that a try failed and when the next one starts."""
         await self.board.forget(item.id)
-        await self.show(item, render.retrying(item, failure, tried, tries, delay))
+        await self._converge(item, render.retrying(item, failure, tried, tries, delay))
 
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
