@@ -112,10 +112,3 @@ async def test_help_for_a_group_of_commands(make_bot) -> None:
         "$dlr",
         "$dlt",
     ]
-
-
-async def test_a_mention_of_the_bot_works_as_the_prefix(make_bot) -> None:
-    """``@bot dlh`` answers like ``$dlh`` (the user guide says so)."""
-    bot = await make_bot()
-    await dpytest.message(f"<@{bot.user.id}> dlh")
-    assert "post a link, get the media" in dpytest.get_message().content
