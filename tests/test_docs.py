@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from boss_bot.settings import BotSettings
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -16,3 +18,11 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     operator = (tmp_path / "operator-guide" / "index.html").read_text()
     assert "BOSS_BOT_DOWNLOADS_PER_MINUTE" in operator  # env.sample is included, not copied
+
+
+def test_user_guide_names_the_prefix_setting_that_exists() -> None:
+    """The guide says where the prefix comes from (one setting), not a per-server choice."""
+    guide = (ROOT / "docs" / "user-guide.md").read_text()
+    assert "command_prefix" in BotSettings.model_fields
+    assert "`BOSS_BOT_COMMAND_PREFIX`" in guide
+    assert "server changed it" not in guide

@@ -37,5 +37,5 @@ async def failed_job(bot, url: str = "https://example.com/a.mp4") -> discord.Mes
     await dpytest.message(f"$dl {url}")
     ack = dpytest.get_message()
     await drain(bot)
-    assert ack.id in bot.sink.failed
+    assert bot.service.failed_job(ack.id) is not None
     return ack

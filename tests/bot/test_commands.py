@@ -108,3 +108,10 @@ async def test_health_is_503_until_the_gateway_is_ready(make_bot) -> None:
     response = await bot.get_cog("Observe").health_page(None)
     assert response.status == 503
     assert json.loads(response.body)["gateway_connected"] is False
+
+
+async def test_a_mention_of_the_bot_works_as_the_prefix(make_bot) -> None:
+    """``@bot dlh`` answers like ``$dlh`` (the user guide says so)."""
+    bot = await make_bot()
+    await dpytest.message(f"<@{bot.user.id}> dlh")
+    assert "post a link, get the media" in dpytest.get_message().content

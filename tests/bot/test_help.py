@@ -53,6 +53,14 @@ async def test_overview_lists_every_command_once_and_points_to_details(make_bot)
     assert lines[-1] == "Type `$dlh <command>` for usage, examples and notes."
 
 
+async def test_overview_shows_a_download_with_the_bots_prefix(make_bot) -> None:
+    """``$dlh`` alone shows one download to copy, written with the operator's prefix."""
+    await make_bot(command_prefix="!")
+    await dpytest.message("!dlh")
+    text = dpytest.get_message().content
+    assert "Example: `!dlt https://x.com/user/status/123`" in text.splitlines()[:3]
+
+
 async def test_help_for_an_unknown_command_says_so(make_bot) -> None:
     """A wrong name gets a clear answer, not silence or an error."""
     await make_bot()

@@ -29,13 +29,16 @@ async def test_jobs_queued_before_the_quota_ran_out_do_not_start(make_bot) -> No
 
     fake = FakeDownloader(files={"big.mp4": MP4.ljust(1_200_000, b"\x00")}, gate=asyncio.Event())
     bot = await make_bot(fake.route, guild_daily_quota_mb=1, max_concurrent_downloads=1)
+    acks = []
     for name in ("a", "b"):
         await dpytest.message(f"$dl https://example.com/{name}.mp4")
-        assert dpytest.get_message().content.startswith("📥 Job")
+        acks.append(dpytest.get_message())
+        assert acks[-1].content.startswith("📥 Job")
     fake.gate.set()
     await drain(bot)
     assert len(fake.calls) == 1
-    (refused,) = bot.sink.failed.values()
+    assert bot.service.failed_job(acks[0].id) is None
+    refused = bot.service.failed_job(acks[1].id)
     assert refused.error == (
         "This server has used today's 1.0 MB download quota. It resets at 00:00 UTC."
     )

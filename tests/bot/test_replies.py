@@ -5,6 +5,7 @@ import asyncio
 import pytest
 
 from boss_bot.bot.replies import unbroken
+from boss_bot.core.tasks import BackgroundTasks
 
 
 async def test_the_call_finishes_after_its_caller_is_cancelled() -> None:
@@ -15,7 +16,7 @@ async def test_the_call_finishes_after_its_caller_is_cancelled() -> None:
         finished.set()
         return 1
 
-    caller = asyncio.create_task(unbroken(edit()))
+    caller = asyncio.create_task(unbroken(edit(), BackgroundTasks()))
     await asyncio.sleep(0)
     caller.cancel()
     with pytest.raises(asyncio.CancelledError):
@@ -32,7 +33,7 @@ async def test_a_failure_after_the_caller_left_is_logged(logged: list[str]) -> N
         await gate.wait()
         raise RuntimeError("503 from Discord")
 
-    caller = asyncio.create_task(unbroken(edit()))
+    caller = asyncio.create_task(unbroken(edit(), BackgroundTasks()))
     await asyncio.sleep(0)
     caller.cancel()
     gate.set()
@@ -41,4 +42,4 @@ async def test_a_failure_after_the_caller_left_is_logged(logged: list[str]) -> N
     for _ in range(5):
         await asyncio.sleep(0)
     assert any("after its caller left" in line for line in logged)
-    assert await unbroken(asyncio.sleep(0, result=7)) == 7
+    assert await unbroken(asyncio.sleep(0, result=7), BackgroundTasks()) == 7

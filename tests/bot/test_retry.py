@@ -46,7 +46,7 @@ async def test_a_retry_over_the_budget_is_refused_on_its_message(make_bot, fake)
     await drain(bot)
     await dpytest.add_reaction(member, ack, "🔄")
     assert (await ack.channel.fetch_message(ack.id)).content.startswith("⚠️ Slow down")
-    assert ack.id in bot.sink.failed
+    assert bot.service.failed_job(ack.id) is not None
     assert len(fake.calls) == 2
 
 
@@ -62,7 +62,7 @@ async def test_a_retry_without_the_allowed_role_does_nothing(make_bot, fake) -> 
     await dpytest.add_reaction(member, ack, "🔄")
     await drain(bot)
     assert len(fake.calls) == 1
-    assert ack.id in bot.sink.failed
+    assert bot.service.failed_job(ack.id) is not None
 
 
 async def test_a_retry_outside_the_allowed_channels_does_nothing(make_bot, fake) -> None:
@@ -90,4 +90,4 @@ async def test_a_failing_retry_acknowledgement_keeps_no_queue_place(make_bot, fa
     await dpytest.add_reaction(dpytest.get_config().members[0], ack, "🔄")
     assert bot.service._parts.queue.reserved == 0
     assert len(bot.service.queue_view()) == 0
-    assert ack.id in bot.sink.failed
+    assert bot.service.failed_job(ack.id) is not None

@@ -63,3 +63,26 @@ async def test_stop_while_the_status_edit_is_in_flight(tmp_path: Path) -> None:
             assert await bot.stop() == 0
     assert "job cancelled" in bot.log()
     assert not any(m.attachments for m in stub.messages)
+
+
+async def test_retry_reaction_after_a_restart(tmp_path: Path) -> None:
+    """A job fails, the bot restarts on the same data directory: 🔄 still runs it again."""
+    with MediaServer() as media:
+        flaky = media.add_status("/later.png", 404)
+        async with DiscordStub() as stub:
+            bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
+            await bot.start()
+            request = int((await stub.send_user_message(f"$dl {flaky}"))["id"])
+            ack = await stub.wait_for_message(lambda m: m.reply_to == request)
+            await stub.wait_for_message(lambda m: m.id == ack.id and "🔄" in m.reactions, 30)
+            assert await bot.stop() == 0
+            await bot.start()
+            media.add_file("/later.png", PNG, content_type="image/png")  # the site is back
+            await stub.add_reaction(ack.id, "🔄")
+            upload = await stub.wait_for_message(
+                lambda m: m.reply_to == request and m.attachments, 30
+            )
+            await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content, 10)
+            assert await bot.stop() == 0
+    assert upload.attachments[0].data == PNG
+    assert sum(1 for m in stub.messages if m.attachments) == 1

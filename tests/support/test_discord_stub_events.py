@@ -47,6 +47,18 @@ async def test_forced_upload_failure(stub: DiscordStub, bot: commands.Bot) -> No
     assert [a.filename for a in stub.messages[-1].attachments] == ["b.bin"]
 
 
+async def test_forced_edit_failures_can_pick_the_edit(stub: DiscordStub, bot: commands.Bot) -> None:
+    """``fail_next_edits(containing=)`` fails only edits whose new content contains it."""
+    message = await bot.get_channel(stub.channel_id).send("📤 uploading")
+    stub.fail_next_edits(1, status=403, containing="✅")
+    await message.edit(content="📤 still uploading")
+    with pytest.raises(discord.Forbidden):
+        await message.edit(content="✅ done")
+    await message.edit(content="✅ done")
+    assert stub.messages[-1].content == "✅ done"
+    assert [e.data["status"] for e in stub.events_of("edit_rejected")] == [403]
+
+
 async def test_premium_tier_and_reconnect(
     stub: DiscordStub, monkeypatch: pytest.MonkeyPatch
 ) -> None:

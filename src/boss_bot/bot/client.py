@@ -112,7 +112,8 @@ class BossBot(commands.Bot):
         logger.info("connected as {} to {} guild(s)", self.user, len(self.guilds))
 
     async def close(self) -> None:
-        """Stop the download service, then disconnect."""
+        """Stop the download service and the status edits still to be tried, then disconnect."""
         await self._tasks.close()
         await self.service.close()
+        await self.sink.close()
         await super().close()

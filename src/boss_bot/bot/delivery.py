@@ -1,7 +1,6 @@
 """The Discord side of a job: status edits and file uploads (implements ``JobSink``)."""
 
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import discord
 from discord.ext import commands
@@ -9,12 +8,13 @@ from discord.ext import commands
 from boss_bot.bot import render
 from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
+from boss_bot.bot.status_edits import StatusEdits
 from boss_bot.bot.uploads import post_files
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
+from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.errors import DownloadFailedError
 
 STOP, RETRY = "⏹️", "🔄"
-REMEMBERED_FAILURES = 500
 
 
 def same_emoji(emoji: discord.PartialEmoji | str, wanted: str) -> bool:
@@ -28,11 +28,17 @@ class DiscordSink:
     def __init__(self, progress_interval: float = 5.0) -> None:
         self._bot: commands.Bot | None = None
         self.board = ProgressBoard(self._show_progress, progress_interval)
-        self.failed: OrderedDict[int, DownloadItem] = OrderedDict()  # by status message
+        self.edits = StatusEdits()
+        self.requests = BackgroundTasks()  # Discord requests that outlive a cancelled job
 
     def attach(self, bot: commands.Bot) -> None:
         """Post through ``bot`` (the sink is made first: the service it serves needs it)."""
         self._bot = bot
+
+    async def close(self) -> None:
+        """Stop the status edits still to be tried again, and requests still under way."""
+        await self.edits.close()
+        await self.requests.close()
 
     @property
     def bot(self) -> commands.Bot:
@@ -58,33 +64,38 @@ class DiscordSink:
         if item.status_message_id is not None:
             self.board.report(item, event)
 
-    async def _edit(self, item: DownloadItem, text: str) -> None:
+    def _edit(self, item: DownloadItem, text: str) -> Callable[[], Awaitable[object]]:
         message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-        await unbroken(message.edit(content=clip(text), allowed_mentions=NO_MENTIONS))
+        return lambda: unbroken(
+            message.edit(content=clip(text), allowed_mentions=NO_MENTIONS), self.requests
+        )
 
     async def _show_progress(self, item: DownloadItem, event: ProgressEvent) -> None:
-        await self._edit(item, render.progress(item, event))
+        await self.show(item, render.progress(item, event))
 
     async def show(self, item: DownloadItem, text: str) -> None:
-        """Replace the job's status message text (no-op without one)."""
+        """Replace the job's status message text (no-op without one); failing, raise."""
         if item.status_message_id is not None:
-            await self._edit(item, text)
+            await self.edits.send(item.status_message_id, self._edit(item, text))
+
+    async def _converge(self, item: DownloadItem, text: str) -> None:
+        """Show a state of the job; a failed edit is tried again later (``StatusEdits``)."""
+        if item.status_message_id is not None:
+            await self.edits.converge(item.status_message_id, self._edit(item, text))
 
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Edit the job's status message to show its new phase or final state.
 
-        A finished job loses its ⏹️; a failed one gets 🔄, which runs it again.
+        A finished job loses its ⏹️; a failed one gets 🔄, which runs it again (the
+        core keeps the failed job: ``DownloadService.failed_job``).
         """
         await self.board.forget(item.id)
-        await self.show(item, render.status(item, result))
+        await self._converge(item, render.status(item, result))
         if item.status.finished and item.status_message_id is not None:
             message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-            await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user)))
+            await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user), self.requests))
             if item.status is DownloadStatus.FAILED:
-                self.failed[item.status_message_id] = item
-                while len(self.failed) > REMEMBERED_FAILURES:
-                    self.failed.popitem(last=False)
-                await best_effort(unbroken(message.add_reaction(RETRY)))
+                await best_effort(unbroken(message.add_reaction(RETRY), self.requests))
 
     async def retrying(
         self,
@@ -96,11 +107,12 @@ class DiscordSink:
     ) -> None:
         """Say that a try failed and when the next one starts."""
         await self.board.forget(item.id)
-        await self.show(item, render.retrying(item, failure, tried, tries, delay))
+        await self._converge(item, render.retrying(item, failure, tried, tries, delay))
 
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
     ) -> None:
         """Reply to the request with the files (see ``uploads.post_files``)."""
         user = self.bot.user
-        await post_files(self._channel(item), user.id if user else None, item, result, posted)
+        channel, bot_id = self._channel(item), user.id if user else None
+        await post_files(channel, bot_id, item, result, posted, keeper=self.requests)

@@ -44,9 +44,10 @@ def command_help(ctx: commands.Context, command: commands.Command) -> str:
 
 
 def overview(ctx: commands.Context, usable: list[commands.Command]) -> str:
-    """One line per command, then how to get details."""
+    """A download to copy, one line per command, then how to get details."""
     prefix = ctx.clean_prefix
-    lines = ["**boss-bot**: post a link, get the media.", ""]
+    example = f"Example: `{prefix}dlt https://x.com/user/status/123`"
+    lines = ["**boss-bot**: post a link, get the media.", example, ""]
     lines += [f"`{prefix}{c.qualified_name}` {c.brief or c.short_doc}" for c in usable]
     return "\n".join([*lines, "", f"Type `{prefix}dlh <command>` for usage, examples and notes."])
 

@@ -8,10 +8,11 @@ import discord
 from discord.ext import commands
 from loguru import logger
 
+from boss_bot.core.tasks import BackgroundTasks
+
 NO_MENTIONS = discord.AllowedMentions.none()
 MAX_CONTENT = 2000  # Discord's limit for message content
 T = TypeVar("T")
-_FINISHING: set[asyncio.Task[Any]] = set()
 
 
 def clip(text: str, limit: int = MAX_CONTENT) -> str:
@@ -40,22 +41,14 @@ async def best_effort(call: Awaitable[object]) -> None:
         logger.opt(exception=True).debug("best-effort Discord call failed")
 
 
-def _finished(task: asyncio.Task[Any]) -> None:
-    _FINISHING.discard(task)
-    if not task.cancelled() and task.exception() is not None:
-        logger.opt(exception=task.exception()).debug("Discord call failed after its caller left")
-
-
-async def unbroken(call: Coroutine[Any, Any, T]) -> T:
+async def unbroken(call: Coroutine[Any, Any, T], keeper: BackgroundTasks) -> T:
     """Await a Discord request that goes on to the end even if the caller is cancelled.
 
     A job stopped with ⏹️ is cancelled wherever it is, often inside a status edit. If
     the cancel lands while discord.py finishes a request (its rate-limit bucket's
     refresh), the bucket keeps no token and the next request on that route waits
     until the bucket expires: 30 s when Discord sent no limits. Shielded, the request
-    finishes cleanly and the job's "cancelled" edit follows at once.
+    finishes cleanly and the job's "cancelled" edit follows at once. ``keeper`` holds the
+    request until it ends (a failure after the caller left is logged at DEBUG).
     """
-    task = asyncio.ensure_future(call)
-    _FINISHING.add(task)
-    task.add_done_callback(_finished)
-    return await asyncio.shield(task)
+    return await asyncio.shield(keeper.spawn(call, name="discord-request", quiet=True))

@@ -10,6 +10,7 @@ from boss_bot.bot.replies import NO_MENTIONS, unbroken
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult
 from boss_bot.core.media.names import shown_name
+from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 TOO_LARGE = 413
@@ -77,6 +78,8 @@ async def post_files(
     item: DownloadItem,
     result: DownloadResult,
     posted: Callable[[int], None],
+    *,
+    keeper: BackgroundTasks,
 ) -> None:
     """Reply to the request with the files, ten (and one limit's worth) a message.
 
@@ -100,4 +103,4 @@ async def post_files(
         log.debug("posted {}/{} file(s)", done, len(result.files))
 
     for group in batches(result.files[done:], result.limit):
-        await unbroken(send_group(channel, group, reference, sent))
+        await unbroken(send_group(channel, group, reference, sent), keeper)

@@ -82,9 +82,11 @@ class MessageRoutes:
             return error(403, 50005, "Cannot edit a message authored by another user")
         payload, files = await read_body(request)
         await self.state.holds.edit_gate(msg.id)
-        if self.state.edit_failures:
-            self.state.record("edit_rejected", message_id=msg.id)
-            return forced_failure(self.state.edit_failures.pop(0))
+        content = payload.get("content") or ""
+        if failure := next((f for f in self.state.edit_failures if f[1] in content), None):
+            self.state.edit_failures.remove(failure)
+            self.state.record("edit_rejected", message_id=msg.id, status=failure[0])
+            return forced_failure(failure[0])
         if rejected := validate(self.state, payload, files):
             return rejected
         apply_edit(msg, payload, files)

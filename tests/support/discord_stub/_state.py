@@ -42,7 +42,7 @@ class StubState:
         self.requests: list[tuple[str, str]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.upload_failures: list[int] = []
-        self.edit_failures: list[int] = []
+        self.edit_failures: list[tuple[int, str]] = []  # (status, text the content contains)
         self.holds = Holds(self.record)  # requests kept unanswered (hold_edits, hold_upload)
         self._by_id: dict[int, StubMessage] = {}
         self._changed = asyncio.Event()

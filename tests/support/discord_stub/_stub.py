@@ -92,9 +92,12 @@ class DiscordStub(StubInvoke):
         """
         self.state.upload_failures.extend([status] * count)
 
-    def fail_next_edits(self, count: int = 1, status: int = 502) -> None:
-        """Answer the next ``count`` message edits with ``status`` (429 carries retry_after)."""
-        self.state.edit_failures.extend([status] * count)
+    def fail_next_edits(self, count: int = 1, status: int = 502, containing: str = "") -> None:
+        """Answer the next ``count`` message edits with ``status`` (429 carries retry_after).
+
+        With ``containing``, only edits whose new content contains it fail (a final ✅).
+        """
+        self.state.edit_failures.extend([(status, containing)] * count)
 
     def hold_edits(self) -> asyncio.Event:
         """Keep message edits waiting, unanswered, until the returned event is set."""

@@ -15,8 +15,6 @@ from boss_bot.bot.delivery import RETRY, STOP, same_emoji
 from boss_bot.bot.replies import best_effort
 from boss_bot.core.items import DownloadItem
 from boss_bot.core.jobs.access import Requester
-from boss_bot.core.jobs.admission import JobRequest
-from boss_bot.core.urls import check_url
 from boss_bot.errors import UserFacingError
 
 
@@ -59,29 +57,25 @@ class Controls(commands.Cog):
             await self.bot.service.cancel(job.id, who)
 
     async def _retry(self, message_id: int, who: Requester) -> None:
-        failed = self.bot.sink.failed.get(message_id)
-        if failed is None or not who.may_cancel(failed):
+        failed = self.bot.service.failed_job(message_id)
+        if failed is None:
             return
-        del self.bot.sink.failed[message_id]  # one retry per failure, however many 🔄
-        where = (failed.user_id, failed.channel_id, failed.guild_id, failed.message_id)
-        request = JobRequest(check_url(failed.url), *where, failed.priority)
 
         async def acknowledge(item: DownloadItem, position: int, wait: float) -> int:
             item = item.evolve(status_message_id=message_id)
             await self.bot.sink.show(item, render.acknowledgement(item, position, wait))
             return message_id
 
-        try:
-            item = await self.bot.service.submit(request, acknowledge)
+        try:  # the service checks ``who`` and runs one failure once, however many 🔄
+            item = await self.bot.service.retry(message_id, who, acknowledge)
         except UserFacingError as exc:  # queue full, over a limit, disk low: 🔄 stays usable
-            self.bot.sink.failed[message_id] = failed
             await best_effort(self.bot.sink.show(failed, f"⚠️ {exc}"))
             return
         except discord.HTTPException:  # the status edit failed: nothing was queued
-            self.bot.sink.failed[message_id] = failed
             logger.opt(exception=True).warning("could not retry job {}", failed.id)
             return
-        logger.bind(job_id=item.id).info("retrying failed job {} on request", failed.id)
+        if item is not None:
+            logger.bind(job_id=item.id).info("retrying failed job {} on request", failed.id)
 
 
 async def setup(bot: BossBot) -> None:

@@ -3,23 +3,18 @@
 An operation per intent (``submit``, ``cancel``…) and read-only views; never its parts.
 """
 
-import shutil
-from collections.abc import Awaitable, Callable
-
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.access import Requester
 from boss_bot.core.jobs.admission import JobRequest
 from boss_bot.core.jobs.fetching import validate
 from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.recovery import resume
-from boss_bot.core.jobs.views import HealthView, QueueView
+from boss_bot.core.jobs.rerun import Acknowledge, Reruns
+from boss_bot.core.jobs.views import HealthView, QueueView, health_of, queue_view_of
 from boss_bot.core.storage.janitor import janitor
-from boss_bot.core.storage.paths import tree_usage
 from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.core.urls import CheckedURL, Platform
 from boss_bot.settings import BotSettings
-
-Acknowledge = Callable[[DownloadItem, int, float], Awaitable[int]]
 
 
 class DownloadService:
@@ -29,6 +24,7 @@ class DownloadService:
         self.settings, self._parts = settings, parts
         self._queue, self._runner, self._admission = parts.queue, parts.runner, parts.admission
         self._tasks = BackgroundTasks()
+        self._reruns = Reruns(parts.store.failed, self.submit)
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
@@ -41,7 +37,8 @@ class DownloadService:
         self._parts.pool.start()
         if not self._tasks:
             running = lambda: {i.id for i in self._queue.running()}  # noqa: E731
-            self._tasks.spawn(janitor(self._parts.records, running, 600), name="janitor")
+            work = janitor(self._parts.records, running, 600, self._parts.store.failed)
+            self._tasks.spawn(work, name="janitor")
 
     async def close(self) -> None:
         """Stop the workers; running jobs are cancelled and stay saved for the next start."""
@@ -105,15 +102,16 @@ class DownloadService:
 
     def queue_view(self) -> QueueView:
         """The queue now: running and waiting jobs, progress, workers."""
-        pool = self._parts.pool
-        running, waiting = tuple(self._queue.running()), tuple(self._queue.waiting())
-        progress = dict(self._runner.progress)
-        return QueueView(running, waiting, progress, pool.size, pool.busy, self._queue.max_size)
+        return queue_view_of(self._parts)
 
     def health(self) -> HealthView:
-        """Free disk, and what start-up found wrong with the saved queue."""
-        free = shutil.disk_usage(self._parts.storage.root).free
-        disk_ok = free >= self._parts.records.policy.min_free
-        store, temp_files = self._parts.store, tree_usage(self._parts.storage.temp)[1]
-        damaged = store.damage.moved_to.name if store.damage else None
-        return HealthView(free, disk_ok, temp_files, damaged, store.skipped)
+        """Free disk, temp files, and what start-up found wrong with the saved queue."""
+        return health_of(self._parts)
+
+    def failed_job(self, status_message_id: int) -> DownloadItem | None:
+        """The failed job this status message shows, while 🔄 may run it again."""
+        return self._reruns.get(status_message_id)
+
+    async def retry(self, message_id: int, who: Requester, ack: Acknowledge) -> DownloadItem | None:
+        """Run the failed job of status message ``message_id`` again (🔄); see ``Reruns.retry``."""
+        return await self._reruns.retry(message_id, who, ack)

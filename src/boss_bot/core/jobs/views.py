@@ -3,10 +3,13 @@
 Front ends show these; they never reach into the queue, the workers or the store.
 """
 
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from boss_bot.core.items import DownloadItem, ProgressEvent
+from boss_bot.core.jobs.parts import ServiceParts
+from boss_bot.core.storage.paths import tree_usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +77,20 @@ class HealthView:
     temp_files: int = 0
     damaged_copy: str | None = None
     skipped_jobs: int = 0
+
+
+def queue_view_of(parts: ServiceParts) -> QueueView:
+    """The queue of a service's parts, now."""
+    queue, pool, progress = parts.queue, parts.pool, dict(parts.runner.progress)
+    running, waiting = tuple(queue.running()), tuple(queue.waiting())
+    return QueueView(running, waiting, progress, pool.size, pool.busy, queue.max_size)
+
+
+def health_of(parts: ServiceParts) -> HealthView:
+    """Free disk, temp files and start-up trouble of a service's parts, now."""
+    free, store = shutil.disk_usage(parts.storage.root).free, parts.store
+    damaged = store.damage.moved_to.name if store.damage else None
+    temp_files = tree_usage(parts.storage.temp)[1]
+    return HealthView(
+        free, free >= parts.records.policy.min_free, temp_files, damaged, store.skipped
+    )

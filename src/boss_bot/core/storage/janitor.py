@@ -2,7 +2,8 @@
 
 Temp entries of jobs that are not running go after ``TEMP_RETENTION_HOURS``; records
 of failed or cancelled jobs after ``FAILED_RETENTION_HOURS``, of delivered ones after
-``SUCCESS_RETENTION_HOURS``. Empty day and guild directories go with them.
+``SUCCESS_RETENTION_HOURS``. Empty day and guild directories go with them, and failed
+jobs kept for 🔄 go with their records.
 """
 
 import asyncio
@@ -13,6 +14,7 @@ from pathlib import Path
 from loguru import logger
 
 from boss_bot.core.items import DownloadStatus
+from boss_bot.core.storage.job_store import FailedJobs
 from boss_bot.core.storage.records import Records, read_record
 
 
@@ -43,11 +45,19 @@ def sweep(records: Records, running: set[str]) -> int:
     return removed
 
 
-async def janitor(records: Records, running: Callable[[], set[str]], every: float) -> None:
+def forget_failed(records: Records, failed: FailedJobs) -> int:
+    """Forget the failed jobs (🔄) as old as the failed records ``sweep`` removes."""
+    return failed.expire(records.clock() - timedelta(hours=records.policy.failed_hours))
+
+
+async def janitor(
+    records: Records, running: Callable[[], set[str]], every: float, failed: FailedJobs
+) -> None:
     """Sweep every ``every`` seconds until cancelled; a failed sweep is logged, not fatal."""
     while True:
         try:
-            if removed := await asyncio.to_thread(sweep, records, running()):
+            removed = await asyncio.to_thread(sweep, records, running())
+            if removed := removed + forget_failed(records, failed):  # in the loop's thread
                 logger.info("janitor removed {} expired entries", removed)
         except Exception:
             logger.exception("janitor sweep failed")

@@ -9,7 +9,7 @@ class JobStore(Protocol):
     """Where unfinished jobs are kept."""
 
     def save(self, item: DownloadItem) -> None:
-        """Insert or update a job (finished jobs are removed)."""
+        """Insert or update a job (finished jobs leave; failed ones may be kept for 🔄)."""
         ...
 
     def unfinished(self) -> list[DownloadItem]:

@@ -5,9 +5,10 @@ from pathlib import Path
 
 from loguru import logger
 
-from boss_bot.core.items import DownloadItem
+from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.storage.job_store._codec import from_json, to_json
 from boss_bot.core.storage.job_store._damage import DamagedError, StoreDamage, check, move_aside
+from boss_bot.core.storage.job_store._failed import FailedJobs
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -34,7 +35,8 @@ class SqliteJobStore:
     WAL with ``synchronous=NORMAL`` keeps every commit across a process crash (the OS
     has it); only a power cut may lose the last commits. A file SQLite cannot read is
     moved aside and a new, empty one started (``damage`` says so); a row that cannot
-    be read is skipped (``skipped`` counts them) and left in the file.
+    be read is skipped (``skipped`` counts them) and left in the file. Failed jobs are
+    kept apart, for 🔄 (``failed``).
     """
 
     def __init__(self, path: Path) -> None:
@@ -54,11 +56,14 @@ class SqliteJobStore:
                 self.damage.moved_to.name,
             )
         self._db = _open(path)
+        self.failed = FailedJobs(self._db)
 
     def save(self, item: DownloadItem) -> None:
-        """Insert or update ``item``; a finished job is deleted."""
+        """Insert or update ``item``; a finished job is deleted, a failed one kept for 🔄."""
         if item.status.finished:
             self._db.execute("DELETE FROM jobs WHERE id = ?", (item.id,))
+            if item.status is DownloadStatus.FAILED:
+                self.failed.keep(item)
             return
         self._db.execute(
             "INSERT INTO jobs (id, status, data) VALUES (?, ?, ?) "
