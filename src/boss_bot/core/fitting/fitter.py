@@ -1,4 +1,4 @@
-"""Fitting a job's files to the upload limit, in the source's order (see ``core.fit``).
+"""Fitting a job's files to the upload limit, in the source's order (see ``core.fitting``).
 
 A job's whole fitting holds one encode slot and is bounded by ``FIT_TIMEOUT`` from the
 moment it gets the slot: on expiry the running ffmpeg is killed and the slot freed. What
