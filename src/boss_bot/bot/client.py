@@ -4,6 +4,8 @@ import asyncio
 import time
 
 import discord
+import discord.gateway
+import discord.http
 import yarl
 from discord.ext import commands
 from loguru import logger
@@ -29,7 +31,7 @@ EXTENSIONS = (
 )
 
 
-def intents() -> discord.Intents:
+def default_intents() -> discord.Intents:
     """Guilds, messages (with content, a privileged intent) and reactions; no members."""
     wanted = discord.Intents.none()
     wanted.guilds = wanted.guild_messages = wanted.dm_messages = True
@@ -50,17 +52,19 @@ class BossBot(commands.Bot):
     Args:
         settings: The validated settings.
         router: Picks a downloader for a URL (injectable for tests).
+        intents: The gateway intents; ``default_intents()`` unless a test wants more.
     """
 
-    def __init__(self, settings: BotSettings, router: Router, **options: object) -> None:
-        options.setdefault("intents", intents())
-        options.setdefault("help_command", BossHelp())
+    def __init__(
+        self, settings: BotSettings, router: Router, *, intents: discord.Intents | None = None
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            intents=default_intents() if intents is None else intents,
+            help_command=BossHelp(),
             allowed_mentions=NO_MENTIONS,
             case_insensitive=True,
             strip_after_prefix=True,
-            **options,
         )
         self.settings = settings
         self.gate = Gate(self, settings)

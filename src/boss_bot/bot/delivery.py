@@ -10,7 +10,7 @@ from loguru import logger
 from boss_bot.bot import render
 from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
-from boss_bot.bot.uploads import posted_before, send_group
+from boss_bot.bot.uploads import Channel, posted_before, send_group
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.errors import DownloadFailedError
@@ -32,10 +32,10 @@ class DiscordSink:
         self.board = ProgressBoard(self._show_progress, progress_interval)
         self.failed: OrderedDict[int, DownloadItem] = OrderedDict()  # by status message
 
-    def _channel(self, item: DownloadItem) -> discord.abc.Messageable:
+    def _channel(self, item: DownloadItem) -> Channel:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
         channel = self.bot.get_channel(item.channel_id)
-        if isinstance(channel, discord.abc.Messageable):
+        if isinstance(channel, Channel):
             return channel
         return self.bot.get_partial_messageable(item.channel_id, guild_id=item.guild_id)
 
@@ -50,7 +50,9 @@ class DiscordSink:
             self.board.report(item, event)
 
     async def _edit(self, item: DownloadItem, text: str) -> None:
-        message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
+        if item.status_message_id is None:
+            return
+        message = self._channel(item).get_partial_message(item.status_message_id)
         await unbroken(message.edit(content=clip(text), allowed_mentions=NO_MENTIONS))
 
     async def _show_progress(self, item: DownloadItem, event: ProgressEvent) -> None:
@@ -69,8 +71,9 @@ class DiscordSink:
         await self.board.forget(item.id)
         await self.show(item, render.status(item, result))
         if item.status.finished and item.status_message_id is not None:
-            message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-            await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user)))
+            message = self._channel(item).get_partial_message(item.status_message_id)
+            if self.bot.user is not None:  # always, once logged in
+                await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user)))
             if item.status is DownloadStatus.FAILED:
                 self.failed[item.status_message_id] = item
                 while len(self.failed) > REMEMBERED_FAILURES:
@@ -97,7 +100,7 @@ class DiscordSink:
         channel = self._channel(item)
         reference = None
         if item.message_id is not None:
-            request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
+            request = channel.get_partial_message(item.message_id)
             reference = request.to_reference(fail_if_not_exists=False)
         done = item.delivered
         if item.attempts > 1 and self.bot.user is not None:  # a retry: ask the channel

@@ -12,6 +12,15 @@ from boss_bot.core.names import shown_name
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 TOO_LARGE = 413
+# Channels whose messages can be fetched by id (discord.py's own ``PartialMessageableChannel``).
+Channel = (
+    discord.TextChannel
+    | discord.VoiceChannel
+    | discord.StageChannel
+    | discord.Thread
+    | discord.DMChannel
+    | discord.PartialMessageable
+)
 
 
 async def send_group(
@@ -28,7 +37,10 @@ async def send_group(
     """
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
     try:
-        await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
+        if reference is None:  # discord.py's overloads take no explicit None
+            await channel.send(files=files, allowed_mentions=NO_MENTIONS)
+        else:
+            await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
         sent(len(group))
     except discord.Forbidden as exc:
         raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None

@@ -1,6 +1,6 @@
 """Wiring a job runner from settings: downloaders, retries, fitting, records, metrics."""
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from loguru import logger
 
@@ -14,6 +14,7 @@ from boss_bot.core.retrying import RetryPolicy
 from boss_bot.core.sink import Finished, JobSink
 from boss_bot.core.storage import Storage
 from boss_bot.core.store import JobStore
+from boss_bot.core.workers import RunJob
 from boss_bot.downloaders.base import limits_from
 from boss_bot.settings import BotSettings
 
@@ -51,7 +52,7 @@ def build(
     return build_runner(settings, storage, store, sink, router, on_finish=hooks), records, metrics
 
 
-def gated(runner: JobRunner, records: Records) -> Callable[[DownloadItem], Awaitable[object]]:
+def gated(runner: JobRunner, records: Records) -> RunJob:
     """Run a job unless its server's daily quota was used up while it waited."""
 
     async def run(item: DownloadItem) -> object:

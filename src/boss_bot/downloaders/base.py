@@ -47,7 +47,10 @@ def limits_from(settings: BotSettings) -> JobLimits:
 class Downloader(Protocol):
     """Something that fetches the media behind a URL into a directory."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """The library's name, e.g. ``yt-dlp`` (read-only: engines are frozen)."""
+        ...
 
     async def download(
         self, url: str, dest: Path, limits: JobLimits, on_progress: ProgressCallback

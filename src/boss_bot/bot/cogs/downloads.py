@@ -28,7 +28,7 @@ class Downloads(commands.Cog):
         self.bot = bot
 
     async def download(
-        self, ctx: commands.Context, url: str, priority: Priority = "normal",
+        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal",
         allowed: frozenset[Platform] | None = None, reply_to: int | None = None,
     ) -> None:  # fmt: skip
         """Validate, queue and acknowledge one download; raises ``UserFacingError`` on bad input.
@@ -71,7 +71,9 @@ class Downloads(commands.Cog):
                 "notes": NOTES},
     )  # fmt: skip
     @app_commands.describe(**DESCRIBE)
-    async def dlt(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
+    async def dlt(
+        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
+    ) -> None:
         """Download a Twitter/X post or a video."""
         await self.download(ctx, url, priority)
 
@@ -84,7 +86,9 @@ class Downloads(commands.Cog):
                 "notes": ["Galleries arrive as several files, ten per message.", *NOTES]},
     )  # fmt: skip
     @app_commands.describe(**DESCRIBE)
-    async def dlr(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
+    async def dlr(
+        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
+    ) -> None:
         """Download a Reddit post."""
         try:
             await self.download(ctx, url, priority, REDDIT_ONLY)
@@ -101,7 +105,9 @@ class Downloads(commands.Cog):
         extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )  # fmt: skip
     @app_commands.describe(**DESCRIBE)
-    async def dl(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
+    async def dl(
+        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
+    ) -> None:
         """Download from any supported link."""
         await self.download(ctx, url, priority)
 

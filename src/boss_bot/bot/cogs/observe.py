@@ -7,6 +7,7 @@ while the gateway is connected and the disk has room, else 503, as JSON either w
 import math
 import shutil
 import time
+import weakref
 
 from aiohttp import web
 from discord.ext import commands
@@ -25,6 +26,9 @@ class Observe(commands.Cog):
         self.bot = bot
         self.metrics = bot.service.metrics
         self._runner: web.AppRunner | None = None
+        self._started: weakref.WeakKeyDictionary[commands.Context[BossBot], float] = (
+            weakref.WeakKeyDictionary()
+        )
 
     async def cog_load(self) -> None:
         """Serve ``/metrics`` and ``/health`` when a port is configured."""
@@ -71,25 +75,26 @@ class Observe(commands.Cog):
         return web.json_response(body, status=200 if healthy else 503)
 
     @commands.Cog.listener()
-    async def on_command(self, ctx: commands.Context) -> None:
+    async def on_command(self, ctx: commands.Context[BossBot]) -> None:
         """Note when a command started."""
-        ctx.started_at = time.perf_counter()  # type: ignore[attr-defined]
+        self._started[ctx] = time.perf_counter()
 
     @commands.Cog.listener()
-    async def on_command_completion(self, ctx: commands.Context) -> None:
+    async def on_command_completion(self, ctx: commands.Context[BossBot]) -> None:
         """Time a command that finished."""
-        if ctx.command is not None and hasattr(ctx, "started_at"):
-            spent = time.perf_counter() - ctx.started_at
+        started = self._started.pop(ctx, None)
+        if ctx.command is not None and started is not None:
+            spent = time.perf_counter() - started
             self.metrics.command_latency.labels(ctx.command.qualified_name).observe(spent)
 
     @commands.Cog.listener()
-    async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
+    async def on_command_error(self, ctx: commands.Context[BossBot], error: Exception) -> None:
         """Count a failed command by the kind of error."""
         original = getattr(error, "original", error)
         self.metrics.errors.labels(type(original).__name__, "command").inc()
 
     @commands.hybrid_command(brief="Download statistics since the bot started")
-    async def stats(self, ctx: commands.Context) -> None:
+    async def stats(self, ctx: commands.Context[BossBot]) -> None:
         """Totals, success rate, average time and size, per platform."""
         totals = self.metrics.totals
         platforms = sorted({platform for platform, _ in totals.jobs})

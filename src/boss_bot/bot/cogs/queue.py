@@ -22,7 +22,7 @@ class Queue(commands.Cog):
         "and estimated wait, and where your own jobs are.",
         extras={"examples": ["{prefix}dlq"]},
     )
-    async def dlq(self, ctx: commands.Context) -> None:
+    async def dlq(self, ctx: commands.Context[BossBot]) -> None:
         """Show running and waiting jobs."""
         service = self.bot.service
 
@@ -52,7 +52,7 @@ class Queue(commands.Cog):
                 "notes": ["The id is in every message about the job."]},
     )  # fmt: skip
     @app_commands.describe(job="A job id from the bot's messages (e.g. a1b2c3), or all")
-    async def dlc(self, ctx: commands.Context, job: str) -> None:
+    async def dlc(self, ctx: commands.Context[BossBot], job: str) -> None:
         """Cancel a job by id, or all of yours."""
         await ctx.defer()  # cancelling edits status messages: may outlast a slash command's 3 s
         service, who = self.bot.service, requester(ctx)
