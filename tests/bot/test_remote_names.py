@@ -39,6 +39,7 @@ async def _download_named(make_bot, picture: Path, name: str) -> tuple[str, list
     return status.content, [attachment.filename for attachment in upload.attachments]
 
 
+@pytest.mark.slow
 async def test_markdown_and_mentions_in_a_name_are_escaped(make_bot, picture: Path) -> None:
     """``@everyone <@&…> **bold** ||x||`` shows literally, neither pinging nor formatting."""
     role = "<@&123456789012345678>"

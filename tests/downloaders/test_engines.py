@@ -25,6 +25,7 @@ async def _fetch(url: str, dest: Path, limits: JobLimits = LIMITS) -> list[Path]
     return await fetch(checked, dest, pick_downloader, limits, lambda event: None)
 
 
+@pytest.mark.slow
 async def test_video_link_is_downloaded_by_ytdlp(media_server, media_dir, tmp_path) -> None:
     """A direct mp4 link arrives byte-for-byte, via yt-dlp."""
     url = media_server.url("/v/clip.mp4")
@@ -53,6 +54,7 @@ async def test_image_link_is_downloaded_by_gallerydl(media_server, media_dir, tm
         ("/i/fake.jpg", FailureKind.NOT_MEDIA),
     ],
 )
+@pytest.mark.slow
 async def test_failures_have_a_kind(media_server, tmp_path, path: str, kind) -> None:
     """404s, pages without media and HTML served as an image each fail with their own kind."""
     with pytest.raises(DownloadFailedError) as failure:
