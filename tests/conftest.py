@@ -11,6 +11,17 @@ from boss_bot.downloaders.routing import Downloaders
 from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader
 
+TESTS = Path(__file__).parent
+E2E_DIRS = {"e2e", "support"}  # the real bot process, the Discord stub, and their self-tests
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/e2e and tests/support ``e2e`` (markers: pyproject)."""
+    for item in items:
+        if item.path.relative_to(TESTS).parts[0] in E2E_DIRS:
+            item.add_marker(pytest.mark.e2e)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -4,7 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from boss_bot.settings import BotSettings
+
+pytestmark = pytest.mark.slow  # builds the whole documentation site
 
 ROOT = Path(__file__).resolve().parents[1]
 

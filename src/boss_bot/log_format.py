@@ -2,16 +2,19 @@
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import better_exceptions
+
+if TYPE_CHECKING:
+    from loguru import Record, RecordException  # loguru's record type exists in its stubs only
 
 TEXT_FORMAT = (
     "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <8} | {name}:{line} - {message}{extra[extra_str]}"
 )
 
 
-def as_json(record: dict[str, Any]) -> str:
+def as_json(record: "Record") -> str:
     """One JSON object a line: time, level, message, logger, bound context, traceback."""
     doc = {
         "time": record["time"].isoformat(),
@@ -20,13 +23,12 @@ def as_json(record: dict[str, Any]) -> str:
         "logger": record["name"],
         **{k: v for k, v in record["extra"].items() if k not in INTERNAL},
     }
-    if record["exception"] is not None:
-        doc["exception"] = _traceback(record)
+    if (exc := record["exception"]) is not None:
+        doc["exception"] = _traceback(exc)
     return json.dumps(doc, default=str) + "\n"
 
 
-def _traceback(record: dict[str, Any]) -> str:
-    exc = record["exception"]
+def _traceback(exc: "RecordException") -> str:
     return "".join(better_exceptions.format_exception(exc.type, exc.value, exc.traceback))
 
 
@@ -34,7 +36,7 @@ REDACTOR: list[Callable[[str], str]] = [lambda text: text]  # set by setup_loggi
 INTERNAL = frozenset({"extra_str", "tb"})  # formatting state kept in ``extra``, not context
 
 
-def file_format(record: dict[str, Any]) -> str:
+def file_format(record: "Record") -> str:
     """The text format for the log file, with secrets masked in the message and traceback."""
     record["message"] = REDACTOR[0](record["message"])
     fmt = text_format(record)
@@ -43,12 +45,12 @@ def file_format(record: dict[str, Any]) -> str:
     return fmt
 
 
-def text_format(record: dict[str, Any]) -> str:
+def text_format(record: "Record") -> str:
     """The human format: time, level, origin, message, bound context, traceback."""
     extra = {k: v for k, v in record["extra"].items() if k not in INTERNAL}
     record["extra"]["extra_str"] = (" " + json.dumps(extra, default=str)) if extra else ""
     fmt = TEXT_FORMAT + "\n"
-    if record["exception"] is not None:
-        record["extra"]["tb"] = _traceback(record)
+    if (exc := record["exception"]) is not None:
+        record["extra"]["tb"] = _traceback(exc)
         fmt += "{extra[tb]}"
     return fmt

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from tests.bot.conftest import drain, say
 
+pytestmark = pytest.mark.slow  # hypothesis drives many commands
+
 ARGS = st.one_of(
     st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=120),
     st.builds(

@@ -8,7 +8,7 @@ import discord.ext.test as dpytest
 from boss_bot.core.items import DownloadStatus
 from boss_bot.core.jobs.assembly import build_service
 from boss_bot.core.metrics import Metrics
-from tests.bot.conftest import drain
+from tests.bot.conftest import drain, say
 from tests.bot.queuekit import queue_three
 from tests.fakes import FakeDownloader
 
@@ -61,3 +61,12 @@ async def test_queued_jobs_are_saved_and_resumed(make_bot, make_settings) -> Non
     assert [i.id for i in again.queue_view().waiting] == ids
     assert all(i.status is DownloadStatus.QUEUED for i in again.queue_view().waiting)
     await again.close()
+
+
+async def test_queue_without_the_queue_cog_says_so(make_bot) -> None:
+    """``$queue`` with the Queue cog unloaded answers plainly instead of failing inside."""
+    bot = await make_bot(FakeDownloader().route)
+    await bot.remove_cog("Queue")
+    error = await say("$queue")
+    assert dpytest.get_message().content.endswith("The queue commands are switched off right now.")
+    assert error is not None

@@ -38,6 +38,7 @@ async def _download_named(make_bot, router, picture: Path, name: str) -> tuple[s
     return status.content, [attachment.filename for attachment in upload.attachments]
 
 
+@pytest.mark.slow
 async def test_markdown_and_mentions_in_a_name_are_escaped(
     make_bot, downloaders, picture: Path
 ) -> None:

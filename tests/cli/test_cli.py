@@ -43,6 +43,7 @@ def test_bad_configuration_fails_with_one_line(monkeypatch) -> None:
     assert len(result.output.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_doctor_reports_tools_and_versions(monkeypatch, tmp_path: Path) -> None:
     """``doctor`` checks the data dir, ffmpeg and the libraries."""
     monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path / "data"))
@@ -54,6 +55,7 @@ def test_doctor_reports_tools_and_versions(monkeypatch, tmp_path: Path) -> None:
     assert "[ok  ] downloads: download process server ready in " in result.output
 
 
+@pytest.mark.slow
 def test_doctor_fails_on_an_unwritable_data_dir(monkeypatch, tmp_path: Path) -> None:
     """A data dir that cannot be created is a failure (exit 1)."""
     blocker = tmp_path / "file"
@@ -76,6 +78,7 @@ def test_doctor_fails_when_the_download_server_cannot_start(monkeypatch, tmp_pat
     )
 
 
+@pytest.mark.slow
 def test_download_writes_the_file_and_prints_it(monkeypatch, tmp_path: Path) -> None:
     """``download URL -o DIR`` runs the real pipeline and prints where the file is."""
     monkeypatch.setenv("BOSS_BOT_ALLOW_PRIVATE_URLS", "true")

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from boss_bot.cli.app import app
@@ -11,6 +12,7 @@ from tests.support.media_server import MediaServer
 runner = CliRunner()
 
 
+@pytest.mark.slow
 def test_fit_shrinks_a_video_to_the_given_limit(monkeypatch, tmp_path: Path) -> None:
     """An 800 KB clip with ``--fit 0.5`` is written re-encoded under 0.5 MiB."""
     monkeypatch.setenv("BOSS_BOT_ALLOW_PRIVATE_URLS", "true")
@@ -27,6 +29,7 @@ def test_fit_shrinks_a_video_to_the_given_limit(monkeypatch, tmp_path: Path) -> 
     assert str(written) in result.output
 
 
+@pytest.mark.slow
 def test_doctor_checks_the_metrics_port(monkeypatch, tmp_path: Path) -> None:
     """A metrics port already in use is a failure; a free one is fine."""
     import socket

@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from boss_bot.cli.app import app
@@ -54,6 +55,7 @@ def test_queue_leaves_out_a_bad_row_and_says_so(monkeypatch, tmp_path: Path) -> 
     assert "1 saved job(s) could not be read" in result.output
 
 
+@pytest.mark.slow
 def test_doctor_warns_about_a_damaged_queue(monkeypatch, tmp_path: Path) -> None:
     """A damaged database, then its moved-aside copy after a start, are both warnings."""
     monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path))

@@ -52,6 +52,7 @@ async def test_a_playlist_forced_as_mov_is_refused_by_ffprobe(tmp_path: Path, se
     assert await probe(Tools.find(), src, "mov") is None
 
 
+@pytest.mark.slow
 async def test_an_image2_pattern_in_the_name_reads_only_that_file(tmp_path: Path) -> None:
     """``a%d.png`` is fitted from itself, never from ``a1.png`` beside it (image2's pattern)."""
     src, sibling = tmp_path / "a%d.png", tmp_path / "a1.png"

@@ -34,6 +34,7 @@ async def test_each_child_has_the_memory_limit() -> None:
 
 
 @linux_only
+@pytest.mark.slow
 async def test_a_huge_decode_fails_under_a_small_limit_and_works_under_the_default(
     tmp_path: Path,
 ) -> None:
@@ -65,6 +66,7 @@ def _encoder(parent: psutil.Process, bound: float) -> psutil.Process:
 
 
 @linux_only
+@pytest.mark.slow
 def test_the_encode_ends_with_the_bot_killed_by_sigkill(tmp_path: Path) -> None:
     """SIGKILL to the process that started a fit: its ffmpeg is gone within 5 s."""
     clip = make_video(tmp_path / "clip.mp4", seconds=30, size="1280x720", video_bitrate="2M")

@@ -17,6 +17,7 @@ def _streams(path: Path) -> dict[str, dict]:
     return {s["codec_type"]: s for s in probe(path)["streams"]}
 
 
+@pytest.mark.slow
 async def test_a_video_over_10_mib_is_reencoded_under_it(tmp_path: Path) -> None:
     """12+ MB of 720p: H.264/AAC mp4, same length, faststart, under 10 MiB, same name."""
     src = tmp_path / "clip.mp4"
@@ -36,6 +37,7 @@ async def test_a_video_over_10_mib_is_reencoded_under_it(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]
 
 
+@pytest.mark.slow
 async def test_a_tight_limit_lowers_the_resolution(tmp_path: Path) -> None:
     """A long clip for a small limit comes out smaller in both bytes and height."""
     src = make_video(tmp_path / "long.mp4", seconds=20, size="1280x720", video_bitrate="1000k")
@@ -44,6 +46,7 @@ async def test_a_tight_limit_lowers_the_resolution(tmp_path: Path) -> None:
     assert _streams(out)["video"]["height"] <= 360
 
 
+@pytest.mark.slow
 async def test_a_picture_is_scaled_and_recompressed(tmp_path: Path) -> None:
     """A 2000 px noisy PNG over the limit becomes a JPEG under it."""
     src = tmp_path / "photo.png"
@@ -56,6 +59,7 @@ async def test_a_picture_is_scaled_and_recompressed(tmp_path: Path) -> None:
     assert not src.exists()
 
 
+@pytest.mark.slow
 async def test_an_animated_gif_becomes_a_video(tmp_path: Path) -> None:
     """An animated GIF over the limit stays animated: it becomes an mp4."""
     src = tmp_path / "loop.gif"
@@ -81,6 +85,7 @@ def test_the_resolution_follows_the_bitrate(seconds: float, limit: int, height: 
 
 
 @pytest.mark.parametrize("size", ["299x169", "360x640"])
+@pytest.mark.slow
 async def test_odd_and_portrait_sizes_encode(tmp_path: Path, size: str) -> None:
     """An odd-sized GIF and a portrait clip both come out even-sized, portrait kept tall.
 

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pytest
 
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fitting import InputBounds
@@ -26,6 +27,7 @@ async def test_what_fits_or_cannot_be_fitted_is_left_alone(tmp_path: Path) -> No
     assert FITTER.needed([small], 10)
 
 
+@pytest.mark.slow
 async def test_a_huge_picture_is_refused_before_encoding(tmp_path: Path) -> None:
     """A 10000×10000 PNG (about 320 KB) is not decoded: the note says why, the file stays."""
     src = tmp_path / "huge.png"
@@ -51,6 +53,7 @@ async def test_too_many_frames_are_refused(tmp_path: Path) -> None:
     assert fitted.notes == ("loop.gif has 30 frames, more than the 10 I will process.",)
 
 
+@pytest.mark.slow
 async def test_the_whole_fitting_of_a_job_stops_at_the_time_limit(tmp_path: Path) -> None:
     """Two long encodes against 2 s: back within 5 s, ffmpeg gone, slot free, a note why."""
     clips = [

@@ -16,6 +16,8 @@ from boss_bot.core.jobs.fetching import validate
 from boss_bot.core.urls import check_url
 from boss_bot.errors import UserFacingError
 
+pytestmark = pytest.mark.slow  # hypothesis, thousands of URLs
+
 HOSTS = st.one_of(
     st.ip_addresses().map(lambda ip: f"[{ip}]" if ip.version == 6 else str(ip)),
     st.from_regex(r"[a-z0-9-]{1,12}(\.[a-z0-9-]{1,8}){0,3}\.?", fullmatch=True),

@@ -23,6 +23,8 @@ from tests.core.jobkit import RecordingSink
 from tests.support.media import _ffmpeg, probe
 from tests.support.media_server import MediaServer
 
+pytestmark = pytest.mark.slow  # real ffmpeg on hostile files
+
 
 class KeepingSink(RecordingSink):
     """Keeps the bytes of every delivered file (what Discord would have received)."""

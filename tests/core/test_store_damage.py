@@ -70,6 +70,7 @@ def test_bad_rows_are_skipped_and_the_rest_kept(tmp_path: Path) -> None:
     assert store.damage is None
 
 
+@pytest.mark.slow
 def test_a_locked_database_is_not_called_damaged(tmp_path: Path) -> None:
     """Another process holding the lock is an error, never a reason to move the file."""
     path = tmp_path / "queue.sqlite3"

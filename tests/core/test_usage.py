@@ -4,8 +4,11 @@ import subprocess
 import sys
 
 import psutil
+import pytest
 
 from boss_bot.core.usage import measure
+
+pytestmark = pytest.mark.slow  # measures a real child's memory and CPU
 
 HOLDER = "import sys; b = b'x' * (64 << 20); print('ready', flush=True); sys.stdin.read()"
 

@@ -25,6 +25,7 @@ async def _fetch(route: Router, url: str, dest: Path, limits: JobLimits = LIMITS
     return await fetch(checked, dest, route, limits, lambda event: None)
 
 
+@pytest.mark.slow
 async def test_video_link_is_downloaded_by_ytdlp(
     downloaders, media_server, media_dir, tmp_path
 ) -> None:
@@ -57,6 +58,7 @@ async def test_image_link_is_downloaded_by_gallerydl(
         ("/i/fake.jpg", FailureKind.NOT_MEDIA),
     ],
 )
+@pytest.mark.slow
 async def test_failures_have_a_kind(downloaders, media_server, tmp_path, path: str, kind) -> None:
     """404s, pages without media and HTML served as an image each fail with their own kind."""
     with pytest.raises(DownloadFailedError) as failure:

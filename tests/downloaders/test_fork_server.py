@@ -14,6 +14,8 @@ from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.supervisor import run_in_child
 from tests.support.media_server import MediaServer
 
+pytestmark = pytest.mark.slow  # starts real fork servers
+
 
 @pytest.fixture
 def link():

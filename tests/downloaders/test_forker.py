@@ -14,6 +14,8 @@ from boss_bot.downloaders.supervisor import run_in_child
 from boss_bot.errors import DownloadFailedError
 from tests.support.media_server import MediaServer
 
+pytestmark = pytest.mark.slow  # starts and kills real fork servers
+
 LIMITS = JobLimits(timeout=60, allow_private=True)
 
 

@@ -18,6 +18,8 @@ from boss_bot.downloaders.supervisor import run_in_child
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
 
+pytestmark = pytest.mark.slow  # real downloaders against redirecting servers
+
 PATCHED_SERVER = (
     "import runpy, boss_bot.core.addresses as a\n"
     "real = a.is_public\n"

@@ -63,6 +63,7 @@ def short(h: BaseHTTPRequestHandler) -> None:
         (short, FailureKind.NETWORK),
     ],
 )
+@pytest.mark.slow
 async def test_hostile_bodies_end_with_a_specific_failure(
     downloaders, tmp_path: Path, handler, kind: FailureKind, ext: str
 ) -> None:

@@ -55,6 +55,7 @@ def _alive(pid: int) -> bool:
     return "\nState:\tZ" not in state
 
 
+@pytest.mark.slow
 async def test_child_stops_when_the_bot_is_killed(tmp_path) -> None:
     """When the bot process dies (kill -9), its download child stops within a second or two."""
     with MediaServer() as server:

@@ -10,6 +10,8 @@ from boss_bot.downloaders.engines import YTDLP, ChildDownloader
 from boss_bot.errors import DownloadFailedError, FailureKind
 from tests.support.media_server import MediaServer
 
+pytestmark = pytest.mark.slow  # waits for real children to time out or end
+
 SLOW = 64 * 1024  # bytes per second
 
 

@@ -1,10 +1,10 @@
 """``BossBot``: the ``commands.Bot`` that owns the download service."""
 
 import time
-from typing import Any
 
 import discord
-import yarl
+import discord.gateway
+import discord.http
 from discord.ext import commands
 from loguru import logger
 
@@ -31,19 +31,13 @@ EXTENSIONS = (
 )
 
 
-def intents() -> discord.Intents:
+def default_intents() -> discord.Intents:
     """Guilds, messages (with content, a privileged intent) and reactions; no members."""
     wanted = discord.Intents.none()
     wanted.guilds = wanted.guild_messages = wanted.dm_messages = True
     wanted.message_content = True
     wanted.guild_reactions = wanted.dm_reactions = True
     return wanted
-
-
-def point_at(settings: BotSettings) -> None:
-    """Direct discord.py at the configured REST and gateway URLs (Discord or a stub)."""
-    discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
-    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
 class BossBot(commands.Bot):
@@ -57,6 +51,7 @@ class BossBot(commands.Bot):
         sink: Where the service's jobs are shown and delivered; attached to this bot.
         metrics: Counters the cogs add to (command timings) and ``/metrics`` shows.
         forker: The download fork server, if this process runs one (for ``/health``).
+        intents: The gateway intents; ``default_intents()`` unless a test wants more.
     """
 
     def __init__(
@@ -67,16 +62,15 @@ class BossBot(commands.Bot):
         *,
         metrics: Metrics,
         forker: Forker | None = None,
-        **options: Any,
+        intents: discord.Intents | None = None,
     ) -> None:
-        options.setdefault("intents", intents())
-        options.setdefault("help_command", BossHelp())
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            intents=default_intents() if intents is None else intents,
+            help_command=BossHelp(),
             allowed_mentions=NO_MENTIONS,
             case_insensitive=True,
             strip_after_prefix=True,
-            **options,
         )
         self.settings, self.service, self.sink = settings, service, sink
         self.metrics, self.forker = metrics, forker

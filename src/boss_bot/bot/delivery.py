@@ -6,20 +6,14 @@ import discord
 from discord.ext import commands
 
 from boss_bot.bot import render
+from boss_bot.bot.emoji import RETRY, STOP
 from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
 from boss_bot.bot.status_edits import StatusEdits
-from boss_bot.bot.uploads import post_files
+from boss_bot.bot.uploads import Channel, post_files
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.errors import DownloadFailedError
-
-STOP, RETRY = "⏹️", "🔄"
-
-
-def same_emoji(emoji: discord.PartialEmoji | str, wanted: str) -> bool:
-    """Compare emoji ignoring the variation selector (clients send both forms)."""
-    return str(emoji).replace("\ufe0f", "") == wanted.replace("\ufe0f", "")
 
 
 class DiscordSink:
@@ -47,10 +41,10 @@ class DiscordSink:
             raise RuntimeError("the Discord sink is not attached to a bot")
         return self._bot
 
-    def _channel(self, item: DownloadItem) -> discord.abc.Messageable:
+    def _channel(self, item: DownloadItem) -> Channel:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
         channel = self.bot.get_channel(item.channel_id)
-        if isinstance(channel, discord.abc.Messageable):
+        if isinstance(channel, Channel):
             return channel
         return self.bot.get_partial_messageable(item.channel_id, guild_id=item.guild_id)
 
@@ -65,7 +59,7 @@ class DiscordSink:
             self.board.report(item, event)
 
     def _edit(self, item: DownloadItem, text: str) -> Callable[[], Awaitable[object]]:
-        message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
+        message = self._channel(item).get_partial_message(item.status_message_id or 0)
         return lambda: unbroken(
             message.edit(content=clip(text), allowed_mentions=NO_MENTIONS), self.requests
         )
@@ -92,8 +86,10 @@ class DiscordSink:
         await self.board.forget(item.id)
         await self._converge(item, render.status(item, result))
         if item.status.finished and item.status_message_id is not None:
-            message = self._channel(item).get_partial_message(item.status_message_id)  # type: ignore[attr-defined]
-            await best_effort(unbroken(message.remove_reaction(STOP, self.bot.user), self.requests))
+            message = self._channel(item).get_partial_message(item.status_message_id)
+            if self.bot.user is not None:  # always, once logged in
+                stop = message.remove_reaction(STOP, self.bot.user)
+                await best_effort(unbroken(stop, self.requests))
             if item.status is DownloadStatus.FAILED:
                 await best_effort(unbroken(message.add_reaction(RETRY), self.requests))
 

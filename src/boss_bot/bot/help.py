@@ -4,10 +4,13 @@ Examples and notes live in each command's ``extras`` (``examples``, ``notes``);
 ``{prefix}`` and ``{limit}`` in them are filled in for the reader's server.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 import discord
 from discord.ext import commands
 
-from boss_bot.bot.replies import NO_MENTIONS, clip
+from boss_bot.bot.replies import NO_MENTIONS, AnyContext, clip
 from boss_bot.core.fmt import size
 
 USAGE = "<url> [low|normal|high]"  # the download commands
@@ -20,12 +23,12 @@ NOTES = [
 ]
 
 
-def _limit(ctx: commands.Context) -> str:
+def _limit(ctx: AnyContext) -> str:
     guild = ctx.guild
     return size(guild.filesize_limit if guild else discord.utils.DEFAULT_FILE_SIZE_LIMIT_BYTES)
 
 
-def command_help(ctx: commands.Context, command: commands.Command) -> str:
+def command_help(ctx: AnyContext, command: commands.Command) -> str:
     """The help text of one command, in the seed's format."""
     prefix = ctx.clean_prefix
     fill = {"prefix": prefix, "limit": _limit(ctx)}
@@ -43,7 +46,7 @@ def command_help(ctx: commands.Context, command: commands.Command) -> str:
     return "\n".join(line for line in lines if line is not None).strip()
 
 
-def overview(ctx: commands.Context, usable: list[commands.Command]) -> str:
+def overview(ctx: AnyContext, usable: list[commands.Command]) -> str:
     """A download to copy, one line per command, then how to get details."""
     prefix = ctx.clean_prefix
     example = f"Example: `{prefix}dlt https://x.com/user/status/123`"
@@ -52,12 +55,12 @@ def overview(ctx: commands.Context, usable: list[commands.Command]) -> str:
     return "\n".join([*lines, "", f"Type `{prefix}dlh <command>` for usage, examples and notes."])
 
 
-def not_found(ctx: commands.Context, name: str) -> str:
+def not_found(ctx: AnyContext, name: str) -> str:
     """The answer for an unknown command name."""
     return f"There is no command `{name[:30]}`. `{ctx.clean_prefix}dlh` lists them."
 
 
-def help_text(ctx: commands.Context, name: str | None = None) -> str:
+def help_text(ctx: AnyContext, name: str | None = None) -> str:
     """The overview, one command's help, or "no such command" (for ``/dlh``)."""
     if not name:
         slash = (commands.HybridCommand, commands.HybridGroup)  # what exists as /command
@@ -86,7 +89,9 @@ class BossHelp(commands.HelpCommand):
             }
         )
 
-    async def send_bot_help(self, mapping: dict) -> None:
+    async def send_bot_help(
+        self, mapping: Mapping[commands.Cog | None, list[commands.Command[Any, ..., Any]]], /
+    ) -> None:
         """List every command the reader can use, with its one-line description."""
         usable = await self.filter_commands(self.context.bot.commands, sort=True)
         text = clip(overview(self.context, usable))

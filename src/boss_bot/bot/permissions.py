@@ -3,10 +3,11 @@
 import discord
 from discord.ext import commands
 
+from boss_bot.bot.replies import AnyContext
 from boss_bot.core.jobs.access import Requester
 
 
-def may_use_high(ctx: commands.Context, role_ids: list[int]) -> bool:
+def may_use_high(ctx: AnyContext, role_ids: list[int]) -> bool:
     """Moderators (manage_messages) and holders of a configured role may use ``high``."""
     author = ctx.author
     if not isinstance(author, discord.Member):
@@ -16,7 +17,7 @@ def may_use_high(ctx: commands.Context, role_ids: list[int]) -> bool:
     return any(role.id in role_ids for role in author.roles)
 
 
-def requester(ctx: commands.Context) -> Requester:
+def requester(ctx: AnyContext) -> Requester:
     """Who is asking; members with manage_messages moderate their guild's jobs."""
     moderator = isinstance(ctx.author, discord.Member) and (
         ctx.author.guild_permissions.manage_messages
@@ -31,7 +32,7 @@ class NotAllowed(commands.CheckFailure):
 NEEDED = ("view_channel", "send_messages", "attach_files", "read_message_history")
 
 
-def missing_permissions(ctx: commands.Context) -> list[str]:
+def missing_permissions(ctx: AnyContext) -> list[str]:
     """What the bot lacks in this channel to post a job's files.
 
     A slash command may come from a channel the bot cannot even see; its answers go

@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Awaitable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import discord
 from discord.ext import commands
@@ -13,6 +13,8 @@ from boss_bot.core.tasks import BackgroundTasks
 NO_MENTIONS = discord.AllowedMentions.none()
 MAX_CONTENT = 2000  # Discord's limit for message content
 T = TypeVar("T")
+# Any bot's command context (discord.py's own bound): for helpers that need nothing of BossBot.
+AnyContext: TypeAlias = commands.Context[commands.Bot | commands.AutoShardedBot]
 
 
 def clip(text: str, limit: int = MAX_CONTENT) -> str:
@@ -21,16 +23,14 @@ def clip(text: str, limit: int = MAX_CONTENT) -> str:
 
 
 async def answer(
-    ctx: commands.Context, content: str | None = None, **kwargs: object
+    ctx: AnyContext, content: str | None = None, *, embed: discord.Embed | None = None
 ) -> discord.Message:
     """Reply to the command's message; if it was deleted meanwhile, just post in the channel."""
     reference = ctx.message.to_reference(fail_if_not_exists=False)
-    return await ctx.send(
-        clip(content) if content else None,
-        reference=reference,
-        allowed_mentions=NO_MENTIONS,
-        **kwargs,  # type: ignore[arg-type]
-    )
+    text = clip(content) if content else None
+    if embed is None:
+        return await ctx.send(text, reference=reference, allowed_mentions=NO_MENTIONS)
+    return await ctx.send(text, embed=embed, reference=reference, allowed_mentions=NO_MENTIONS)
 
 
 async def best_effort(call: Awaitable[object]) -> None:

@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.delivery import STOP
+from boss_bot.bot.emoji import STOP
 from boss_bot.bot.permissions import may_use_high, missing_permissions
 from boss_bot.bot.replies import answer, best_effort
 from boss_bot.core.items import DownloadItem, DownloadPriority

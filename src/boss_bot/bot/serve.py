@@ -6,12 +6,14 @@
 
 import asyncio
 import signal
-from typing import Any
 
 import discord
+import discord.gateway
+import discord.http
+import yarl
 from loguru import logger
 
-from boss_bot.bot.client import BossBot, point_at
+from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import DiscordSink
 from boss_bot.core.jobs.assembly import build_service
 from boss_bot.core.metrics import Metrics
@@ -23,12 +25,22 @@ from boss_bot.settings import BotSettings
 
 
 def build_bot(
-    settings: BotSettings, router: Router, *, forker: Forker | None = None, **options: Any
+    settings: BotSettings,
+    router: Router,
+    *,
+    forker: Forker | None = None,
+    intents: discord.Intents | None = None,
 ) -> BossBot:
     """A bot with its sink, metrics and download service, downloading through ``router``."""
     sink, metrics = DiscordSink(settings.progress_interval), Metrics()
     service = build_service(settings, sink, router, metrics)
-    return BossBot(settings, service, sink, metrics=metrics, forker=forker, **options)
+    return BossBot(settings, service, sink, metrics=metrics, forker=forker, intents=intents)
+
+
+def point_at(settings: BotSettings) -> None:
+    """Direct discord.py at the configured REST and gateway URLs (Discord or a stub)."""
+    discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
 async def serve(settings: BotSettings, token: str) -> None:

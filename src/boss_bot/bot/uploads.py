@@ -14,6 +14,15 @@ from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 TOO_LARGE = 413
+# Channels whose messages can be fetched by id (discord.py's own ``PartialMessageableChannel``).
+Channel = (
+    discord.TextChannel
+    | discord.VoiceChannel
+    | discord.StageChannel
+    | discord.Thread
+    | discord.DMChannel
+    | discord.PartialMessageable
+)
 
 
 async def send_group(
@@ -32,7 +41,10 @@ async def send_group(
     """
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
     try:
-        await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
+        if reference is None:  # discord.py's overloads take no explicit None
+            await channel.send(files=files, allowed_mentions=NO_MENTIONS)
+        else:
+            await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
         sent(len(group))
     except discord.Forbidden as exc:
         raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
@@ -73,7 +85,7 @@ async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: Dow
 
 
 async def post_files(
-    channel: discord.abc.Messageable,
+    channel: Channel,
     bot_id: int | None,
     item: DownloadItem,
     result: DownloadResult,
@@ -89,7 +101,7 @@ async def post_files(
     """
     reference = None
     if item.message_id is not None:
-        request = channel.get_partial_message(item.message_id)  # type: ignore[attr-defined]
+        request = channel.get_partial_message(item.message_id)
         reference = request.to_reference(fail_if_not_exists=False)
     done = item.delivered
     if item.attempts > 1 and bot_id is not None:  # a retry: ask the channel

@@ -20,9 +20,9 @@ def run() -> None:
         token = settings.token()
     except ConfigError as exc:
         fail(str(exc))
-    log_file = settings.log_file and LogFile(
-        settings.log_file, settings.log_rotation, settings.log_retention
-    )
+    log_file = None
+    if settings.log_file is not None:
+        log_file = LogFile(settings.log_file, settings.log_rotation, settings.log_retention)
     setup_logging(settings.log_level, settings.log_format, secrets=[token], file=log_file)
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: dump stacks
     from boss_bot.bot.serve import serve

@@ -90,7 +90,7 @@ async def resolve_public(host: str, port: int, *, allow_private: bool = False) -
             raise InvalidURLError(
                 "I couldn't find that site (its name does not resolve)."
             ) from None
-        addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
     if not all(is_public(a) for a in addresses):
         raise BlockedAddressError(
             "That link points at a private or internal address, which I won't fetch."

@@ -87,7 +87,7 @@ class DownloadItem:
 
     def evolve(self, **changes: object) -> "DownloadItem":
         """Return a copy with ``changes`` applied."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True, slots=True)

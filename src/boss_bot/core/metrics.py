@@ -8,6 +8,7 @@ temp files just before a scrape.
 
 import time
 from collections import Counter as Tally
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import psutil
@@ -24,7 +25,7 @@ class Totals:
     """Since start, per platform: jobs by outcome, seconds and bytes of delivered ones."""
 
     jobs: Tally[tuple[str, str]] = field(default_factory=Tally)
-    seconds: Tally[str] = field(default_factory=Tally)
+    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     bytes: Tally[str] = field(default_factory=Tally)
 
 
@@ -33,38 +34,53 @@ class Metrics:
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        on = {"registry": self.registry}
+        registry = self.registry
         by_platform, secs = ["platform"], [1, 5, 10, 30, 60, 120, 300]
         self.requests = Counter(
-            "download_requests", "Total download requests", ["platform", "status"], **on
+            "download_requests",
+            "Total download requests",
+            ["platform", "status"],
+            registry=registry,
         )
         self.duration = Histogram(
             "download_duration_seconds",
             "Time spent downloading",
             by_platform,
             buckets=secs,
-            **on,
+            registry=registry,
         )
-        self.queue_size = Gauge("download_queue_size", "Current size of download queue", **on)
+        self.queue_size = Gauge(
+            "download_queue_size", "Current size of download queue", registry=registry
+        )
         self.command_latency = Histogram(
             "command_latency_seconds",
             "Command processing time",
             ["command"],
             buckets=[0.1, 0.5, 1, 2, 5],
-            **on,
+            registry=registry,
         )
-        self.discord_latency = Gauge("discord_api_latency_seconds", "Discord API latency", **on)
-        self.errors = Counter("error", "Total errors by type", ["error_type", "platform"], **on)
-        self.memory = Gauge("memory_usage_bytes", "Memory of the bot and its downloads (PSS)", **on)
-        self.cpu = Gauge("cpu_usage_percent", "CPU of the bot and its downloads, % of a core", **on)
+        self.discord_latency = Gauge(
+            "discord_api_latency_seconds", "Discord API latency", registry=registry
+        )
+        self.errors = Counter(
+            "error", "Total errors by type", ["error_type", "platform"], registry=registry
+        )
+        self.memory = Gauge(
+            "memory_usage_bytes", "Memory of the bot and its downloads (PSS)", registry=registry
+        )
+        self.cpu = Gauge(
+            "cpu_usage_percent", "CPU of the bot and its downloads, % of a core", registry=registry
+        )
         self.file_size = Histogram(
             "download_file_size_bytes",
             "Size of downloaded files",
             by_platform,
             buckets=[MB * x for x in (1, 5, 10, 25, 50)],
-            **on,
+            registry=registry,
         )
-        self.temp_files = Gauge("temp_files_count", "Number of files in temporary storage", **on)
+        self.temp_files = Gauge(
+            "temp_files_count", "Number of files in temporary storage", registry=registry
+        )
         self.totals = Totals()
         self._process = psutil.Process()
         self._cpu = (time.monotonic(), measure(self._process).cpu_seconds)

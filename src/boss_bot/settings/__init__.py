@@ -41,11 +41,8 @@ class BotSettings(
     )
 
 
-def load_settings(**overrides: object) -> BotSettings:
+def load_settings() -> BotSettings:
     """Build settings from the environment, turning validation errors into one line.
-
-    Args:
-        **overrides: Values that take precedence over the environment.
 
     Returns:
         The validated settings.
@@ -54,7 +51,7 @@ def load_settings(**overrides: object) -> BotSettings:
         ConfigError: When a value is invalid; the message names the variable.
     """
     try:
-        return BotSettings(**overrides)
+        return BotSettings()
     except ValidationError as exc:
         first = exc.errors()[0]
         name = "BOSS_BOT_" + "_".join(str(part) for part in first["loc"]).upper()

@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.permissions import NotAllowed
+from boss_bot.bot.replies import AnyContext
 
 HELP = "dlh"
 
@@ -20,7 +21,7 @@ class Access(commands.Cog):
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
 
-    async def bot_check(self, ctx: commands.Context) -> bool:
+    async def bot_check(self, ctx: AnyContext) -> bool:
         """Refuse commands outside the allowed channels, from members without a role, in DMs."""
         if ctx.guild is None and ctx.command is not None and ctx.command.qualified_name == HELP:
             return True

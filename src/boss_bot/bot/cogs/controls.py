@@ -11,7 +11,7 @@ from loguru import logger
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.delivery import RETRY, STOP, same_emoji
+from boss_bot.bot.emoji import RETRY, STOP, same_emoji
 from boss_bot.bot.replies import best_effort
 from boss_bot.core.items import DownloadItem
 from boss_bot.core.jobs.access import Requester

@@ -33,7 +33,9 @@ class Downloads(commands.Cog):
         },
     )
     @app_commands.describe(**DESCRIBE)
-    async def dlt(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
+    async def dlt(
+        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
+    ) -> None:
         """Download a Twitter/X post or a video."""
         await request_download(ctx, url, priority)
 
@@ -52,7 +54,9 @@ class Downloads(commands.Cog):
         },
     )
     @app_commands.describe(**DESCRIBE)
-    async def dlr(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
+    async def dlr(
+        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
+    ) -> None:
         """Download a Reddit post."""
         try:
             await request_download(ctx, url, priority, REDDIT_ONLY)
@@ -71,7 +75,9 @@ class Downloads(commands.Cog):
         extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )
     @app_commands.describe(**DESCRIBE)
-    async def dl(self, ctx: commands.Context, url: str, priority: Priority = "normal") -> None:
+    async def dl(
+        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
+    ) -> None:
         """Download from any supported link."""
         await request_download(ctx, url, priority)
 

@@ -15,11 +15,11 @@ from discord.ext import commands
 from loguru import logger
 
 from boss_bot.bot.permissions import NotAllowed
-from boss_bot.bot.replies import answer
+from boss_bot.bot.replies import AnyContext, answer
 from boss_bot.errors import SlowDownError, UserFacingError
 
 
-def usage(ctx: commands.Context) -> str:
+def usage(ctx: AnyContext) -> str:
     """The usage line of the command that was invoked."""
     command = ctx.command
     if command is None:
@@ -36,7 +36,7 @@ WRAPPERS = (
 )
 
 
-async def explain(ctx: commands.Context, error: Exception) -> None:
+async def explain(ctx: AnyContext, error: Exception) -> None:
     """Answer a failed command; see the module docstring for the order."""
     while isinstance(error, WRAPPERS):
         error = error.original
@@ -73,7 +73,7 @@ class ErrorHandler(commands.Cog):
         bot.tree.on_error = self.on_app_command_error
 
     @commands.Cog.listener()
-    async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
+    async def on_command_error(self, ctx: AnyContext, error: Exception) -> None:
         """Answer a failed text or hybrid command."""
         await explain(ctx, error)
 

@@ -30,7 +30,7 @@ class Info(commands.Cog):
         "queue, the largest file this server accepts, the per-job limits and which "
         "priorities you may use.",
     )
-    async def dls(self, ctx: commands.Context) -> None:
+    async def dls(self, ctx: commands.Context[BossBot]) -> None:
         """Show the caller's effective settings and limits."""
         settings, queue = self.bot.settings, self.bot.service.queue_view()
         mine_running, mine_waiting = queue.count_of(ctx.author.id)

@@ -7,6 +7,7 @@ handler (``cogs.errors``), like every app command's.
 """
 
 import re
+from typing import Protocol, runtime_checkable
 
 import discord
 from discord import app_commands
@@ -26,6 +27,16 @@ def first_link(message: discord.Message) -> str | None:
         if match := LINK.search(text):
             return match.group(0).rstrip(TRAILING)
     return None
+
+
+@runtime_checkable
+class Downloading(Protocol):
+    """What the menu needs of the ``Downloads`` cog, found by name (it may be reloaded)."""
+
+    async def download(
+        self, ctx: commands.Context[BossBot], url: str, *, reply_to: int | None = None
+    ) -> None:
+        """Validate, queue and acknowledge one download."""
 
 
 class Menu(commands.Cog):

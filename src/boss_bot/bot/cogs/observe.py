@@ -6,6 +6,7 @@ while the gateway is connected and the disk has room, else 503, as JSON either w
 
 import math
 import time
+import weakref
 
 from aiohttp import web
 from discord.ext import commands
@@ -13,7 +14,7 @@ from loguru import logger
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.replies import answer
-from boss_bot.core.fmt import duration, size
+from boss_bot.bot.statistics import statistics
 
 
 class Observe(commands.Cog):
@@ -23,6 +24,9 @@ class Observe(commands.Cog):
         self.bot = bot
         self.metrics = bot.metrics
         self._runner: web.AppRunner | None = None
+        self._started: weakref.WeakKeyDictionary[commands.Context[BossBot], float] = (
+            weakref.WeakKeyDictionary()
+        )
 
     async def cog_load(self) -> None:
         """Serve ``/metrics`` and ``/health`` when a port is configured."""
@@ -71,44 +75,29 @@ class Observe(commands.Cog):
         return web.json_response(body, status=200 if healthy else 503)
 
     @commands.Cog.listener()
-    async def on_command(self, ctx: commands.Context) -> None:
+    async def on_command(self, ctx: commands.Context[BossBot]) -> None:
         """Note when a command started."""
-        ctx.started_at = time.perf_counter()  # type: ignore[attr-defined]
+        self._started[ctx] = time.perf_counter()
 
     @commands.Cog.listener()
-    async def on_command_completion(self, ctx: commands.Context) -> None:
+    async def on_command_completion(self, ctx: commands.Context[BossBot]) -> None:
         """Time a command that finished."""
-        if ctx.command is not None and hasattr(ctx, "started_at"):
-            spent = time.perf_counter() - ctx.started_at
+        started = self._started.pop(ctx, None)
+        if ctx.command is not None and started is not None:
+            spent = time.perf_counter() - started
             self.metrics.command_latency.labels(ctx.command.qualified_name).observe(spent)
 
     @commands.Cog.listener()
-    async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
+    async def on_command_error(self, ctx: commands.Context[BossBot], error: Exception) -> None:
         """Count a failed command by the kind of error."""
         original = getattr(error, "original", error)
         self.metrics.errors.labels(type(original).__name__, "command").inc()
 
     @commands.hybrid_command(brief="Download statistics since the bot started")
-    async def stats(self, ctx: commands.Context) -> None:
+    async def stats(self, ctx: commands.Context[BossBot]) -> None:
         """Totals, success rate, average time and size, per platform."""
-        totals = self.metrics.totals
-        platforms = sorted({platform for platform, _ in totals.jobs})
-        if not platforms:
-            await answer(ctx, "No downloads have finished since I started.")
-            return
-        lines = [
-            f"📊 **Downloads since start** ({duration(time.monotonic() - self.bot.started_at)})"
-        ]
-        for platform in platforms:
-            done = totals.jobs[(platform, "completed")]
-            total = sum(n for (p, _), n in totals.jobs.items() if p == platform)
-            average = f"{totals.seconds[platform] / done:.1f} s" if done else "-"
-            mean = size(totals.bytes[platform] / done) if done else "-"
-            lines.append(
-                f"**{platform}**: {total} jobs, {done / total:.0%} delivered, "
-                f"average {average}, {mean} each"
-            )
-        await answer(ctx, "\n".join(lines))
+        uptime = time.monotonic() - self.bot.started_at
+        await answer(ctx, statistics(self.metrics.totals, uptime))
 
 
 async def setup(bot: BossBot) -> None:

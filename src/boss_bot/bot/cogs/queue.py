@@ -21,7 +21,7 @@ class Queue(commands.Cog):
         "and estimated wait, and where your own jobs are.",
         extras={"examples": ["{prefix}dlq"]},
     )
-    async def dlq(self, ctx: commands.Context) -> None:
+    async def dlq(self, ctx: commands.Context[BossBot]) -> None:
         """Show running and waiting jobs."""
         service = self.bot.service  # this guild's jobs; in DMs, your own
         view = service.queue_view().where(ctx.guild.id if ctx.guild else None, ctx.author.id)
@@ -43,7 +43,7 @@ class Queue(commands.Cog):
         },
     )
     @app_commands.describe(job="A job id from the bot's messages (e.g. a1b2c3), or all")
-    async def dlc(self, ctx: commands.Context, job: str) -> None:
+    async def dlc(self, ctx: commands.Context[BossBot], job: str) -> None:
         """Cancel a job by id, or all of yours."""
         await ctx.defer()  # cancelling edits status messages: may outlast a slash command's 3 s
         service, who = self.bot.service, requester(ctx)

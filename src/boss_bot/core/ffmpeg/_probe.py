@@ -31,9 +31,11 @@ class MediaInfo:
 
 
 def _number(value: object) -> float | None:
+    if not isinstance(value, str | int | float):
+        return None
     try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return float(value)
+    except ValueError:
         return None
 
 

@@ -32,13 +32,14 @@ DEFAULT_MEMORY_MB = 1024
 
 def _confine(memory_mb: int, parent: int) -> Callable[[], None] | None:
     """The code the child runs before exec (Linux), or ``None`` where it would do nothing."""
-    if not LINUX:
+    prctl = _prctl
+    if prctl is None:  # not Linux
         return None
     limit = memory_mb * 1024 * 1024
 
     def confine() -> None:
         _setrlimit(_RLIMIT_AS, (limit, limit))
-        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != parent:  # the bot died before the signal was armed
             os._exit(1)
 

@@ -1,6 +1,6 @@
 """Wiring a download service from the settings: store, queue, runner, records, workers."""
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from loguru import logger
 
@@ -13,7 +13,7 @@ from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.service import DownloadService
-from boss_bot.core.jobs.workers import WorkerPool
+from boss_bot.core.jobs.workers import RunJob, WorkerPool
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Finished, JobSink, Router
 from boss_bot.core.storage.job_store import JobStore, SqliteJobStore
@@ -74,7 +74,7 @@ def build_service(
     return DownloadService(settings, parts)
 
 
-def gated(runner: JobRunner, records: Records) -> Callable[[DownloadItem], Awaitable[object]]:
+def gated(runner: JobRunner, records: Records) -> RunJob:
     """Run a job unless its server's daily quota was used up while it waited."""
 
     async def run(item: DownloadItem) -> object:

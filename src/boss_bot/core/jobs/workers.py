@@ -2,14 +2,15 @@
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
 from loguru import logger
 
 from boss_bot.core.items import DownloadItem
 from boss_bot.core.jobs.queue import JobQueue
 
-RunJob = Callable[[DownloadItem], Awaitable[object]]
+RunJob = Callable[[DownloadItem], Coroutine[Any, Any, object]]  # a task is made of it
 SHUTDOWN = "boss-bot is shutting down"  # cancel message: the job is paused, not cancelled
 DEFAULT_JOB_SECONDS = 30.0  # until jobs have run, a guess for wait estimates
 

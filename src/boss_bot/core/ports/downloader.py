@@ -38,7 +38,10 @@ class JobLimits:
 class Downloader(Protocol):
     """Something that fetches the media behind a URL into a directory."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """The library's name, e.g. ``yt-dlp`` (read-only: engines are frozen)."""
+        ...
 
     async def download(
         self, url: str, dest: Path, limits: JobLimits, on_progress: ProgressCallback

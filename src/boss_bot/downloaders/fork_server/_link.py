@@ -36,7 +36,7 @@ class Link:
         ours, theirs = socket.socketpair()
         with theirs:
             self._proc = subprocess.Popen(
-                self.argv, stdin=theirs, env=child_env(), start_new_session=True
+                self.argv, stdin=theirs.fileno(), env=child_env(), start_new_session=True
             )
         ours.settimeout(ANSWER_SECONDS)
         self._sock, self._lines = ours, ours.makefile("rb")

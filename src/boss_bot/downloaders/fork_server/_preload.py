@@ -10,7 +10,8 @@ def _warm_ytdlp() -> None:
 
     for extractor in yt_dlp.extractor.gen_extractor_classes():
         extractor.suitable("")  # compiles its URL pattern, cached on the class
-    with yt_dlp.YoutubeDL({"quiet": True, "cachedir": False}):
+    # typeshed's stubs type cachedir as str | None; yt-dlp documents False (no cache dir):
+    with yt_dlp.YoutubeDL({"quiet": True, "cachedir": False}):  # pyright: ignore[reportArgumentType]
         pass  # loads plugins and the network handlers
 
 

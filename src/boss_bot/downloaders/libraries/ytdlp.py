@@ -104,7 +104,8 @@ def run(spec: dict[str, Any], emit: Emit) -> None:
             emit(event="progress", total=total, speed=status.get("speed"))
 
     try:
-        with yt_dlp.YoutubeDL(_options(spec, log, hook)) as ydl:
+        # A plain dict: typeshed's TypedDict rejects the documented `cachedir: False`.
+        with yt_dlp.YoutubeDL(_options(spec, log, hook)) as ydl:  # pyright: ignore[reportArgumentType]
             ydl.extract_info(spec["url"], download=True)
     except DownloadError as exc:
         raise classify(exc) from None
