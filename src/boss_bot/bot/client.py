@@ -3,8 +3,6 @@
 import time
 
 import discord
-import discord.gateway
-import discord.http
 from discord.ext import commands
 from loguru import logger
 
