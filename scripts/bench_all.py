@@ -26,8 +26,12 @@ RUNS = {
 # (label, source, key, budget from seeds 001/003, or our own target)
 ROWS = [
     ("ack p50 / p99, idle (ms)", "queue", ("idle_ack_ms_p50", "idle_ack_ms_p99"), "< 1000"),
-    ("ack p50 / p99, 10 running + 50 waiting (ms)", "queue",
-     ("loaded_ack_ms_p50", "loaded_ack_ms_p99"), "< 1000 (ours < 50)"),
+    (
+        "ack p50 / p99, 10 running + 50 waiting (ms)",
+        "queue",
+        ("loaded_ack_ms_p50", "loaded_ack_ms_p99"),
+        "< 1000 (ours < 50)",
+    ),
     ("5 MB video, command to upload p50 (s)", "e2e", ("end_to_end_s_p50",), "< 300 per item"),
     ("same, yt-dlp + raw upload directly (s)", "e2e", ("direct_s_p50",), ""),
     ("bot / direct", "e2e", ("bot_vs_direct",), ""),
@@ -35,18 +39,32 @@ ROWS = [
     ("peak memory, bot + children, PSS (MB)", "load", ("peak_pss_mb",), "< 500"),
     ("same, RSS summed per process (MB)", "load", ("peak_rss_sum_mb",), ""),
     ("CPU, share of the machine (%)", "load", ("cpu_percent_of_machine",), "< 50"),
-    ("/health and /metrics during load", "load", ("health_during_load", "metrics_during_load"),
-     "answer"),
-    ("drain 50 small jobs (s) / jobs per s", "load", ("drain_50_small_s", "throughput_jobs_per_s"),
-     ""),
+    (
+        "/health and /metrics during load",
+        "load",
+        ("health_during_load", "metrics_during_load"),
+        "answer",
+    ),
+    (
+        "drain 50 small jobs (s) / jobs per s",
+        "load",
+        ("drain_50_small_s", "throughput_jobs_per_s"),
+        "",
+    ),
     ("fit 30 MB 1080p under 10 MiB (s) / bytes", "fit", ("bot_fit_s", "fitted_bytes"), ""),
-]  # fmt: skip
+]
 
 
 def run(script: list[str]) -> dict:
     """Run one benchmark script; return the JSON object it printed last."""
-    done = subprocess.run([sys.executable, str(HERE / script[0]), *script[1:]], cwd=HERE.parent,
-                          capture_output=True, text=True, check=True, timeout=1800)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, str(HERE / script[0]), *script[1:]],
+        cwd=HERE.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1800,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -58,8 +76,10 @@ def main() -> None:
         results[name] = run(script)
         print(f"{name}: done in {time.monotonic() - started:.0f} s", file=sys.stderr)
     memory, python = psutil.virtual_memory().total / 2**30, platform.python_version()
-    print(f"{datetime.now(UTC):%Y-%m-%d}, {platform.system()} {platform.machine()}, "
-          f"{psutil.cpu_count()} cores, {memory:.0f} GiB, Python {python}")  # fmt: skip
+    print(
+        f"{datetime.now(UTC):%Y-%m-%d}, {platform.system()} {platform.machine()}, "
+        f"{psutil.cpu_count()} cores, {memory:.0f} GiB, Python {python}"
+    )
     width = max(len(label) for label, *_ in ROWS)
     print(f"{'measure':<{width}}  {'figure':<28}  budget")
     for label, source, keys, budget in ROWS:

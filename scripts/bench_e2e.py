@@ -22,8 +22,8 @@ import yt_dlp
 from _bench import percentile, report
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub
-from tests.support.media import make_video_of_size
 from tests.support.media_server import MediaServer
+from tests.support.sized_video import make_video_of_size
 
 
 async def _one(stub: DiscordStub, url: str, expected: bytes) -> tuple[float, float]:
@@ -87,15 +87,18 @@ async def main(runs: int, size_mb: float) -> dict:
                 code = await bot.stop()
                 direct = [await _direct(stub, url, root / "direct") for _ in range(runs)]
     return {
-        "runs": runs, "file_bytes": len(data), "bot_startup_s": round(startup, 2),
+        "runs": runs,
+        "file_bytes": len(data),
+        "bot_startup_s": round(startup, 2),
         "ack_ms_p50": round(statistics.median(acks), 1),
         "ack_ms_p99": round(percentile(acks, 0.99), 1),
-        "ack_ms_max": round(max(acks), 1), "end_to_end_s_p50": round(statistics.median(totals), 2),
+        "ack_ms_max": round(max(acks), 1),
+        "end_to_end_s_p50": round(statistics.median(totals), 2),
         "end_to_end_s_max": round(max(totals), 2),
         "direct_s_p50": round(statistics.median(direct), 2),
         "bot_vs_direct": round(statistics.median(totals) / statistics.median(direct), 2),
         "exit_code": code,
-    }  # fmt: skip
+    }
 
 
 if __name__ == "__main__":

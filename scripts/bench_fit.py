@@ -26,12 +26,33 @@ LIMIT = 10 * 1024 * 1024
 def make_clip(path: Path) -> None:
     """30 s of 1080p at ~8 Mb/s with a tone: about 30 MB."""
     subprocess.run(
-        ["ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i",
-         "testsrc2=s=1920x1080:r=30,noise=alls=8:allf=t", "-f", "lavfi", "-i",
-         "sine=frequency=440", "-t", "30", "-c:v", "libx264", "-preset", "ultrafast",
-         "-b:v", "8M", "-c:a", "aac", str(path)],
+        [
+            "ffmpeg",
+            "-y",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=s=1920x1080:r=30,noise=alls=8:allf=t",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440",
+            "-t",
+            "30",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-b:v",
+            "8M",
+            "-c:a",
+            "aac",
+            str(path),
+        ],
         check=True,
-    )  # fmt: skip
+    )
 
 
 async def main() -> None:
@@ -56,16 +77,21 @@ async def main() -> None:
         assert out is not None
         print("ffmpeg command the bot runs (first try):")
         print("  " + shlex.join(bare))
-        report({
-            "source_bytes": original,
-            "source": f"{info.width}x{info.height}, {info.duration:.1f} s",
-            "limit_bytes": LIMIT, "fitted_bytes": fitted.stat().st_size,
-            "fits": fitted.stat().st_size <= LIMIT, "fitted": f"{out.width}x{out.height} "
-            f"{out.video_codec}, {out.duration:.1f} s",
-            "video_kbps": plan.video_bps // 1000, "audio_kbps": plan.audio_bps // 1000,
-            "bot_fit_s": round(bot_s, 2), "bare_ffmpeg_s": round(bare_s, 2),
-            "bare_bytes": bare_out.stat().st_size,
-        })  # fmt: skip
+        report(
+            {
+                "source_bytes": original,
+                "source": f"{info.width}x{info.height}, {info.duration:.1f} s",
+                "limit_bytes": LIMIT,
+                "fitted_bytes": fitted.stat().st_size,
+                "fits": fitted.stat().st_size <= LIMIT,
+                "fitted": f"{out.width}x{out.height} {out.video_codec}, {out.duration:.1f} s",
+                "video_kbps": plan.video_bps // 1000,
+                "audio_kbps": plan.audio_bps // 1000,
+                "bot_fit_s": round(bot_s, 2),
+                "bare_ffmpeg_s": round(bare_s, 2),
+                "bare_bytes": bare_out.stat().st_size,
+            }
+        )
 
 
 if __name__ == "__main__":

@@ -42,15 +42,29 @@ async def _wait_done(stub: DiscordStub, count: int, seconds: float) -> None:
 async def main() -> dict:
     port = _free_port()
     with tempfile.TemporaryDirectory() as tmp, MediaServer() as media:
-        big = [media.add_file(f"/big{n}.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(50 * MB),
-                              "video/mp4", throttle_bps=10 * MB) for n in range(10)]  # fmt: skip
-        small = [media.add_file(f"/s{n}.png", b"\x89PNG\r\n\x1a\n" + bytes(2000), "image/png")
-                 for n in range(100)]  # fmt: skip
+        big = [
+            media.add_file(
+                f"/big{n}.mp4",
+                b"\x00\x00\x00\x18ftypmp42" + bytes(50 * MB),
+                "video/mp4",
+                throttle_bps=10 * MB,
+            )
+            for n in range(10)
+        ]
+        small = [
+            media.add_file(f"/s{n}.png", b"\x89PNG\r\n\x1a\n" + bytes(2000), "image/png")
+            for n in range(100)
+        ]
         async with DiscordStub(premium_tier=3) as stub:
             users = [stub.user_id] + [stub.add_user(f"u{n}") for n in range(USERS - 1)]
-            env = {"MAX_CONCURRENT_DOWNLOADS": "10", "MAX_QUEUE_SIZE": "200", "LOG_LEVEL":
-                   "WARNING", "METRICS_PORT": str(port), "MAX_JOBS_PER_USER": "2",
-                   "GUILD_DAILY_QUOTA_MB": "100000"}  # fmt: skip
+            env = {
+                "MAX_CONCURRENT_DOWNLOADS": "10",
+                "MAX_QUEUE_SIZE": "200",
+                "LOG_LEVEL": "WARNING",
+                "METRICS_PORT": str(port),
+                "MAX_JOBS_PER_USER": "2",
+                "GUILD_DAILY_QUOTA_MB": "100000",
+            }
             bot = BotProcess(stub, Path(tmp) / "data", Path(tmp) / "bot.log", **env)
             await bot.start()
             await asyncio.sleep(2.5)
@@ -66,7 +80,8 @@ async def main() -> dict:
                     health = (response.status, (await response.json())["queue"])
                 async with http.get("/metrics") as response:
                     metrics_ok = response.status == 200 and "download_queue_size" in (
-                        await response.text())  # fmt: skip
+                        await response.text()
+                    )
             await _wait_done(stub, 60, 600)
             loaded_s = time.monotonic() - started
             stop.set()
@@ -79,12 +94,16 @@ async def main() -> dict:
             drain_s = time.monotonic() - started
             await bot.stop()
     return {
-        "load": "10 × 50 MB + 50 small", "load_done_s": round(loaded_s, 1),
-        "peak_pss_mb": round(peaks["pss"] / MB), "peak_rss_sum_mb": round(peaks["rss"] / MB),
+        "load": "10 × 50 MB + 50 small",
+        "load_done_s": round(loaded_s, 1),
+        "peak_pss_mb": round(peaks["pss"] / MB),
+        "peak_rss_sum_mb": round(peaks["rss"] / MB),
         "cpu_percent_of_machine": round(peaks["cpu_percent"]),
-        "health_during_load": f"{health[0]} {health[1]}", "metrics_during_load": metrics_ok,
-        "drain_50_small_s": round(drain_s, 1), "throughput_jobs_per_s": round(50 / drain_s, 1),
-    }  # fmt: skip
+        "health_during_load": f"{health[0]} {health[1]}",
+        "metrics_during_load": metrics_ok,
+        "drain_50_small_s": round(drain_s, 1),
+        "throughput_jobs_per_s": round(50 / drain_s, 1),
+    }
 
 
 if __name__ == "__main__":

@@ -31,9 +31,15 @@ async def ack_ms(stub: DiscordStub, text: str, user: int) -> float:
 async def main(samples: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp, MediaServer() as media:
         fast = media.add_file("/fast.png", b"\x89PNG" + b"\x00" * 1000, content_type="image/png")
-        slow = [media.add_file(f"/slow{n}.png", b"\x89PNG" + b"\x00" * 5_000_000,
-                               content_type="image/png", throttle_bps=20_000)
-                for n in range(200)]  # fmt: skip
+        slow = [
+            media.add_file(
+                f"/slow{n}.png",
+                b"\x89PNG" + b"\x00" * 5_000_000,
+                content_type="image/png",
+                throttle_bps=20_000,
+            )
+            for n in range(200)
+        ]
         async with DiscordStub() as stub:
             users = [stub.user_id] + [stub.add_user(f"u{n}") for n in range(USERS - 1)]
             env = {
@@ -51,14 +57,19 @@ async def main(samples: int) -> dict:
                 stub.messages.clear()
             for n in range(60):  # 10 running (2 per user at most) + 50 waiting
                 await ack_ms(stub, f"$dl {slow[n]}", users[n % USERS])
-            loaded = [await ack_ms(stub, f"$dl {slow[60 + n]}", users[n % USERS])
-                      for n in range(samples)]  # fmt: skip
+            loaded = [
+                await ack_ms(stub, f"$dl {slow[60 + n]}", users[n % USERS]) for n in range(samples)
+            ]
             await stub.send_user_message("$health")
             health = await stub.wait_for_message(lambda m: "health" in m.content, timeout=30)
             jobs_line = next(line for line in health.content.splitlines() if "Jobs" in line)
             await bot.stop()
-    return {"samples": samples, **summary("idle_ack_ms", idle),
-            **summary("loaded_ack_ms", loaded), "load_at_end": jobs_line}  # fmt: skip
+    return {
+        "samples": samples,
+        **summary("idle_ack_ms", idle),
+        **summary("loaded_ack_ms", loaded),
+        "load_at_end": jobs_line,
+    }
 
 
 if __name__ == "__main__":

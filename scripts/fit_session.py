@@ -43,16 +43,19 @@ async def main() -> None:
         fitted.write_bytes(upload.attachments[0].data)
         info = probe(fitted)
         streams = {s["codec_type"]: s for s in info["streams"]}
-        report({
-            "source_bytes": clip.stat().st_size, "limit_bytes": stub.filesize_limit,
-            "arrived_bytes": len(upload.attachments[0].data),
-            "arrived_name": upload.attachments[0].filename,
-            "video": f"{streams['video']['codec_name']} {streams['video']['width']}x"
-                     f"{streams['video']['height']}",
-            "audio": streams["audio"]["codec_name"],
-            "duration_s": round(float(info["format"]["duration"]), 2),
-            "request_to_file_s": round(took, 1),
-        })  # fmt: skip
+        report(
+            {
+                "source_bytes": clip.stat().st_size,
+                "limit_bytes": stub.filesize_limit,
+                "arrived_bytes": len(upload.attachments[0].data),
+                "arrived_name": upload.attachments[0].filename,
+                "video": f"{streams['video']['codec_name']} {streams['video']['width']}x"
+                f"{streams['video']['height']}",
+                "audio": streams["audio"]["codec_name"],
+                "duration_s": round(float(info["format"]["duration"]), 2),
+                "request_to_file_s": round(took, 1),
+            }
+        )
 
 
 if __name__ == "__main__":

@@ -46,9 +46,15 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, MediaServer() as media:
         video = make_video(Path(tmp) / "clip.mp4", seconds=3)
         clip = media.add_file("/clip.mp4", video, content_type="video/mp4")
-        slow = [media.add_file(f"/slow{n}.png", b"\x89PNG" + b"\x00" * 400_000,
-                               content_type="image/png", throttle_bps=50_000)
-                for n in range(4)]  # fmt: skip
+        slow = [
+            media.add_file(
+                f"/slow{n}.png",
+                b"\x89PNG" + b"\x00" * 400_000,
+                content_type="image/png",
+                throttle_bps=50_000,
+            )
+            for n in range(4)
+        ]
         async with DiscordStub() as stub:
             env = {"MAX_CONCURRENT_DOWNLOADS": "2", "LOG_LEVEL": "WARNING"}
             bot = BotProcess(stub, Path(tmp) / "data", Path(tmp) / "bot.log", **env)

@@ -17,8 +17,12 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
     """Every page in the nav exists, every link and snippet resolves."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     operator = (tmp_path / "operator-guide" / "index.html").read_text()
     assert "BOSS_BOT_DOWNLOADS_PER_MINUTE" in operator  # env.sample is included, not copied

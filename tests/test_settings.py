@@ -51,8 +51,9 @@ def test_env_sample_is_the_defaults() -> None:
     loaded = BotSettings(_env_file=sample)  # type: ignore[call-arg]
     defaults = BotSettings(_env_file=None)  # type: ignore[call-arg]
     differing = {
-        name for name in BotSettings.model_fields
+        name
+        for name in BotSettings.model_fields
         if getattr(loaded, name) != getattr(defaults, name)
-    }  # fmt: skip
+    }
     assert differing <= {"data_dir"}, differing
     assert loaded.log_file is None

@@ -40,8 +40,13 @@ ARGS = st.one_of(
 
 @pytest.fixture
 def internal_dns(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(socket, "getaddrinfo", lambda host, port, *a, **k: [
-        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.1", port or 0))])  # fmt: skip
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda host, port, *a, **k: [
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.1", port or 0))
+        ],
+    )
 
 
 @settings(

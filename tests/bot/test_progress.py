@@ -11,8 +11,13 @@ MB = 1024 * 1024
 
 
 def _item(n: int = 0) -> DownloadItem:
-    return DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=1,
-                        channel_id=2, status_message_id=100 + n)  # fmt: skip
+    return DownloadItem(
+        url="https://e.test/v.mp4",
+        platform=Platform.GENERIC,
+        user_id=1,
+        channel_id=2,
+        status_message_id=100 + n,
+    )
 
 
 def test_progress_shows_bar_percent_size_speed_and_eta() -> None:

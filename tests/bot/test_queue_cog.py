@@ -52,9 +52,10 @@ async def test_queued_jobs_are_saved_and_resumed(make_bot, make_settings) -> Non
     bot, fake, ids = await queue_three(make_bot)
     saved = {item.id: item.status for item in bot.service._parts.store.unfinished()}
     assert saved == {
-        ids[0]: DownloadStatus.DOWNLOADING, ids[1]: DownloadStatus.QUEUED,
+        ids[0]: DownloadStatus.DOWNLOADING,
+        ids[1]: DownloadStatus.QUEUED,
         ids[2]: DownloadStatus.QUEUED,
-    }  # fmt: skip
+    }
     await bot.service.close()
     again = build_service(make_settings(), bot.sink, fake.route, Metrics())
     await again.start()

@@ -57,8 +57,9 @@ def _files(tmp_path: Path, count: int) -> tuple[Path, ...]:
     return tuple(paths)
 
 
-ITEM = DownloadItem(url="https://e.test/a", platform=Platform.GENERIC, user_id=5,
-                    channel_id=6, message_id=7)  # fmt: skip
+ITEM = DownloadItem(
+    url="https://e.test/a", platform=Platform.GENERIC, user_id=5, channel_id=6, message_id=7
+)
 
 
 async def test_413_splits_into_single_files(tmp_path: Path) -> None:
@@ -84,10 +85,12 @@ async def test_413_for_one_file_and_403_have_their_own_messages(tmp_path: Path) 
 
 async def test_a_retry_skips_messages_already_in_the_channel(tmp_path: Path) -> None:
     """After a crash, files already in the bot's replies to the request are not posted again."""
-    mine = SimpleNamespace(author=SimpleNamespace(id=1), attachments=[1] * 10,
-                           reference=SimpleNamespace(message_id=7))  # fmt: skip
-    other = SimpleNamespace(author=SimpleNamespace(id=2), attachments=[1],
-                            reference=SimpleNamespace(message_id=7))  # fmt: skip
+    mine = SimpleNamespace(
+        author=SimpleNamespace(id=1), attachments=[1] * 10, reference=SimpleNamespace(message_id=7)
+    )
+    other = SimpleNamespace(
+        author=SimpleNamespace(id=2), attachments=[1], reference=SimpleNamespace(message_id=7)
+    )
     channel = FakeChannel(earlier=[mine, other])
     result = DownloadResult(_files(tmp_path, 12), limit=1000)
     await _sink(channel).deliver(ITEM.evolve(attempts=2), result, lambda n: None)

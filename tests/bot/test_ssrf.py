@@ -21,15 +21,23 @@ def media() -> MediaServer:
 
 def _spellings(port: int) -> list[str]:
     return [
-        f"http://127.0.0.1:{port}/x.mp4", f"http://localhost:{port}/x.mp4",
-        f"http://LOCALHOST.:{port}/x.mp4", f"http://2130706433:{port}/x.mp4",
-        f"http://0x7f000001:{port}/x.mp4", f"http://0177.0.0.1:{port}/x.mp4",
-        f"http://127.1:{port}/x.mp4", f"http://[::1]:{port}/x.mp4",
-        f"http://[::ffff:127.0.0.1]:{port}/x.mp4", f"http://0.0.0.0:{port}/x.mp4",
-        "http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/latest/",
-        "http://10.0.0.1/x.mp4", "http://192.168.1.1/x.mp4", "http://100.64.0.1/x.mp4",
+        f"http://127.0.0.1:{port}/x.mp4",
+        f"http://localhost:{port}/x.mp4",
+        f"http://LOCALHOST.:{port}/x.mp4",
+        f"http://2130706433:{port}/x.mp4",
+        f"http://0x7f000001:{port}/x.mp4",
+        f"http://0177.0.0.1:{port}/x.mp4",
+        f"http://127.1:{port}/x.mp4",
+        f"http://[::1]:{port}/x.mp4",
+        f"http://[::ffff:127.0.0.1]:{port}/x.mp4",
+        f"http://0.0.0.0:{port}/x.mp4",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fd00:ec2::254]/latest/",
+        "http://10.0.0.1/x.mp4",
+        "http://192.168.1.1/x.mp4",
+        "http://100.64.0.1/x.mp4",
         "http://224.0.0.1/x.mp4",
-    ]  # fmt: skip
+    ]
 
 
 @pytest.mark.parametrize("index", range(16))

@@ -5,9 +5,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from boss_bot.cli import _doctor
 from boss_bot.cli.app import app
-from boss_bot.downloaders.fork_server.forker import Forker
 from tests.support.media import make_video
 from tests.support.media_server import MediaServer
 
@@ -44,41 +42,6 @@ def test_bad_configuration_fails_with_one_line(monkeypatch) -> None:
 
 
 @pytest.mark.slow
-def test_doctor_reports_tools_and_versions(monkeypatch, tmp_path: Path) -> None:
-    """``doctor`` checks the data dir, ffmpeg and the libraries."""
-    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path / "data"))
-    result = runner.invoke(app, ["doctor"])
-    assert result.exit_code == 0, result.output
-    for name in ("data dir", "ffmpeg", "ffprobe", "gallery-dl", "yt-dlp", "discord.py"):
-        assert f"] {name}: " in result.output
-    assert "[warn] token" in result.output
-    assert "[ok  ] downloads: download process server ready in " in result.output
-
-
-@pytest.mark.slow
-def test_doctor_fails_on_an_unwritable_data_dir(monkeypatch, tmp_path: Path) -> None:
-    """A data dir that cannot be created is a failure (exit 1)."""
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(blocker / "data"))
-    result = runner.invoke(app, ["doctor"])
-    assert result.exit_code == 1
-    assert "[FAIL] data dir" in result.output
-
-
-def test_doctor_fails_when_the_download_server_cannot_start(monkeypatch, tmp_path: Path) -> None:
-    """No download process server, no downloads: a failure, with the reason."""
-    monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path / "data"))
-    missing = [str(tmp_path / "missing-python")]
-    monkeypatch.setattr(_doctor, "Forker", lambda: Forker(missing))
-    result = runner.invoke(app, ["doctor"])
-    assert result.exit_code == 1
-    assert "[FAIL] downloads: the download process server did not start (FileNotFound" in (
-        result.output
-    )
-
-
-@pytest.mark.slow
 def test_download_writes_the_file_and_prints_it(monkeypatch, tmp_path: Path) -> None:
     """``download URL -o DIR`` runs the real pipeline and prints where the file is."""
     monkeypatch.setenv("BOSS_BOT_ALLOW_PRIVATE_URLS", "true")
@@ -112,8 +75,13 @@ def test_queue_lists_saved_jobs(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BOSS_BOT_DATA_DIR", str(tmp_path))
     assert "No queue database yet" in runner.invoke(app, ["queue"]).output
     store = SqliteJobStore(tmp_path / "queue.sqlite3")
-    item = DownloadItem(url="https://x.com/a/status/1", platform=Platform.TWITTER, user_id=5,
-                        channel_id=6, guild_id=7)  # fmt: skip
+    item = DownloadItem(
+        url="https://x.com/a/status/1",
+        platform=Platform.TWITTER,
+        user_id=5,
+        channel_id=6,
+        guild_id=7,
+    )
     store.save(item)
     store.close()
     result = runner.invoke(app, ["queue"])

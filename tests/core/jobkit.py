@@ -43,8 +43,9 @@ class RecordingSink:
 
 
 def make_item() -> DownloadItem:
-    return DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=1,
-                        channel_id=2)  # fmt: skip
+    return DownloadItem(
+        url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=1, channel_id=2
+    )
 
 
 def make_runner(

@@ -34,8 +34,14 @@ def finish(
     records: Records, status: DownloadStatus, size: int, guild: int | None = 7, user: int = 1
 ) -> Path:
     """Record a job that ended with ``status`` and one file of ``size`` bytes."""
-    item = DownloadItem(url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=user,
-                        channel_id=2, guild_id=guild, status=status)  # fmt: skip
+    item = DownloadItem(
+        url="https://e.test/v.mp4",
+        platform=Platform.GENERIC,
+        user_id=user,
+        channel_id=2,
+        guild_id=guild,
+        status=status,
+    )
     work = records.storage.job_dir(item.id)
     (work / "v.mp4").write_bytes(b"x" * size)
     result = DownloadResult((work / "v.mp4",), (), 10 * MB, 1.0)

@@ -12,12 +12,30 @@ from boss_bot.errors import BlockedAddressError, InvalidURLError
 @pytest.mark.parametrize(
     "host",
     [
-        "127.0.0.1", "2130706433", "0x7f000001", "127.1", "0177.0.0.1", "[::1]", "::1",
-        "::ffff:127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
-        "100.64.0.1", "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "fe80::1",
-        "fc00::1", "ff02::1", "2002:7f00:1::", "::ffff:a9fe:a9fe",
+        "127.0.0.1",
+        "2130706433",
+        "0x7f000001",
+        "127.1",
+        "0177.0.0.1",
+        "[::1]",
+        "::1",
+        "::ffff:127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "224.0.0.1",
+        "240.0.0.1",
+        "255.255.255.255",
+        "fe80::1",
+        "fc00::1",
+        "ff02::1",
+        "2002:7f00:1::",
+        "::ffff:a9fe:a9fe",
     ],
-)  # fmt: skip
+)
 async def test_non_public_literals_are_refused(host: str) -> None:
     """Loopback, private, link-local, CGNAT, multicast and reserved addresses are refused."""
     with pytest.raises(BlockedAddressError):

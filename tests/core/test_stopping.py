@@ -12,9 +12,13 @@ from boss_bot.core.urls import Platform
 
 def _item(status: DownloadStatus, attempts: int = 1) -> DownloadItem:
     return DownloadItem(
-        url="https://e.test/v.mp4", platform=Platform.GENERIC, user_id=1, channel_id=2,
-        status=status, attempts=attempts,
-    )  # fmt: skip
+        url="https://e.test/v.mp4",
+        platform=Platform.GENERIC,
+        user_id=1,
+        channel_id=2,
+        status=status,
+        attempts=attempts,
+    )
 
 
 async def _told(item: DownloadItem, exc: asyncio.CancelledError) -> list[DownloadItem]:

@@ -16,8 +16,14 @@ from tests.fakes import FakeDownloader
 
 
 def _item(**changes) -> DownloadItem:
-    base = DownloadItem(url="https://redd.it/x", platform=Platform.REDDIT, user_id=1,
-                        channel_id=2, guild_id=3, priority=DownloadPriority.HIGH)  # fmt: skip
+    base = DownloadItem(
+        url="https://redd.it/x",
+        platform=Platform.REDDIT,
+        user_id=1,
+        channel_id=2,
+        guild_id=3,
+        priority=DownloadPriority.HIGH,
+    )
     return base.evolve(**changes)
 
 

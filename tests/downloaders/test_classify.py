@@ -54,20 +54,37 @@ def _http(status: int) -> HTTPError:
         (TransportError("Connection reset by peer"), K.NETWORK),
         (UnsupportedError("https://example.com/page"), K.UNSUPPORTED),
         (GeoRestrictedError("This video is not available from your location"), K.GEO_BLOCKED),
-        (ExtractorError("Private video. Sign in if you've been granted access to this video",
-                        expected=True), K.PRIVATE),
-        (ExtractorError("Sign in to confirm your age. This video may be inappropriate for "
-                        "some users.", expected=True), K.AGE_RESTRICTED),
-        (ExtractorError("Video unavailable. This video has been removed by the uploader",
-                        expected=True), K.REMOVED),
-        (ExtractorError("Sign in to confirm you're not a bot. Use --cookies-from-browser",
-                        expected=True), K.CHALLENGE),
+        (
+            ExtractorError(
+                "Private video. Sign in if you've been granted access to this video", expected=True
+            ),
+            K.PRIVATE,
+        ),
+        (
+            ExtractorError(
+                "Sign in to confirm your age. This video may be inappropriate for some users.",
+                expected=True,
+            ),
+            K.AGE_RESTRICTED,
+        ),
+        (
+            ExtractorError(
+                "Video unavailable. This video has been removed by the uploader", expected=True
+            ),
+            K.REMOVED,
+        ),
+        (
+            ExtractorError(
+                "Sign in to confirm you're not a bot. Use --cookies-from-browser", expected=True
+            ),
+            K.CHALLENGE,
+        ),
         (ExtractorError("Video unavailable. This video is private", expected=True), K.PRIVATE),
         (ExtractorError("Video unavailable", expected=True), K.REMOVED),
         (OSError(28, "No space left on device"), K.UNKNOWN),
         (ExtractorError("Unable to extract title; please report this issue"), K.UNKNOWN),
     ],
-)  # fmt: skip
+)
 def test_ytdlp_errors(exc: Exception, kind: K) -> None:
     """The cause inside yt-dlp's DownloadError decides, not words in the URL."""
     assert classify(_reported(exc)).kind is kind

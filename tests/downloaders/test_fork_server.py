@@ -52,8 +52,16 @@ async def test_ending_a_child_just_after_its_start_never_hangs(tmp_path) -> None
     forker = Forker()
     with MediaServer() as media:
         slow = media.add_file("/s.mp4", b"\x00" * 2_000_000, "video/mp4", throttle_bps=64 * 1024)
-        spec = {"engine": "yt-dlp", "url": slow, "dest": str(tmp_path), "max_bytes": 10**8,
-                "max_files": 5, "allow_private": True, "ffmpeg": None, "timeout": 60}  # fmt: skip
+        spec = {
+            "engine": "yt-dlp",
+            "url": slow,
+            "dest": str(tmp_path),
+            "max_bytes": 10**8,
+            "max_files": 5,
+            "allow_private": True,
+            "ffmpeg": None,
+            "timeout": 60,
+        }
         try:
             pids, statuses = [], []
             for _ in range(5):

@@ -59,14 +59,25 @@ def _alive(pid: int) -> bool:
 async def test_child_stops_when_the_bot_is_killed(tmp_path) -> None:
     """When the bot process dies (kill -9), its download child stops within a second or two."""
     with MediaServer() as server:
-        url = server.add_file("/slow.png", b"\x89PNG" + b"\x00" * 4_000_000,
-                              throttle_bps=64 * 1024)  # fmt: skip
-        spec = {"engine": "gallery-dl", "url": url, "dest": str(tmp_path), "max_bytes": 10**9,
-                "max_files": 5, "allow_private": True, "ffmpeg": None, "timeout": 300}  # fmt: skip
+        url = server.add_file("/slow.png", b"\x89PNG" + b"\x00" * 4_000_000, throttle_bps=64 * 1024)
+        spec = {
+            "engine": "gallery-dl",
+            "url": url,
+            "dest": str(tmp_path),
+            "max_bytes": 10**9,
+            "max_files": 5,
+            "allow_private": True,
+            "ffmpeg": None,
+            "timeout": 300,
+        }
         bot = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", FAKE_BOT, json.dumps(spec), str(tmp_path),
+            sys.executable,
+            "-c",
+            FAKE_BOT,
+            json.dumps(spec),
+            str(tmp_path),
             stdout=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+        )
         child = int(await asyncio.wait_for(bot.stdout.readline(), 20))
         async with asyncio.timeout(20):
             while not any(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file()):

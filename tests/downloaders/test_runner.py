@@ -19,8 +19,9 @@ SLOW = 64 * 1024  # bytes per second
 def slow_url():
     """A 2 MB file served at 64 KB/s: about 30 s to download in full."""
     with MediaServer() as server:
-        yield server.add_file("/slow.mp4", b"\x00" * 2_000_000, content_type="video/mp4",
-                              throttle_bps=SLOW)  # fmt: skip
+        yield server.add_file(
+            "/slow.mp4", b"\x00" * 2_000_000, content_type="video/mp4", throttle_bps=SLOW
+        )
 
 
 async def test_timeout_stops_the_child(downloaders, slow_url, tmp_path) -> None:

@@ -14,8 +14,8 @@ import pytest_asyncio
 
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub, StubMessage
-from tests.support.media import make_video_of_size
 from tests.support.media_server import MediaServer
+from tests.support.sized_video import make_video_of_size
 
 JOB_ID = re.compile(r"Job `([0-9a-f]{6})`")
 

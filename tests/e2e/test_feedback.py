@@ -75,8 +75,12 @@ async def test_a_site_that_stays_down_fails_after_three_tries(tmp_path: Path) ->
 async def test_a_slow_download_shows_progress_then_done(tmp_path: Path) -> None:
     """The status message visibly progresses (bar and percent), at most once a second, then ✅."""
     with MediaServer() as media:
-        url = media.add_file("/slow.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 600_000,
-                             content_type="video/mp4", throttle_bps=150_000)  # fmt: skip
+        url = media.add_file(
+            "/slow.mp4",
+            b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 600_000,
+            content_type="video/mp4",
+            throttle_bps=150_000,
+        )
         async with DiscordStub() as stub:
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log", PROGRESS_INTERVAL="1")
             await bot.start()

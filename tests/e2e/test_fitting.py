@@ -20,9 +20,27 @@ MIB = 1024 * 1024
 def big_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """About 15 MB of 720p H.264/AAC, 20 s."""
     out = tmp_path_factory.mktemp("fit") / "big.mp4"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t",
-            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "20", "-c:v", "libx264",
-            "-preset", "ultrafast", "-b:v", "6M", "-c:a", "aac", str(out))  # fmt: skip
+    _ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440",
+        "-t",
+        "20",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-b:v",
+        "6M",
+        "-c:a",
+        "aac",
+        str(out),
+    )
     assert out.stat().st_size > 10 * MIB
     return out
 

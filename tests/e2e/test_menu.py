@@ -28,8 +28,9 @@ async def test_download_media_shares_the_download_budget(tmp_path: Path) -> None
         url = media.add_file("/a.png", PNG, content_type="image/png")
         async with DiscordStub() as stub:
             member = stub.add_user("bea")
-            bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log",
-                             DOWNLOADS_PER_MINUTE="1")  # fmt: skip
+            bot = BotProcess(
+                stub, tmp_path / "data", tmp_path / "bot.log", DOWNLOADS_PER_MINUTE="1"
+            )
             await bot.start()
             typed = int((await stub.send_user_message(f"$dl {url}", user_id=member))["id"])
             accepted = await stub.wait_for_message(lambda m: m.reply_to == typed)

@@ -27,9 +27,17 @@ async def test_slash_commands_are_synced_and_download(tmp_path: Path) -> None:
             assert await bot.stop() == 0
     synced = {(c["name"], c["type"]) for c in stub.commands["global"]}
     assert synced == {
-        ("dl", 1), ("dlt", 1), ("dlr", 1), ("dlq", 1), ("dlc", 1), ("dlh", 1), ("dls", 1),
-        ("health", 1), ("stats", 1), ("Download media", 3),
-    }  # fmt: skip
+        ("dl", 1),
+        ("dlt", 1),
+        ("dlr", 1),
+        ("dlq", 1),
+        ("dlc", 1),
+        ("dlh", 1),
+        ("dls", 1),
+        ("health", 1),
+        ("stats", 1),
+        ("Download media", 3),
+    }
     assert ack.edits[0]["content"].startswith("📥 Job `")  # replaced "thinking…"
     assert upload.attachments[0].data == PNG
 

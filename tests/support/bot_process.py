@@ -47,9 +47,14 @@ class BotProcess:
         ready_before = len(self.stub.events_of("ready"))
         log = self.log_path.open("ab")
         self.proc = await asyncio.create_subprocess_exec(
-            str(BOSSBOTCTL), "run", env=self.env, cwd=self.log_path.parent,
-            stdout=log, stderr=asyncio.subprocess.STDOUT, stdin=asyncio.subprocess.DEVNULL,
-        )  # fmt: skip
+            str(BOSSBOTCTL),
+            "run",
+            env=self.env,
+            cwd=self.log_path.parent,
+            stdout=log,
+            stderr=asyncio.subprocess.STDOUT,
+            stdin=asyncio.subprocess.DEVNULL,
+        )
         log.close()
         await self.stub.wait_ready(timeout=timeout, min_ready=ready_before + 1)
 

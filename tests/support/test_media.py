@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.media import make_image, make_jpeg, make_video, make_video_of_size, probe
+from tests.support.media import make_image, make_jpeg, make_video, probe
+from tests.support.sized_video import make_video_of_size
 
 
 def test_make_video_is_h264_aac(tmp_path: Path) -> None:

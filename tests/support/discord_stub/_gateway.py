@@ -10,7 +10,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from . import _payloads as P
+from . import _gateway_payloads as GW
+from . import _guild_payloads as G
 from ._models import GatewayConn as _Conn
 from ._state import StubState
 from ._web import log
@@ -65,7 +66,7 @@ class Gateway:
         elif op == 6:
             await self._resume(conn, data or {})
         elif op == 8:
-            chunk = P.members_chunk(self.state, (data or {}).get("nonce"))
+            chunk = GW.members_chunk(self.state, (data or {}).get("nonce"))
             await self._send(conn, 0, chunk, "GUILD_MEMBERS_CHUNK")
         elif op not in (3, 4):
             log.warning("discord stub: ignoring gateway op %s", op)
@@ -73,9 +74,9 @@ class Gateway:
     async def _identify(self, conn: _Conn, data: dict[str, Any]) -> None:
         conn.session_id, conn.seq = uuid.uuid4().hex, 0
         self.state.record("identify", intents=data.get("intents"), shard=data.get("shard"))
-        ready = P.ready(self.state, conn.session_id, self.url, data.get("shard"))
+        ready = GW.ready(self.state, conn.session_id, self.url, data.get("shard"))
         await self._send(conn, 0, ready, "READY")
-        await self._send(conn, 0, P.guild(self.state), "GUILD_CREATE")
+        await self._send(conn, 0, G.guild(self.state), "GUILD_CREATE")
         await self._confirm(conn, "ready")
 
     async def _resume(self, conn: _Conn, data: dict[str, Any]) -> None:

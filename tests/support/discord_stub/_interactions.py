@@ -58,13 +58,18 @@ class InteractionRoutes:
         msg = await self._post(data if kind == MESSAGE else {"flags": 128}, files)
         self.originals[token] = (msg.id, kind == DEFERRED)
         self.state.record("interaction_response", token=token, type=kind, message_id=msg.id)
-        return json_response({
-            "interaction": {
-                "id": request.match_info["iid"], "type": 2, "response_message_id": str(msg.id),
-                "response_message_loading": kind == DEFERRED, "response_message_ephemeral": False,
-            },
-            "resource": {"type": kind, "message": M.message(self.state, msg)},
-        })  # fmt: skip
+        return json_response(
+            {
+                "interaction": {
+                    "id": request.match_info["iid"],
+                    "type": 2,
+                    "response_message_id": str(msg.id),
+                    "response_message_loading": kind == DEFERRED,
+                    "response_message_ephemeral": False,
+                },
+                "resource": {"type": kind, "message": M.message(self.state, msg)},
+            }
+        )
 
     async def followup(self, request: web.Request) -> web.Response:
         """POST a follow-up; the first one after a deferral replaces the placeholder."""

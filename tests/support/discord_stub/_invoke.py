@@ -5,8 +5,9 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from . import _guild_payloads as G
 from . import _message_payloads as M
-from . import _payloads as P
+from . import _user_payloads as U
 from ._models import StubMessage, new_snowflake
 from ._state import StubState
 from ._waits import StubWaits
@@ -17,14 +18,24 @@ def interaction(state: StubState, data: dict[str, Any], user_id: int, token: str
     perms = str(state.everyone_permissions)  # the member's
     bot = str(state.everyone_permissions | (1 << 13))  # the bot's role adds Manage Messages
     return {
-        "id": str(new_snowflake()), "application_id": str(state.bot_user_id), "type": 2,
-        "token": token, "version": 1, "data": data, "guild_id": str(state.guild_id),
-        "channel_id": str(state.channel_id), "channel": P.channel(state),
-        "member": {**P.member(state, user_id), "permissions": perms},
-        "app_permissions": bot, "locale": "en-US", "guild_locale": "en-US",
-        "entitlements": [], "authorizing_integration_owners": {"0": str(state.guild_id)},
-        "context": 0, "attachment_size_limit": state.filesize_limit,
-    }  # fmt: skip
+        "id": str(new_snowflake()),
+        "application_id": str(state.bot_user_id),
+        "type": 2,
+        "token": token,
+        "version": 1,
+        "data": data,
+        "guild_id": str(state.guild_id),
+        "channel_id": str(state.channel_id),
+        "channel": G.channel(state),
+        "member": {**U.member(state, user_id), "permissions": perms},
+        "app_permissions": bot,
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {"0": str(state.guild_id)},
+        "context": 0,
+        "attachment_size_limit": state.filesize_limit,
+    }
 
 
 def new_token() -> str:
@@ -38,9 +49,11 @@ class StubInvoke(StubWaits):
     async def slash(self, name: str, user_id: int | None = None, **options: str) -> str:
         """Run ``/name`` with string ``options``; returns the interaction token."""
         data = {
-            "id": str(new_snowflake()), "name": name, "type": 1,
+            "id": str(new_snowflake()),
+            "name": name,
+            "type": 1,
             "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
-        }  # fmt: skip
+        }
         return await self._interact(data, user_id)
 
     async def message_command(self, name: str, message_id: int, user_id: int | None = None) -> str:
@@ -49,9 +62,12 @@ class StubInvoke(StubWaits):
         if msg is None:
             raise KeyError(f"unknown message {message_id}")
         data = {
-            "id": str(new_snowflake()), "name": name, "type": 3, "target_id": str(msg.id),
+            "id": str(new_snowflake()),
+            "name": name,
+            "type": 3,
+            "target_id": str(msg.id),
             "resolved": {"messages": {str(msg.id): M.message(self.state, msg)}},
-        }  # fmt: skip
+        }
         return await self._interact(data, user_id)
 
     async def _interact(self, data: dict[str, Any], user_id: int | None) -> str:

@@ -49,13 +49,18 @@ def new_message(
 ) -> StubMessage:
     """Build the bot's :class:`StubMessage` from a create payload."""
     return StubMessage(
-        id=0, channel_id=state.channel_id, content=payload.get("content") or "",
-        embeds=payload.get("embeds") or [], attachments=files,
+        id=0,
+        channel_id=state.channel_id,
+        content=payload.get("content") or "",
+        embeds=payload.get("embeds") or [],
+        attachments=files,
         message_reference=payload.get("message_reference"),
-        allowed_mentions=payload.get("allowed_mentions"), author_id=state.bot_user_id,
-        components=payload.get("components") or [], flags=payload.get("flags") or 0,
+        allowed_mentions=payload.get("allowed_mentions"),
+        author_id=state.bot_user_id,
+        components=payload.get("components") or [],
+        flags=payload.get("flags") or 0,
         payload=payload,
-    )  # fmt: skip
+    )
 
 
 def apply_edit(msg: StubMessage, payload: dict[str, Any], files: list[StubAttachment]) -> None:

@@ -61,10 +61,13 @@ class MessageRoutes:
         before = int(request.query.get("before", 1 << 63))
         limit = min(int(request.query.get("limit", 50)), 100)
         found = sorted(
-            (m for m in self.state.messages + self.state.user_messages
-             if m.channel_id == cid and after < m.id < before and not m.deleted),
+            (
+                m
+                for m in self.state.messages + self.state.user_messages
+                if m.channel_id == cid and after < m.id < before and not m.deleted
+            ),
             key=lambda m: m.id,
-        )  # fmt: skip
+        )
         found = found[:limit] if "after" in request.query else found[-limit:]
         return json_response([M.message(self.state, m) for m in reversed(found)])
 

@@ -10,6 +10,7 @@ from aiohttp import web
 from ._gateway import Gateway
 from ._interactions import InteractionRoutes
 from ._models import StubEvent, StubMessage
+from ._rest_commands import CommandRoutes
 from ._rest_messages import MessageRoutes
 from ._rest_misc import MiscRoutes
 from ._rest_reactions import ReactionRoutes
@@ -53,6 +54,7 @@ class StubServer:
         MessageRoutes(self.state, self.gateway).register(app.router)
         ReactionRoutes(self.state, self.gateway).register(app.router)
         MiscRoutes(self.state, self.gateway).register(app.router)
+        CommandRoutes(self.state).register(app.router)
         InteractionRoutes(self.state, self.gateway).register(app.router)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()

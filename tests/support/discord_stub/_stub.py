@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from . import _guild_payloads as G
 from . import _message_payloads as M
-from . import _payloads as P
 from ._invoke import StubInvoke
 from ._models import StubMessage, new_snowflake
 
@@ -83,7 +83,7 @@ class DiscordStub(StubInvoke):
         Returns:
             How many connections it was sent to.
         """
-        return await self.gateway.dispatch("GUILD_UPDATE", P.guild(self.state))
+        return await self.gateway.dispatch("GUILD_UPDATE", G.guild(self.state))
 
     def fail_next_uploads(self, count: int = 1, status: int = 413) -> None:
         """Answer the next ``count`` message requests carrying files with ``status``.

@@ -1,4 +1,4 @@
-"""Fitting files under the upload limit with the real ffmpeg and ffprobe."""
+"""Fitting videos under the upload limit with the real ffmpeg and ffprobe."""
 
 from pathlib import Path
 
@@ -21,9 +21,27 @@ def _streams(path: Path) -> dict[str, dict]:
 async def test_a_video_over_10_mib_is_reencoded_under_it(tmp_path: Path) -> None:
     """12+ MB of 720p: H.264/AAC mp4, same length, faststart, under 10 MiB, same name."""
     src = tmp_path / "clip.mp4"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t",
-            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "20", "-c:v", "libx264",
-            "-preset", "ultrafast", "-b:v", "6M", "-c:a", "aac", str(src))  # fmt: skip
+    _ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440",
+        "-t",
+        "20",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-b:v",
+        "6M",
+        "-c:a",
+        "aac",
+        str(src),
+    )
     assert src.stat().st_size > 10 * MIB
     out = await FITTER.fit_one(src, 10 * MIB)
     assert out == tmp_path / "clip.mp4"
@@ -44,30 +62,6 @@ async def test_a_tight_limit_lowers_the_resolution(tmp_path: Path) -> None:
     out = await FITTER.fit_one(src, MIB)
     assert out.stat().st_size <= MIB
     assert _streams(out)["video"]["height"] <= 360
-
-
-@pytest.mark.slow
-async def test_a_picture_is_scaled_and_recompressed(tmp_path: Path) -> None:
-    """A 2000 px noisy PNG over the limit becomes a JPEG under it."""
-    src = tmp_path / "photo.png"
-    _ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=2000x1500,noise=alls=60:allf=u",
-            "-frames:v", "1", str(src))  # fmt: skip
-    assert src.stat().st_size > 500_000
-    out = await FITTER.fit_one(src, 400_000)
-    assert out == tmp_path / "photo.jpg"
-    assert 0 < out.stat().st_size <= 400_000
-    assert not src.exists()
-
-
-@pytest.mark.slow
-async def test_an_animated_gif_becomes_a_video(tmp_path: Path) -> None:
-    """An animated GIF over the limit stays animated: it becomes an mp4."""
-    src = tmp_path / "loop.gif"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc2=s=480x360:r=15,noise=alls=40:allf=t", "-t", "4",
-            str(src))  # fmt: skip
-    out = await FITTER.fit_one(src, src.stat().st_size // 4)
-    assert out.suffix == ".mp4"
-    assert float(probe(out)["format"]["duration"]) == pytest.approx(4, abs=0.5)
 
 
 @pytest.mark.parametrize(
@@ -101,13 +95,3 @@ async def test_odd_and_portrait_sizes_encode(tmp_path: Path, size: str) -> None:
     assert video["width"] % 2 == video["height"] % 2 == 0
     width, height = (int(n) for n in size.split("x"))
     assert (video["width"] < video["height"]) == (width < height)
-
-
-async def test_an_audio_file_with_cover_art_is_not_turned_into_a_picture(tmp_path: Path) -> None:
-    """Cover art is not the media: an over-limit song stays a song (left as it is)."""
-    cover, song = tmp_path / "cover.png", tmp_path / "song.mp3"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc=s=64x64:r=1", "-frames:v", "1", str(cover))
-    _ffmpeg("-f", "lavfi", "-i", "sine=d=2", "-i", str(cover), "-map", "0:a", "-map", "1:v",
-            "-c:v", "png", "-disposition:v", "attached_pic", str(song))  # fmt: skip
-    assert await FITTER.fit_one(song, song.stat().st_size - 1) == song
-    assert song.exists()
