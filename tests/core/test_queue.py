@@ -4,28 +4,10 @@ import asyncio
 
 import pytest
 
-from boss_bot.core.items import DownloadItem, DownloadPriority
+from boss_bot.core.items import DownloadPriority
 from boss_bot.core.jobs.queue import JobQueue
-from boss_bot.core.urls import Platform
 from boss_bot.errors import QueueFullError
-
-_users = iter(range(1000, 10**6))
-
-
-def _item(
-    priority: DownloadPriority = DownloadPriority.NORMAL,
-    *,
-    user: int | None = None,
-    guild: int | None = 1,
-) -> DownloadItem:
-    return DownloadItem(
-        url="https://e.test/a",
-        platform=Platform.GENERIC,
-        user_id=user or next(_users),
-        channel_id=2,
-        guild_id=guild,
-        priority=priority,
-    )
+from tests.core.queuekit import queue_item as _item
 
 
 async def test_priority_then_fifo() -> None:

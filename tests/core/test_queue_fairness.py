@@ -2,27 +2,8 @@
 
 import asyncio
 
-from boss_bot.core.items import DownloadItem, DownloadPriority
 from boss_bot.core.jobs.queue import JobQueue
-from boss_bot.core.urls import Platform
-
-_users = iter(range(1000, 10**6))
-
-
-def _item(
-    priority: DownloadPriority = DownloadPriority.NORMAL,
-    *,
-    user: int | None = None,
-    guild: int | None = 1,
-) -> DownloadItem:
-    return DownloadItem(
-        url="https://e.test/a",
-        platform=Platform.GENERIC,
-        user_id=user or next(_users),
-        channel_id=2,
-        guild_id=guild,
-        priority=priority,
-    )
+from tests.core.queuekit import queue_item as _item
 
 
 async def test_guilds_take_turns_within_a_priority() -> None:
