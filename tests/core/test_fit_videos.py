@@ -7,7 +7,7 @@ import pytest
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fitting import plan_video
 from boss_bot.core.fitting.fitter import Fitter
-from tests.support.media import _ffmpeg, make_video, probe
+from tests.support.media import _ffmpeg, make_big_clip, make_video, probe
 
 MIB = 1024 * 1024
 FITTER = Fitter(Tools.find(), 120)
@@ -21,27 +21,7 @@ def _streams(path: Path) -> dict[str, dict]:
 async def test_a_video_over_10_mib_is_reencoded_under_it(tmp_path: Path) -> None:
     """12+ MB of 720p: H.264/AAC mp4, same length, faststart, under 10 MiB, same name."""
     src = tmp_path / "clip.mp4"
-    _ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440",
-        "-t",
-        "20",
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-b:v",
-        "6M",
-        "-c:a",
-        "aac",
-        str(src),
-    )
+    make_big_clip(src)
     assert src.stat().st_size > 10 * MIB
     out = await FITTER.fit_one(src, 10 * MIB)
     assert out == tmp_path / "clip.mp4"

@@ -10,7 +10,7 @@ import pytest
 
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub
-from tests.support.media import _ffmpeg, probe
+from tests.support.media import make_big_clip, probe
 from tests.support.media_server import MediaServer
 
 MIB = 1024 * 1024
@@ -20,27 +20,7 @@ MIB = 1024 * 1024
 def big_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """About 15 MB of 720p H.264/AAC, 20 s."""
     out = tmp_path_factory.mktemp("fit") / "big.mp4"
-    _ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440",
-        "-t",
-        "20",
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-b:v",
-        "6M",
-        "-c:a",
-        "aac",
-        str(out),
-    )
+    make_big_clip(out)
     assert out.stat().st_size > 10 * MIB
     return out
 

@@ -72,6 +72,20 @@ def make_video(
     return out
 
 
+BIG_CLIP = (
+    *("-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25,noise=alls=12:allf=t"),
+    *("-f", "lavfi", "-i", "sine=frequency=440", "-t", "20"),
+    *("-c:v", "libx264", "-preset", "ultrafast", "-b:v", "6M", "-c:a", "aac"),
+)
+
+
+def make_big_clip(path: str | Path) -> Path:
+    """Write about 15 MB of noisy 720p H.264/AAC, 20 s: over a 10 MiB upload limit."""
+    out = _prepare(path)
+    _ffmpeg(*BIG_CLIP, str(out))
+    return out
+
+
 def probe(path: str | Path) -> dict:
     """Return ffprobe's JSON (``format`` and ``streams``) for a media file."""
     cmd = [FFPROBE, "-v", "error", "-show_format", "-show_streams", "-of", "json", str(path)]
