@@ -11,6 +11,7 @@ from typing import BinaryIO
 from boss_bot.core.ports import JobLimits, ProgressCallback
 from boss_bot.downloaders._watch import failure, outcome, watch
 from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.fork_server.messages import ChildEvent, JobSpec
 from boss_bot.errors import FailureKind
 
 STREAM_LIMIT = 1 << 20
@@ -29,9 +30,9 @@ async def _reader(pipe: BinaryIO, transports: list) -> asyncio.StreamReader:
 async def _read_events(events: asyncio.StreamReader, state: dict) -> None:
     async for raw in events:
         with contextlib.suppress(ValueError):
-            event = json.loads(raw)
-            if event.get("event") == "progress" and event.get("total"):
-                state["total"] = int(event["total"])
+            event: ChildEvent = json.loads(raw)
+            if event.get("event") == "progress" and (total := event.get("total")):
+                state["total"] = int(total)
             elif event.get("event") in ("done", "error"):
                 state["end"] = event
 
@@ -69,7 +70,7 @@ async def run_in_child(
     Raises:
         DownloadFailedError: With the kind of failure.
     """
-    spec = {
+    spec: JobSpec = {
         "engine": engine,
         "url": url,
         "dest": str(dest),

@@ -20,12 +20,13 @@ import time
 import traceback
 from typing import Any, TextIO
 
+from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 MAX_DETAIL = 4000  # characters of error detail sent to the parent (one event line)
 
 
-def become_job(spec: dict[str, Any], fds: list[int], server: int) -> None:
+def become_job(spec: JobSpec, fds: list[int], server: int) -> None:
     """Turn the process just forked by ``server`` into the job; never returns.
 
     Args:
@@ -59,7 +60,7 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(3)
 
 
-def run_job(spec: dict[str, Any], events: TextIO, server: int) -> int:
+def run_job(spec: JobSpec, events: TextIO, server: int) -> int:
     """Run the job ``spec`` describes and report on ``events``; return the exit code."""
 
     def emit(**event: Any) -> None:

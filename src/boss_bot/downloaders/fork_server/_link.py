@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from boss_bot.core.environment import child_env
+from boss_bot.downloaders.fork_server.messages import Request
 
 CLOSE_SECONDS = 0.5
 ANSWER_SECONDS = 60  # the first answer waits for the server's imports
@@ -41,7 +42,7 @@ class Link:
         ours.settimeout(ANSWER_SECONDS)
         self._sock, self._lines = ours, ours.makefile("rb")
 
-    def send(self, request: dict[str, Any], fds: list[int]) -> None:
+    def send(self, request: Request, fds: list[int]) -> None:
         """Send one request line, the descriptors with its first bytes."""
         assert self._sock is not None
         data = json.dumps(request).encode() + b"\n"
@@ -59,7 +60,7 @@ class Link:
             raise ConnectionResetError("the download fork server closed")
         return json.loads(line)
 
-    def ask(self, request: dict[str, Any]) -> dict[str, Any]:
+    def ask(self, request: Request) -> dict[str, Any]:
         """Send a request without descriptors and read its answer."""
         self.send(request, [])
         return self.receive()

@@ -26,11 +26,12 @@ import socket
 
 from boss_bot.downloaders.fork_server import _child
 from boss_bot.downloaders.fork_server._preload import preload
+from boss_bot.downloaders.fork_server.messages import JobSpec, Request
 
 MAX_REQUEST = 1 << 16
 
 
-def _start(spec: dict, fds: list[int]) -> int:
+def _start(spec: JobSpec, fds: list[int]) -> int:
     server = os.getpid()
     pid = os.fork()
     if pid == 0:
@@ -49,7 +50,7 @@ def _end(pid: int) -> int:
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
-def _answer(request: dict, fds: list[int], jobs: set[int], loaded: dict) -> dict:
+def _answer(request: Request, fds: list[int], jobs: set[int], loaded: dict) -> dict:
     if request["op"] == "start":
         pid = _start(request["spec"], fds)
         jobs.add(pid)

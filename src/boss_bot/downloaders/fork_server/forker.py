@@ -15,6 +15,7 @@ from typing import Any
 from loguru import logger
 
 from boss_bot.downloaders.fork_server._link import SERVER, Link
+from boss_bot.downloaders.fork_server.messages import JobSpec, Request
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 
@@ -51,7 +52,7 @@ class Forker:
             except OSError as exc:
                 logger.warning("could not start the download fork server: {}", exc)
 
-    def start(self, spec: dict[str, Any], events_fd: int, stderr_fd: int) -> int:
+    def start(self, spec: JobSpec, events_fd: int, stderr_fd: int) -> int:
         """Fork a child for ``spec`` writing to the two descriptors (closed here); its pid.
 
         Raises:
@@ -64,7 +65,7 @@ class Forker:
             for fd in (events_fd, stderr_fd):
                 os.close(fd)
 
-    def _start(self, request: dict[str, Any], fds: list[int]) -> int:
+    def _start(self, request: Request, fds: list[int]) -> int:
         for _ in range(2):  # a server found dead is replaced once
             self._link.open()
             try:

@@ -12,6 +12,7 @@ from typing import Any
 
 from gallery_dl import config, exception, job
 
+from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status_bits
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -60,7 +61,7 @@ class _Progress:
             self.emit(event="progress", total=total, speed=speed)
 
 
-def configure(spec: dict[str, Any]) -> None:
+def configure(spec: JobSpec) -> None:
     """Load this job's options into gallery-dl's (process-global) config."""
     config.clear()  # proxy-env off: no proxies, and no system proxy lookup (macOS)
     extractor = {
@@ -85,7 +86,7 @@ def configure(spec: dict[str, Any]) -> None:
         config.set((section, "ytdl"), "raw-options", ytdl)
 
 
-def run(spec: dict[str, Any], emit: Any) -> None:
+def run(spec: JobSpec, emit: Any) -> None:
     """Download ``spec['url']`` into ``spec['dest']``, reporting expected sizes via ``emit``."""
     configure(spec)
     collector = _Collector()

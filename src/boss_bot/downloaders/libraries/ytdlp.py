@@ -12,6 +12,7 @@ import yt_dlp
 from yt_dlp.networking.exceptions import HTTPError, TransportError
 from yt_dlp.utils import DownloadError, GeoRestrictedError, UnsupportedError
 
+from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status, kind_for_text
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -33,7 +34,7 @@ class _Logger:
     info = warning = error = debug
 
 
-def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]], None]) -> dict:
+def _options(spec: JobSpec, log: _Logger, hook: Callable[[dict[str, Any]], None]) -> dict:
     dest = spec["dest"]
     opts: dict[str, Any] = {
         "paths": {"home": dest, "temp": dest},
@@ -57,8 +58,8 @@ def _options(spec: dict[str, Any], log: _Logger, hook: Callable[[dict[str, Any]]
     opts.update(ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private"))))
     # The largest format under the limit, else the smallest. yt-dlp sorts video and audio
     # each on its own, so 85 % leaves the audio room in the merged file.
-    if spec.get("target_bytes"):
-        opts["format_sort"] = [f"size:{max(spec['target_bytes'] * 85 // 100 // 1024, 1)}K"]
+    if target := spec.get("target_bytes"):
+        opts["format_sort"] = [f"size:{max(target * 85 // 100 // 1024, 1)}K"]
     return opts
 
 
@@ -91,7 +92,7 @@ def classify(exc: DownloadError) -> DownloadFailedError:
     return DownloadFailedError(kind_for_text(detail), detail)
 
 
-def run(spec: dict[str, Any], emit: Emit) -> None:
+def run(spec: JobSpec, emit: Emit) -> None:
     """Download ``spec['url']`` into ``spec['dest']``, reporting progress through ``emit``."""
     log = _Logger()
     last = [0.0]

@@ -1,0 +1,56 @@
+"""What crosses the fork server's pipes, as JSON lines: requests, the job, the child's events.
+
+The bot sends the server a ``Request``; ``start`` carries the ``JobSpec`` the child
+runs. The child writes ``ChildEvent`` lines on its events pipe: progress, then done or
+error. Typed here so both ends agree; on the wire they are plain JSON objects.
+"""
+
+from typing import Literal, NotRequired, TypedDict
+
+
+class JobSpec(TypedDict):
+    """One download, as a child is given it."""
+
+    engine: str  # "yt-dlp" or "gallery-dl"
+    url: str
+    dest: str  # the job's own directory
+    max_bytes: int
+    max_files: int
+    allow_private: NotRequired[bool]
+    ffmpeg: NotRequired[str | None]
+    timeout: NotRequired[float]
+    target_bytes: NotRequired[int | None]
+
+
+class StartRequest(TypedDict):
+    """Fork a child for ``spec`` (sent with the events and stderr pipes' write ends)."""
+
+    op: Literal["start"]
+    spec: JobSpec
+
+
+class EndRequest(TypedDict):
+    """Kill job ``pid``'s process group and reap it."""
+
+    op: Literal["end"]
+    pid: int
+
+
+class PingRequest(TypedDict):
+    """Start if needed, and say what loading took."""
+
+    op: Literal["ping"]
+
+
+Request = StartRequest | EndRequest | PingRequest
+"""A request to the server."""
+
+
+class ChildEvent(TypedDict):
+    """One line on a child's events pipe."""
+
+    event: Literal["progress", "done", "error"]
+    total: NotRequired[int | None]  # progress: the expected bytes, when known
+    speed: NotRequired[float | None]
+    kind: NotRequired[str]  # error: a FailureKind value
+    detail: NotRequired[str]
