@@ -68,14 +68,18 @@ class DownloadFailedError(BossBotError):
         kind: The category of failure, which picks the user's message.
         detail: Technical details for the log only.
         limit: A human-readable limit for TIMEOUT/TOO_LARGE/TOO_MANY_FILES messages.
+        site: The link's host name, for messages that name the site (set by the fetcher).
         tries: How many times the download was tried (set by the retry loop).
     """
 
-    def __init__(self, kind: FailureKind, detail: str = "", *, limit: str = "") -> None:
+    def __init__(
+        self, kind: FailureKind, detail: str = "", *, limit: str = "", site: str = ""
+    ) -> None:
         super().__init__(f"{kind.value}: {detail}" if detail else kind.value)
         self.kind = kind
         self.detail = detail
         self.limit = limit
+        self.site = site
         self.tries = 1
 
     def user_message(self, ref: str = "") -> str:
@@ -84,5 +88,6 @@ class DownloadFailedError(BossBotError):
         Args:
             ref: A reference id the operator can find in the log (for UNKNOWN).
         """
-        text = MESSAGES[self.kind].format(limit=self.limit, ref=ref)
+        site = self.site or "that site"
+        text = MESSAGES[self.kind].format(limit=self.limit, ref=ref, site=site)
         return f"{text} (Tried {self.tries} times.)" if self.tries > 1 else text

@@ -1,7 +1,8 @@
 """Why a download failed, in terms a user can act on, and what to tell them (SPEC §5).
 
 Each message says what happened and what the user can do next. ``{limit}`` and
-``{ref}`` are filled in by ``DownloadFailedError.user_message``.
+``{ref}`` are filled in by ``DownloadFailedError.user_message``; ``{site}`` is the link's
+host name (``that site`` when unknown).
 """
 
 from enum import StrEnum
@@ -13,6 +14,7 @@ class FailureKind(StrEnum):
     NOT_FOUND = "not_found"
     REMOVED = "removed"
     PRIVATE = "private"
+    LOGIN_REQUIRED = "login_required"
     AGE_RESTRICTED = "age_restricted"
     GEO_BLOCKED = "geo_blocked"
     FORBIDDEN = "forbidden"
@@ -21,6 +23,7 @@ class FailureKind(StrEnum):
     UNSUPPORTED = "unsupported"
     NOT_MEDIA = "not_media"
     NO_MEDIA = "no_media"
+    NO_SUCH_SITE = "no_such_site"
     NETWORK = "network"
     SERVER_ERROR = "server_error"
     RATE_LIMITED = "rate_limited"
@@ -31,6 +34,7 @@ class FailureKind(StrEnum):
     NO_PERMISSION = "no_permission"
     UPLOAD_REJECTED = "upload_rejected"
     CANCELLED = "cancelled"
+    EXTRACTOR_BROKEN = "extractor_broken"
     UNKNOWN = "unknown"
 
     @property
@@ -47,6 +51,8 @@ MESSAGES: dict[FailureKind, str] = {
     FailureKind.REMOVED: "That post was removed or deleted, so there is nothing left to download.",
     FailureKind.PRIVATE: "That content is private or needs a login, which I don't have. "
     "A public link will work.",
+    FailureKind.LOGIN_REQUIRED: "That needs a signed-in account on {site}. An operator can "
+    "add cookies for {site}: see the operator guide (Cookies).",
     FailureKind.AGE_RESTRICTED: "That content is age-restricted and needs a signed-in "
     "account, which I don't use.",
     FailureKind.GEO_BLOCKED: "That content isn't available in the country I run from "
@@ -59,6 +65,8 @@ MESSAGES: dict[FailureKind, str] = {
     FailureKind.UNSUPPORTED: "I couldn't find any media I know how to download at that link.",
     FailureKind.NOT_MEDIA: "The link served no picture, video or audio{limit}.",
     FailureKind.NO_MEDIA: "The link had nothing I could download.",
+    FailureKind.NO_SUCH_SITE: "There is no site called {site}: its name doesn't resolve. "
+    "Check the link for a typo.",
     FailureKind.NETWORK: "I couldn't connect to that site. It may be down; try again later.",
     FailureKind.SERVER_ERROR: "The site had a server error. Try again in a few minutes.",
     FailureKind.RATE_LIMITED: "That site is rate limiting us. Please try again in a few minutes.",
@@ -69,6 +77,8 @@ MESSAGES: dict[FailureKind, str] = {
     FailureKind.NO_PERMISSION: "I can't post files here: I need the Attach Files permission.",
     FailureKind.UPLOAD_REJECTED: "Discord refused the file as too large for this server.",
     FailureKind.CANCELLED: "The download was cancelled.",
+    FailureKind.EXTRACTOR_BROKEN: "The downloader could not read {site}'s page: the site "
+    "probably changed. An operator can run `bossbotctl upgrade`, then `$restart`.",
     FailureKind.UNKNOWN: "Something went wrong (ref `{ref}`). The bot's operator can look it up.",
 }
 

@@ -98,4 +98,8 @@ class Fetcher:
         async def attempt() -> list[Path]:
             return await fetch(url, dest, self.router, limits, on_progress)
 
-        return await keep_media(await with_retries(self.retry, attempt, dest, on_retry))
+        try:
+            return await keep_media(await with_retries(self.retry, attempt, dest, on_retry))
+        except DownloadFailedError as exc:
+            exc.site = exc.site or url.host  # messages may name the site ("add cookies for…")
+            raise
