@@ -29,6 +29,7 @@ app.command("doctor")(_commands.doctor)
 app.command("config")(_commands.show_config)
 app.command("queue")(_commands.queue)
 app.command("upgrade")(_current.upgrade)
+app.command("selftest")(_current.selftest)
 
 
 def main() -> None:
