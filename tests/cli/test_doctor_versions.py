@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from boss_bot.cli import _doctor, _doctor_versions
 from boss_bot.cli.app import app
+from boss_bot.core import versions
 from boss_bot.downloaders.fork_server.forker import Forker
 
 runner = CliRunner()
@@ -46,3 +47,13 @@ def test_doctor_warns_about_old_downloaders(monkeypatch: pytest.MonkeyPatch) -> 
     for name in ("yt-dlp", "gallery-dl"):
         assert f"[warn] {name}: {version(name)} is " in output
     assert "days old: sites change often; run `bossbotctl upgrade` and `$restart`" in output
+
+
+@pytest.mark.usefixtures("quick_doctor")
+def test_without_the_project_lock_gallery_dl_has_no_date(monkeypatch) -> None:
+    """No project lock: gallery-dl's date is unknown (no warning); yt-dlp's still known."""
+    monkeypatch.setattr(versions, "find_project", lambda: None)
+    monkeypatch.setattr(_doctor_versions, "date", _Year2100)
+    output = runner.invoke(app, ["doctor"]).output
+    assert f"[ok  ] gallery-dl: {version('gallery-dl')} (release date unknown)" in output
+    assert f"[warn] yt-dlp: {version('yt-dlp')} is " in output

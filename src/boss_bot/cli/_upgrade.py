@@ -16,7 +16,8 @@ import typer
 
 from boss_bot.cli._common import fail
 from boss_bot.cli._uv import UpgradePlan, find_uv, plan
-from boss_bot.core.versions import LIBRARIES, find_project, locked_packages
+from boss_bot.core.uv_lock import find_project, locked_packages
+from boss_bot.core.versions import LIBRARIES
 
 RESTART = (
     "Restart the bot to use them: `$restart` in Discord (bot owner; your prefix may differ), "

@@ -14,7 +14,7 @@ from boss_bot.bot.permissions import requester
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
 from boss_bot.core.jobs.views import HealthView
-from boss_bot.core.versions import library_versions
+from boss_bot.core.versions import installed_versions, library_versions
 from boss_bot.errors import UserFacingError
 
 
@@ -39,7 +39,7 @@ class Admin(commands.Cog):
 
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
-        self.running = {v.name: v.version for v in library_versions()}  # as loaded at start
+        self.running = installed_versions()  # what the download server imported at start
 
     @commands.hybrid_command(brief="Latency, uptime and version", help="Shows the bot's health.")
     async def health(self, ctx: commands.Context[BossBot]) -> None:
