@@ -24,11 +24,12 @@ import json, os, re, sys
 from pathlib import Path
 with open(os.environ["FAKE_UV_LOG"], "a") as log:
     log.write(json.dumps({{"argv": sys.argv[1:], "cwd": os.getcwd()}}) + "\\n")
-if sys.argv[1] == "lock" and not os.environ.get("FAKE_UV_FAIL"):
+code = int(os.environ.get("FAKE_UV_EXIT_" + sys.argv[1].upper(), "0"))
+if sys.argv[1] == "lock" and code == 0:
     lock = Path("uv.lock")
     pattern = r'(name = "yt-dlp"\\nversion = ")[^"]+'
     lock.write_text(re.sub(pattern, r"\\g<1>2099.1.1", lock.read_text()))
-sys.exit(int(os.environ.get("FAKE_UV_FAIL", "0")))
+sys.exit(code)
 """
 
 
@@ -122,12 +123,23 @@ def test_upgrade_prints_old_and_new_versions_and_says_to_restart(project, calls)
 
 def test_a_failed_lock_changes_nothing_and_says_so(project, calls, monkeypatch) -> None:
     """When ``uv lock`` fails (offline, say), sync is not run and the exit code is 1."""
-    monkeypatch.setenv("FAKE_UV_FAIL", "3")
+    monkeypatch.setenv("FAKE_UV_EXIT_LOCK", "3")
     result = runner.invoke(app, ["upgrade", "--project", str(project)])
     assert result.exit_code == 1
     assert "uv lock failed (exit 3); nothing was changed" in result.output
     assert [call["argv"][0] for call in _recorded(calls)] == ["lock"]
     assert "restart" not in result.output.lower()
+
+
+def test_a_failed_sync_says_the_lock_is_already_upgraded(project, calls, monkeypatch) -> None:
+    """When ``uv sync`` fails after the lock moved, the message says to finish with uv sync."""
+    monkeypatch.setenv("FAKE_UV_EXIT_SYNC", "2")
+    result = runner.invoke(app, ["upgrade", "--project", str(project)])
+    assert result.exit_code == 1
+    assert "uv sync failed (exit 2): uv.lock is upgraded but the environment is not" in (
+        result.output
+    )
+    assert f"run `uv sync` in {project}" in result.output
 
 
 def test_without_uv_the_message_says_how_to_get_it(project, monkeypatch, tmp_path) -> None:
