@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 
+from boss_bot.cli._doctor_versions import downloader_checks
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fmt import size
 from boss_bot.core.storage.job_store import DamagedError, check, damaged_copies
@@ -104,8 +105,8 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     tools = Tools.find(settings.ffmpeg_path, settings.ffprobe_path)
     yield _tool_version("ffmpeg", tools.ffmpeg)
     yield _tool_version("ffprobe", tools.ffprobe)
-    for package in ("discord.py", "gallery-dl", "yt-dlp"):
-        yield _package(package)
+    yield _package("discord.py")
+    yield from downloader_checks(settings)
     yield _downloads(Forker())  # a server of its own, stopped once it answered
     yield _metrics_port(settings.metrics_port)
     yield True, "python", sys.version.split()[0]

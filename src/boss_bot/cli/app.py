@@ -5,7 +5,7 @@ The only module that imports Typer. Settings are built here and passed down.
 
 import typer
 
-from boss_bot.cli import _commands
+from boss_bot.cli import _commands, _current
 
 app = typer.Typer(
     name="bossbotctl",
@@ -28,6 +28,8 @@ app.command("download")(_commands.download)
 app.command("doctor")(_commands.doctor)
 app.command("config")(_commands.show_config)
 app.command("queue")(_commands.queue)
+app.command("upgrade")(_current.upgrade)
+app.command("selftest")(_current.selftest)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Settings for operating the bot: metrics and logs."""
+"""Settings for operating the bot: metrics, logs and how old the downloaders may get."""
 
 from pathlib import Path
 from typing import Literal
@@ -10,7 +10,7 @@ LogLevel = Literal["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRI
 
 
 class OperationsSettings(BaseSettings):
-    """The metrics port, and where and how the log is written."""
+    """The metrics port, where and how the log is written, the downloaders' maximum age."""
 
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
     log_level: LogLevel = "INFO"
@@ -18,6 +18,8 @@ class OperationsSettings(BaseSettings):
     log_file: Path | None = None
     log_rotation: str = "10 MB"
     log_retention: str = "14 days"
+    downloader_max_age_days: int = Field(default=60, ge=1)
+    """``$health`` and ``doctor`` warn when yt-dlp or gallery-dl is older than this."""
 
     @field_validator("log_level", mode="before")
     @classmethod

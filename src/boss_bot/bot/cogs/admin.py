@@ -1,5 +1,6 @@
 """``$health``: is the bot well?"""
 
+import asyncio
 import math
 import time
 
@@ -8,10 +9,12 @@ from loguru import logger
 
 from boss_bot import __version__
 from boss_bot.bot.client import BossBot
+from boss_bot.bot.health_lines import downloader_lines
 from boss_bot.bot.permissions import requester
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
 from boss_bot.core.jobs.views import HealthView
+from boss_bot.core.versions import installed_versions, library_versions
 from boss_bot.errors import UserFacingError
 
 
@@ -36,6 +39,7 @@ class Admin(commands.Cog):
 
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
+        self.running = installed_versions()  # what the download server imported at start
 
     @commands.hybrid_command(brief="Latency, uptime and version", help="Shows the bot's health.")
     async def health(self, ctx: commands.Context[BossBot]) -> None:
@@ -44,12 +48,14 @@ class Admin(commands.Cog):
         shown = f"{latency * 1000:.0f} ms" if math.isfinite(latency) else "not measured yet"
         service = self.bot.service
         queue = service.queue_view()
+        found = await asyncio.to_thread(library_versions)
         lines = [
             "🩺 **boss-bot health**",
             f"Gateway latency: {shown}",
             f"Uptime: {duration(time.monotonic() - self.bot.started_at)}",
             f"Jobs: {len(queue.running)} running, {len(queue.waiting)} waiting",
             f"Version: {__version__}",
+            *downloader_lines(found, self.running, self.bot.settings),
             *_store_warnings(service.health()),
         ]
         await answer(ctx, "\n".join(lines))

@@ -1,0 +1,30 @@
+"""Lines of ``$health`` about the downloader libraries."""
+
+from datetime import date
+
+from boss_bot.core.versions import LibraryVersion
+from boss_bot.settings import BotSettings
+
+
+def downloader_lines(
+    found: list[LibraryVersion], running: dict[str, str | None], settings: BotSettings
+) -> list[str]:
+    """The downloaders' versions and dates; warnings when one is old or not in use yet.
+
+    Args:
+        found: The versions installed now.
+        running: The versions installed when the bot started, which it runs until
+            restarted (the download server imported them then).
+        settings: For the maximum age and the command prefix.
+    """
+    today = date.today()
+    lines = ["Downloaders: " + ", ".join(v.describe(today) for v in found)]
+    for v in found:
+        if old := v.too_old(today, settings.downloader_max_age_days, settings.command_prefix):
+            lines.append(f"⚠️ {old}")
+        if v.version != running.get(v.name, v.version):
+            lines.append(
+                f"⚠️ {v.name} {v.version} is installed, but the bot still runs "
+                f"{running[v.name]}: `{settings.command_prefix}restart` to use it"
+            )
+    return lines
