@@ -1,11 +1,11 @@
-"""``bossbotctl``: run the bot, download without Discord, check the setup, show settings.
+"""``bossbotctl``: run the bot, download without Discord, check the setup, settings, cookies.
 
 The only module that imports Typer. Settings are built here and passed down.
 """
 
 import typer
 
-from boss_bot.cli import _commands
+from boss_bot.cli import _commands, _cookies
 
 app = typer.Typer(
     name="bossbotctl",
@@ -28,6 +28,7 @@ app.command("download")(_commands.download)
 app.command("doctor")(_commands.doctor)
 app.command("config")(_commands.show_config)
 app.command("queue")(_commands.queue)
+app.add_typer(_cookies.app, name="cookies")
 
 
 def main() -> None:
