@@ -38,6 +38,7 @@ def _clean_line(line: str, number: int) -> str:
         count = f"{len(fields)} field{'s' if len(fields) != 1 else ''}"
         raise CookiesFormatError(f"line {number} has {count} between tabs, not 7; {EXPECTED}")
     domain, subdomains, _path, secure, expires, _name, _value = fields
+    domain = domain.strip()  # gallery-dl strips leading spaces; MozillaCookieJar does not
     if not domain.strip("."):
         raise CookiesFormatError(f"line {number} has no domain; {EXPECTED}")
     if expires and not _EXPIRY.fullmatch(expires):
