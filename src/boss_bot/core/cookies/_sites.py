@@ -41,7 +41,9 @@ class Site:
         day = f"{self.earliest:%Y-%m-%d}"
         if self.earliest < now:
             return f"{self.name}: {count}, one expired {day}"
-        return f"{self.name}: {count}, earliest expiry {day} (in {(self.earliest - now).days} days)"
+        days = (self.earliest - now).days
+        when = f"in {days} day{'s' if days != 1 else ''}" if days else "within a day"
+        return f"{self.name}: {count}, earliest expiry {day} ({when})"
 
 
 def registrable(domain: str) -> str:
