@@ -46,7 +46,7 @@ def _http(status: int) -> HTTPError:
     [
         (_http(404), K.NOT_FOUND),
         (_http(410), K.REMOVED),
-        (_http(401), K.PRIVATE),
+        (_http(401), K.LOGIN_REQUIRED),
         (_http(403), K.FORBIDDEN),
         (_http(451), K.GEO_BLOCKED),
         (_http(429), K.RATE_LIMITED),
@@ -77,8 +77,24 @@ def _http(status: int) -> HTTPError:
             ExtractorError(
                 "Sign in to confirm you're not a bot. Use --cookies-from-browser", expected=True
             ),
-            K.CHALLENGE,
+            K.LOGIN_REQUIRED,  # yt-dlp's answer to YouTube's bot check is cookies
         ),
+        (
+            ExtractorError(
+                "This video is only available for registered users. Use --cookies, "
+                "--cookies-from-browser, --username and --password",
+                expected=True,
+            ),
+            K.LOGIN_REQUIRED,
+        ),
+        (
+            ExtractorError(
+                "Requested content is not available, rate-limit reached or login required",
+                cause=_http(403),
+            ),
+            K.LOGIN_REQUIRED,  # a 403 that says "login" is a login wall
+        ),
+        (ExtractorError("Unable to download webpage", cause=_http(403)), K.FORBIDDEN),
         (ExtractorError("Video unavailable. This video is private", expected=True), K.PRIVATE),
         (ExtractorError("Video unavailable", expected=True), K.REMOVED),
         (OSError(28, "No space left on device"), K.UNKNOWN),

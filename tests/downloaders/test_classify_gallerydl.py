@@ -20,9 +20,12 @@ def _response(status: int, reason: str) -> object:
         (gdl.HttpError(response=_response(503, "Service Unavailable")), K.SERVER_ERROR),
         (gdl.HttpError(response=_response(429, "Too Many Requests")), K.RATE_LIMITED),
         (gdl.NotFoundError("post"), K.NOT_FOUND),
-        (gdl.AuthRequired("cookies", "post"), K.PRIVATE),
-        (gdl.AuthorizationError(), K.PRIVATE),
-        (gdl.AuthenticationError(), K.PRIVATE),
+        (gdl.AuthRequired("cookies", "post"), K.LOGIN_REQUIRED),
+        (gdl.AuthRequired(message="Protected Tweet"), K.LOGIN_REQUIRED),
+        (gdl.AuthorizationError(), K.LOGIN_REQUIRED),
+        (gdl.AuthenticationError(), K.LOGIN_REQUIRED),
+        (gdl.HttpError(response=_response(401, "Unauthorized")), K.LOGIN_REQUIRED),
+        (gdl.HttpError(response=_response(403, "Forbidden")), K.FORBIDDEN),
         (gdl.ChallengeError("Cloudflare challenge", _response(403, "Forbidden")), K.CHALLENGE),
     ],
 )
@@ -33,7 +36,7 @@ def test_gallerydl_errors(exc: gdl.GalleryDLException, kind: K) -> None:
 
 def test_gallerydl_status_bits_alone() -> None:
     """With nothing useful logged, the status bits still say auth or network."""
-    assert kind_for_status_bits(16, "") is K.PRIVATE
+    assert kind_for_status_bits(16, "") is K.LOGIN_REQUIRED
     assert kind_for_status_bits(128, "") is K.NETWORK
     assert kind_for_status_bits(4, "") is K.UNKNOWN
     assert kind_for_status_bits(128, "OSError: [Errno 28] No space left on device") is K.UNKNOWN

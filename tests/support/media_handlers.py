@@ -56,3 +56,20 @@ def _send_empty(h: BaseHTTPRequestHandler, status: int, headers: dict | None = N
         h.send_header(key, value)
     h.send_header("Content-Length", "0")
     h.end_headers()
+
+
+@dataclass
+class _CookieWall:
+    """A file served only to requests that send one cookie; the rest get ``status``."""
+
+    file: _File
+    cookie: str  # "name=value"
+    status: int = 401
+
+    def serve(self, h: BaseHTTPRequestHandler) -> None:
+        """Serve the file if the ``Cookie`` header carries the cookie, else the bare status."""
+        sent = [part.strip() for part in h.headers.get("Cookie", "").split(";")]
+        if self.cookie in sent:
+            self.file.serve(h)
+        else:
+            _send_empty(h, self.status)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Self
 from urllib.parse import urlsplit
 
-from .media_handlers import Handler, _File, _send_empty
+from .media_handlers import Handler, _CookieWall, _File, _send_empty
 
 __all__ = ["Handler", "MediaServer", "_File", "_send_empty"]
 
@@ -74,6 +74,16 @@ class MediaServer:
         """Serve bytes (or a file's contents), optionally throttled to ``throttle_bps``."""
         body = content if isinstance(content, bytes) else Path(content).read_bytes()
         return self.add_route(path, _File(body, content_type, throttle_bps).serve)
+
+    def add_login_file(
+        self, path: str, content: bytes | Path, content_type: str, cookie: str, status: int = 401
+    ) -> str:
+        """Serve a file only to requests sending ``cookie`` (``name=value``), like a login wall.
+
+        Any other request gets a bare ``status`` (401 "Unauthorized" unless told).
+        """
+        body = content if isinstance(content, bytes) else Path(content).read_bytes()
+        return self.add_route(path, _CookieWall(_File(body, content_type), cookie, status).serve)
 
     def add_html(self, path: str, html: str) -> str:
         """Serve ``html`` as ``text/html``."""

@@ -115,3 +115,12 @@ async def test_usable_from_async_client(srv: MediaServer) -> None:
     url = srv.add_file("/a.png", BODY, "image/png")
     async with aiohttp.ClientSession() as session, session.get(url) as resp:
         assert (resp.status, await resp.read()) == (200, BODY)
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_login_file_wants_its_cookie(srv: MediaServer, status: int) -> None:
+    """A login file answers ``status`` without its cookie, or with a wrong one; serves with it."""
+    url = srv.add_login_file("/m/a.png", BODY, "image/png", "sid=right", status=status)
+    assert fetch(url)[0] == status
+    assert fetch(url, headers={"Cookie": "sid=wrong; other=right"})[0] == status
+    assert fetch(url, headers={"Cookie": "a=b; sid=right"})[::2] == (200, BODY)

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 
+from boss_bot.cli import _cookies
 from boss_bot.cli._doctor_versions import downloader_checks
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fmt import size
@@ -102,6 +103,7 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     yield None, "intents", "enable 'Message Content Intent' in the Discord developer portal"
     yield _data_dir(settings)
     yield _queue_db(settings)
+    yield from _cookies.checks(settings)
     tools = Tools.find(settings.ffmpeg_path, settings.ffprobe_path)
     yield _tool_version("ffmpeg", tools.ffmpeg)
     yield _tool_version("ffprobe", tools.ffprobe)

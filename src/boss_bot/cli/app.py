@@ -1,11 +1,11 @@
-"""``bossbotctl``: run the bot, download without Discord, check the setup, show settings.
+"""``bossbotctl``: run the bot, download without Discord, check the setup, settings, cookies.
 
 The only module that imports Typer. Settings are built here and passed down.
 """
 
 import typer
 
-from boss_bot.cli import _commands, _current
+from boss_bot.cli import _commands, _cookies, _current
 
 app = typer.Typer(
     name="bossbotctl",
@@ -30,6 +30,7 @@ app.command("config")(_commands.show_config)
 app.command("queue")(_commands.queue)
 app.command("upgrade")(_current.upgrade)
 app.command("selftest")(_current.selftest)
+app.add_typer(_cookies.app, name="cookies")
 
 
 def main() -> None:

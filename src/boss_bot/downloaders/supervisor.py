@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from boss_bot.core.ports import JobLimits, ProgressCallback
+from boss_bot.downloaders._spec import child_spec
 from boss_bot.downloaders._watch import failure, outcome, watch
 from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.fork_server.messages import ChildEvent, JobSpec
@@ -70,17 +71,14 @@ async def run_in_child(
     Raises:
         DownloadFailedError: With the kind of failure.
     """
-    spec: JobSpec = {
-        "engine": engine,
-        "url": url,
-        "dest": str(dest),
-        "max_bytes": limits.max_bytes,
-        "max_files": limits.max_files,
-        "allow_private": limits.allow_private,
-        "ffmpeg": limits.ffmpeg,
-        "timeout": limits.timeout,
-        "target_bytes": limits.target_bytes,
-    }
+    with child_spec(engine, url, dest, limits) as spec:
+        return await _supervise(spec, dest, limits, on_progress, forker)
+
+
+async def _supervise(
+    spec: JobSpec, dest: Path, limits: JobLimits, on_progress: ProgressCallback, forker: Forker
+) -> list[Path]:
+    """Start the child for ``spec``, watch it until it ends, and return its outcome."""
     loop = asyncio.get_running_loop()
     (events_r, events_w), (err_r, err_w) = os.pipe(), os.pipe()
     pipes = [os.fdopen(events_r, "rb", 0), os.fdopen(err_r, "rb", 0)]
@@ -116,4 +114,4 @@ async def run_in_child(
     finally:
         for closable in [*transports, *pipes]:
             closable.close()
-    return outcome(engine, dest, limits, state)
+    return outcome(spec["engine"], dest, limits, state)

@@ -1,4 +1,4 @@
-"""Settings for the data directory: where it is, retention, caps and the daily quota."""
+"""Settings for the data directory: where it is, retention, caps, the daily quota, cookies."""
 
 from pathlib import Path
 
@@ -18,3 +18,5 @@ class StorageSettings(BaseSettings):
     guild_daily_quota_mb: int = Field(default=500, ge=1)
     min_free_mb: int = Field(default=200, ge=0)
     keep_downloads: bool = False
+    cookies_file: Path | None = None
+    """A Netscape cookies.txt given to every download; unset: ``cookies.txt`` in the data dir."""

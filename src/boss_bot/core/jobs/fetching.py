@@ -4,6 +4,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from boss_bot.core.addresses import resolve_public
+from boss_bot.core.cookies import cookies_path
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.jobs.retrying import OnRetry, RetryPolicy, with_retries
 from boss_bot.core.media.files import describe, skipped_note, sort_out
@@ -78,6 +79,7 @@ class Fetcher:
             max_files=settings.max_files_per_job,
             allow_private=settings.allow_private_urls,
             ffmpeg=Tools.find(settings.ffmpeg_path, settings.ffprobe_path).ffmpeg,
+            cookies=cookies_path(settings),
         )
         return cls(router, limits, RetryPolicy.from_settings(settings))
 

@@ -25,6 +25,8 @@ class JobLimits:
         allow_private: Whether non-public addresses may be contacted.
         ffmpeg: Path of the ffmpeg binary, if one was found.
         target_bytes: The upload limit; formats under it are preferred where known.
+        cookies: A cookies.txt for the sites' logins (if the file is there); each
+            download gets its own copy.
     """
 
     timeout: float = 300.0
@@ -33,6 +35,7 @@ class JobLimits:
     allow_private: bool = False
     ffmpeg: str | None = None
     target_bytes: int | None = None
+    cookies: Path | None = None
 
 
 class Downloader(Protocol):

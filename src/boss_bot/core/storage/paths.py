@@ -2,7 +2,9 @@
 
 ```
 <data_dir>/queue.sqlite3                       the job store (waiting and running jobs)
+<data_dir>/cookies.txt                         cookies for every download (if there)
 <data_dir>/temp/<job_id>/                      files of a running job
+<data_dir>/temp/.<job_id>.cookies-*.txt        a running download's own copy of the cookies
 <data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs:
                                               metadata.json (+ files if kept)
 ```
@@ -36,6 +38,11 @@ class Storage:
     def queue_db(self) -> Path:
         """The job store's SQLite file (``queue.sqlite3``)."""
         return self.root / "queue.sqlite3"
+
+    @property
+    def cookies(self) -> Path:
+        """The cookies file used when ``BOSS_BOT_COOKIES_FILE`` is not set."""
+        return self.root / "cookies.txt"
 
     @property
     def downloads(self) -> Path:

@@ -20,6 +20,7 @@ class JobSpec(TypedDict):
     ffmpeg: NotRequired[str | None]
     timeout: NotRequired[float]
     target_bytes: NotRequired[int | None]
+    cookies: NotRequired[str | None]  # this child's own copy of the cookies file
 
 
 class StartRequest(TypedDict):

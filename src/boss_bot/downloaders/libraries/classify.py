@@ -3,11 +3,12 @@
 import re
 
 from boss_bot.downloaders.libraries.guard import BLOCKED_MARKER
+from boss_bot.downloaders.libraries.login import LOGIN_WALL, login_wall
 from boss_bot.errors import FailureKind
 
 _BY_STATUS = {
     400: FailureKind.NOT_FOUND,
-    401: FailureKind.PRIVATE,
+    401: FailureKind.LOGIN_REQUIRED,
     403: FailureKind.FORBIDDEN,
     404: FailureKind.NOT_FOUND,
     410: FailureKind.REMOVED,
@@ -33,6 +34,7 @@ _PATTERNS: list[tuple[re.Pattern[str], FailureKind]] = [
         re.compile(r"age.?restrict|confirm your age|age.?gate|inappropriate for some users", re.I),
         FailureKind.AGE_RESTRICTED,
     ),
+    (LOGIN_WALL, FailureKind.LOGIN_REQUIRED),  # before "not a bot": YouTube's wants cookies
     (re.compile(r"not a bot|captcha|challenge", re.I), FailureKind.CHALLENGE),
     (re.compile(r"removed|deleted|no longer available|been terminated", re.I), FailureKind.REMOVED),
     (
@@ -81,7 +83,7 @@ def kind_for_text(text: str) -> FailureKind:
     text = _URL.sub("<url>", text)
     match = _HTTP_STATUS.search(text)
     if match:
-        return kind_for_status(int(match.group(1)))
+        return login_wall(kind_for_status(int(match.group(1))), text)
     for pattern, kind in _PATTERNS:
         if pattern.search(text):
             return kind
@@ -98,9 +100,9 @@ def kind_for_status_bits(status: int, detail: str) -> FailureKind:
         return FailureKind.UNKNOWN
     if status & _CHALLENGE:  # its message also carries the 403 the challenge came with
         return FailureKind.CHALLENGE
+    if status & _AUTH:  # AuthRequired, AuthenticationError, AuthorizationError
+        return FailureKind.LOGIN_REQUIRED
     kind = kind_for_text(detail)
     if kind is not FailureKind.UNKNOWN:
         return kind
-    if status & _AUTH:
-        return FailureKind.PRIVATE
     return FailureKind.NETWORK if status & _OSERROR else FailureKind.UNKNOWN

@@ -73,6 +73,10 @@ def configure(spec: JobSpec) -> None:
         "filename": FILENAME,
         "proxy-env": False,
     }
+    ytdl = ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private")))
+    if cookies := spec.get("cookies"):  # this child's copy, and never written back
+        extractor |= {"cookies": cookies, "cookies-update": False}
+        ytdl["cookiefile"] = cookies  # the yt-dlp it runs for some sites
     for key, value in extractor.items():
         config.set(("extractor",), key, value)
     config.set(("downloader",), "filesize-max", str(spec["max_bytes"]))
@@ -81,7 +85,6 @@ def configure(spec: JobSpec) -> None:
     config.set(("downloader",), "part-directory", spec["dest"])
     config.set(("downloader",), "progress", 0.25)  # seconds before the first report
     config.set(("output",), "mode", "null")
-    ytdl = ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private")))
     for section in ("downloader", "extractor"):  # its yt-dlp: as restricted as our own
         config.set((section, "ytdl"), "raw-options", ytdl)
 

@@ -15,6 +15,7 @@ from yt_dlp.utils import DownloadError, GeoRestrictedError, UnsupportedError
 from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status, kind_for_text
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
+from boss_bot.downloaders.libraries.login import login_wall
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 Emit = Callable[..., None]
@@ -56,6 +57,8 @@ def _options(spec: JobSpec, log: _Logger, hook: Callable[[dict[str, Any]], None]
         "merge_output_format": "mp4",
     }
     opts.update(ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private"))))
+    if cookies := spec.get("cookies"):
+        opts["cookiefile"] = cookies  # this child's copy: yt-dlp writes it back on exit
     # The largest format under the limit, else the smallest. yt-dlp sorts video and audio
     # each on its own, so 85 % leaves the audio room in the merged file.
     if target := spec.get("target_bytes"):
@@ -77,7 +80,7 @@ def classify(exc: DownloadError) -> DownloadFailedError:
     detail = str(exc)
     for cause in _chain(exc):
         if isinstance(cause, HTTPError):
-            return DownloadFailedError(kind_for_status(cause.status), detail)
+            return DownloadFailedError(login_wall(kind_for_status(cause.status), detail), detail)
         if isinstance(cause, GeoRestrictedError):
             return DownloadFailedError(FailureKind.GEO_BLOCKED, detail)
         if isinstance(cause, UnsupportedError):
