@@ -9,7 +9,7 @@ names each library tried and why it failed; its kind is the most useful of their
 """
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,10 +17,9 @@ from loguru import logger
 
 from boss_bot.core.jobs.retrying import empty_directory
 from boss_bot.core.media.content import sniff_file
-from boss_bot.core.ports import JobLimits, ProgressCallback
+from boss_bot.core.ports import Downloader, JobLimits, ProgressCallback
 from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.fork_server.messages import Claims
-from boss_bot.downloaders.supervisor import run_in_child
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 K = FailureKind
@@ -37,6 +36,7 @@ USEFUL_FIRST = (  # which failure explains best; also the kinds that let the nex
 FALL_BACK_ON = frozenset(USEFUL_FIRST)
 MIN_SECONDS = 5.0  # less left of the job's time: the next library does not start
 Order = Callable[[str, Mapping[str, str]], tuple[str, ...]]
+AskClaims = Callable[[str], Awaitable[Claims]]
 
 
 async def ask_claims(forker: Forker, url: str) -> Claims:
@@ -69,20 +69,20 @@ def _final(tried: list[tuple[str, DownloadFailedError]]) -> DownloadFailedError:
 class FallbackDownloader:
     """A ``Downloader`` that tries the libraries ``order`` gives until one delivers.
 
-    ``name`` is the library that delivered, once one has (before: both, as "a/b").
+    ``name`` is the library that delivered, once one has (before: all, as "a/b").
     """
 
-    def __init__(self, forker: Forker, order: Order) -> None:
-        """Ask ``forker``'s server who claims a link, then try the libraries in ``order``."""
-        self.forker, self.order = forker, order
-        self.name = "gallery-dl/yt-dlp"
+    def __init__(self, claims: AskClaims, engines: Mapping[str, Downloader], order: Order) -> None:
+        """Ask ``claims`` who claims a link, then try ``engines`` (by name) in ``order``."""
+        self.claims, self.engines, self.order = claims, engines, order
+        self.name = "/".join(engines)
 
     async def download(
         self, url: str, dest: Path, limits: JobLimits, on_progress: ProgressCallback
     ) -> list[Path]:
         """Download ``url`` into ``dest`` with the first library that can; see ``Downloader``."""
         loop = asyncio.get_running_loop()
-        claims = await ask_claims(self.forker, url)
+        claims = await self.claims(url)
         engines = self.order(url, claims["claimed"])
         logger.debug("{} claimed by {}: trying {}", url, claims["claimed"], engines)
         deadline, tried = loop.time() + limits.timeout, []
@@ -92,9 +92,7 @@ class FallbackDownloader:
                 break
             try:
                 bounded = replace(limits, timeout=min(left, limits.timeout))
-                files = await run_in_child(
-                    engine, url, dest, bounded, on_progress, forker=self.forker
-                )
+                files = await self.engines[engine].download(url, dest, bounded, on_progress)
                 await _check(engine, files, engine == engines[-1])
             except DownloadFailedError as failure:
                 tried.append((engine, failure))

@@ -15,12 +15,13 @@ catch-alls do not count: gallery-dl's ``directlink``/``generic`` and yt-dlp's
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from boss_bot.core.ports import Downloader
 from boss_bot.core.urls import CheckedURL
-from boss_bot.downloaders.engines import GALLERYDL, YTDLP
+from boss_bot.downloaders.engines import GALLERYDL, YTDLP, ChildDownloader
 from boss_bot.downloaders.fallback import FallbackDownloader, ask_claims
 from boss_bot.downloaders.fork_server.forker import Forker
 
@@ -43,7 +44,8 @@ class Downloaders:
 
     def route(self, url: CheckedURL) -> Downloader:
         """A downloader for ``url`` that tries the libraries in ``order``."""
-        return FallbackDownloader(self.forker, order)
+        engines = {name: ChildDownloader(name, self.forker) for name in (GALLERYDL, YTDLP)}
+        return FallbackDownloader(partial(ask_claims, self.forker), engines, order)
 
     async def order_for(self, url: str) -> tuple[str, str]:
         """The order ``route``'s downloader will try the libraries in, asked of the server."""
