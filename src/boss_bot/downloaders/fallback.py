@@ -84,7 +84,7 @@ class FallbackDownloader:
         loop = asyncio.get_running_loop()
         claims = await self.claims(url)
         engines = self.order(url, claims["claimed"])
-        logger.debug("{} claimed by {}: trying {}", url, claims["claimed"], engines)
+        logger.info("{} claimed by {}: trying {}", url, claims["claimed"], engines)
         deadline, tried = loop.time() + limits.timeout, []
         for engine in engines:
             left = deadline - loop.time()
