@@ -4,10 +4,14 @@ Asked of the warm fork server, as a job asks: gallery-dl's ``extractor.find`` an
 yt-dlp's ``suitable`` are pattern matching, so real links of each platform work offline.
 """
 
+import sys
+
 import pytest
 
 from boss_bot.downloaders.engines import GALLERYDL, YTDLP
 from boss_bot.downloaders.fallback import ask_claims
+from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.routing import Downloaders
 
 GALLERYDL_FIRST, YTDLP_FIRST = (GALLERYDL, YTDLP), (YTDLP, GALLERYDL)
 
@@ -65,3 +69,12 @@ async def test_claims_name_the_extractor(downloaders) -> None:
     claims = await ask_claims(downloaders.forker, "https://x.com/jack/status/20")
     assert claims["claimed"] == {GALLERYDL: "twitter", YTDLP: "Twitter"}
     assert claims["seconds"] >= 0
+
+
+async def test_without_an_answer_the_suffix_decides(logged: list[str]) -> None:
+    """A server that cannot answer costs the job nothing: pictures to gallery-dl, else yt-dlp."""
+    with Forker([sys.executable, "-c", "pass"]) as forker:  # exits without answering
+        routes = Downloaders(forker)
+        assert await routes.order_for("https://x.com/jack/status/20") == YTDLP_FIRST
+        assert await routes.order_for("https://example.com/pic.png") == GALLERYDL_FIRST
+    assert any("could not ask the fork server" in line for line in logged)
