@@ -18,8 +18,8 @@ async def test_every_download_command_shares_one_budget(make_bot) -> None:
     for _ in range(5):
         await dpytest.message(f"$dl {URL}")
         assert dpytest.get_message().content.startswith("📥 Job")
-    for command in ("dlt", "dlr"):
-        await say(f"${command} https://www.reddit.com/r/a/comments/b/c/")
+    for command, url in (("dlt", "https://x.com/a/status/1"), ("dlr", "https://redd.it/b")):
+        await say(f"${command} {url}")
         text = last_text()
         assert text.startswith("⏳ Slow down: try again in "), text
         assert text.endswith(

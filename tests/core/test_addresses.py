@@ -6,7 +6,7 @@ import socket
 import pytest
 
 from boss_bot.core.addresses import is_public, parse_literal, resolve_public
-from boss_bot.errors import BlockedAddressError, InvalidURLError
+from boss_bot.errors import BlockedAddressError, InvalidURLError, RefusedError
 
 
 @pytest.mark.parametrize(
@@ -78,8 +78,20 @@ async def test_names_resolving_to_private_addresses_are_refused(monkeypatch) -> 
     with pytest.raises(BlockedAddressError):
         await resolve_public("intranet.test", 80)
     assert await resolve_public("ok.test", 80) == ["8.8.4.4"]
-    with pytest.raises(InvalidURLError, match="does not resolve"):
+    with pytest.raises(InvalidURLError, match=r"There is no site called missing\.test"):
         await resolve_public("missing.test", 80)
+
+
+async def test_a_resolver_that_fails_for_now_is_not_no_such_site(monkeypatch) -> None:
+    """EAI_AGAIN (no answer from the name server) asks to try again; it does not deny the site."""
+
+    def again(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", again)
+    with pytest.raises(RefusedError, match="Try again in a minute") as refused:
+        await resolve_public("x.com", 443)
+    assert "no site" not in str(refused.value)
 
 
 async def test_allow_private_skips_the_check_and_the_lookup(monkeypatch) -> None:

@@ -98,7 +98,7 @@ def _http(status: int) -> HTTPError:
         (ExtractorError("Video unavailable. This video is private", expected=True), K.PRIVATE),
         (ExtractorError("Video unavailable", expected=True), K.REMOVED),
         (OSError(28, "No space left on device"), K.UNKNOWN),
-        (ExtractorError("Unable to extract title; please report this issue"), K.UNKNOWN),
+        (ExtractorError("Unable to extract title; please report this issue"), K.EXTRACTOR_BROKEN),
     ],
 )
 def test_ytdlp_errors(exc: Exception, kind: K) -> None:

@@ -10,7 +10,6 @@ from boss_bot.core.jobs.fetching import fetch, validate
 from boss_bot.core.ports import JobLimits, Router
 from boss_bot.core.urls import check_url
 from boss_bot.downloaders.engines import GALLERYDL, YTDLP
-from boss_bot.downloaders.routing import engine_for
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 LIMITS = JobLimits(timeout=60, allow_private=True, ffmpeg=None)
@@ -31,8 +30,10 @@ async def test_video_link_is_downloaded_by_ytdlp(
 ) -> None:
     """A direct mp4 link arrives byte-for-byte, via yt-dlp."""
     url = media_server.url("/v/clip.mp4")
-    assert engine_for(check_url(url)) == YTDLP
-    files = await _fetch(downloaders.route, url, tmp_path)
+    assert (await downloaders.order_for(url))[0] == YTDLP
+    downloader = downloaders.route(check_url(url))
+    files = await fetch(check_url(url), tmp_path, lambda _: downloader, LIMITS, lambda e: None)
+    assert downloader.name == YTDLP
     assert len(files) == 1
     assert files[0].suffix == ".mp4"
     assert _sha(files[0]) == _sha(media_dir / "clip.mp4")
@@ -43,8 +44,10 @@ async def test_image_link_is_downloaded_by_gallerydl(
 ) -> None:
     """A direct image link arrives byte-for-byte, via gallery-dl, with its own name."""
     url = media_server.url("/i/pic.png")
-    assert engine_for(check_url(url)) == GALLERYDL
-    files = await _fetch(downloaders.route, url, tmp_path)
+    assert (await downloaders.order_for(url))[0] == GALLERYDL
+    downloader = downloaders.route(check_url(url))
+    files = await fetch(check_url(url), tmp_path, lambda _: downloader, LIMITS, lambda e: None)
+    assert downloader.name == GALLERYDL
     assert [f.name for f in files] == ["pic.png"]
     assert _sha(files[0]) == _sha(media_dir / "pic.png")
 

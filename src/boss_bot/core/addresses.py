@@ -7,12 +7,15 @@ redirects and DNS rebinding cannot reach an internal address either.
 
 import asyncio
 import ipaddress
+import re
 import socket
 
-from boss_bot.errors import BlockedAddressError, InvalidURLError
+from boss_bot.errors import BlockedAddressError, InvalidURLError, RefusedError
+from boss_bot.errors.kinds import MESSAGES, FailureKind
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
+NO_SUCH_NAME = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
 NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the IPv4 address is the last 32 bits
 NEVER_PUBLIC = (
     ipaddress.IPv6Network("::/96"),  # IPv4-compatible (deprecated): reaches the IPv4 inside
@@ -75,7 +78,8 @@ async def resolve_public(host: str, port: int, *, allow_private: bool = False) -
 
     Raises:
         BlockedAddressError: Some address is loopback, private, link-local, etc.
-        InvalidURLError: The name does not resolve.
+        InvalidURLError: No such name (``NO_SUCH_SITE``'s message).
+        RefusedError: The resolver failed for now (try again in a minute).
     """
     if allow_private:
         return []
@@ -86,13 +90,24 @@ async def resolve_public(host: str, port: int, *, allow_private: bool = False) -
         loop = asyncio.get_running_loop()
         try:
             infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError):
-            raise InvalidURLError(
-                "I couldn't find that site (its name does not resolve)."
-            ) from None
+        except socket.gaierror as exc:
+            raise _unresolved(host, exc) from None
+        except UnicodeError:
+            raise InvalidURLError("That link has no valid host name.") from None
         addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
     if not all(is_public(a) for a in addresses):
         raise BlockedAddressError(
             "That link points at a private or internal address, which I won't fetch."
         )
     return [str(a) for a in addresses]
+
+
+def _unresolved(host: str, error: socket.gaierror) -> InvalidURLError | RefusedError:
+    """No such site for a name that does not exist; try again when the resolver failed."""
+    shown = host if re.fullmatch(r"[\w.-]+", host) else "that site"  # no markdown from a link
+    if error.errno in NO_SUCH_NAME:
+        return InvalidURLError(MESSAGES[FailureKind.NO_SUCH_SITE].format(site=shown))
+    return RefusedError(
+        f"I couldn't look up {shown} just now (the name server did not answer). "
+        "Try again in a minute."
+    )

@@ -1,30 +1,39 @@
-"""Which downloader handles which URL.
+"""Which downloader tries a link first, and which one next (``fallback``).
 
-gallery-dl knows posts with several images (Twitter/X, Reddit galleries) and direct
-image links; yt-dlp knows video sites and direct media links. Reddit-hosted video
-(v.redd.it) goes to yt-dlp, which merges its separate audio and video streams.
+Each library says which links its own extractors handle; that is asked of the fork
+server, where both are loaded (``Forker.claims``), so routing costs no import. Their
+catch-alls do not count: gallery-dl's ``directlink``/``generic`` and yt-dlp's
+``Generic``. The order:
+
+- both claim (X/Twitter, Reddit, Instagram, TikTok, Imgur, Bluesky, Tumblr): gallery-dl,
+  which takes images, galleries and most videos, then yt-dlp (video-only posts);
+- only yt-dlp claims (YouTube, Vimeo, most video sites): yt-dlp, then gallery-dl;
+- only gallery-dl claims (Pixiv, image galleries): gallery-dl, then yt-dlp;
+- neither (a direct link, v.redd.it, an unknown page): a picture's suffix goes to
+  gallery-dl's direct-link extractor first, anything else to yt-dlp's generic one.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from boss_bot.core.ports import Downloader
-from boss_bot.core.urls import CheckedURL, Platform
+from boss_bot.core.urls import CheckedURL
 from boss_bot.downloaders.engines import GALLERYDL, YTDLP, ChildDownloader
+from boss_bot.downloaders.fallback import FallbackDownloader, ask_claims
 from boss_bot.downloaders.fork_server.forker import Forker
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp"})
 
 
-def engine_for(url: CheckedURL) -> str:
-    """The library that handles ``url``: ``yt-dlp`` or ``gallery-dl``."""
-    if url.host == "v.redd.it":
-        return YTDLP
-    if url.platform in (Platform.TWITTER, Platform.REDDIT):
-        return GALLERYDL
-    suffix = PurePosixPath(urlsplit(url.url).path).suffix.lower()
-    return GALLERYDL if suffix in IMAGE_SUFFIXES else YTDLP
+def order(url: str, claimed: Mapping[str, str]) -> tuple[str, str]:
+    """The libraries to try on ``url``, first to last, given which of them claim it."""
+    suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+    if GALLERYDL in claimed or (YTDLP not in claimed and suffix in IMAGE_SUFFIXES):
+        return GALLERYDL, YTDLP
+    return YTDLP, GALLERYDL
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,5 +43,10 @@ class Downloaders:
     forker: Forker
 
     def route(self, url: CheckedURL) -> Downloader:
-        """Return the downloader for a checked URL."""
-        return ChildDownloader(engine_for(url), self.forker)
+        """A downloader for ``url`` that tries the libraries in ``order``."""
+        engines = {name: ChildDownloader(name, self.forker) for name in (GALLERYDL, YTDLP)}
+        return FallbackDownloader(partial(ask_claims, self.forker), engines, order)
+
+    async def order_for(self, url: str) -> tuple[str, str]:
+        """The order ``route``'s downloader will try the libraries in, asked of the server."""
+        return order(url, (await ask_claims(self.forker, url))["claimed"])

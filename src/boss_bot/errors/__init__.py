@@ -5,6 +5,7 @@ hosts of this machine, tokens or tracebacks. Everything else is for the log.
 """
 
 from boss_bot.errors.kinds import MESSAGES, FailureKind
+from boss_bot.errors.tried import tried_sentence
 
 __all__ = [
     "BlockedAddressError",
@@ -70,6 +71,7 @@ class DownloadFailedError(BossBotError):
         limit: A human-readable limit for TIMEOUT/TOO_LARGE/TOO_MANY_FILES messages.
         site: The link's host name, for messages that name the site (set by the fetcher).
         tries: How many times the download was tried (set by the retry loop).
+        tried: Each downloader tried, in order, with why it failed (set by the fallback).
     """
 
     def __init__(
@@ -81,13 +83,16 @@ class DownloadFailedError(BossBotError):
         self.limit = limit
         self.site = site
         self.tries = 1
+        self.tried: tuple[tuple[str, FailureKind], ...] = ()
 
     def user_message(self, ref: str = "") -> str:
-        """Return the friendly message for this failure, with the tries if more than one.
+        """Return the friendly message for this failure: the downloaders and tries if several.
 
         Args:
             ref: A reference id the operator can find in the log (for UNKNOWN).
         """
         site = self.site or "that site"
         text = MESSAGES[self.kind].format(limit=self.limit, ref=ref, site=site)
+        if len(self.tried) > 1:
+            text = f"{text} {tried_sentence(self.tried)}"
         return f"{text} (Tried {self.tries} times.)" if self.tries > 1 else text

@@ -53,14 +53,14 @@ MESSAGES: dict[FailureKind, str] = {
     "A public link will work.",
     FailureKind.LOGIN_REQUIRED: "That needs a signed-in account on {site}. An operator can "
     "add cookies for {site}: see the operator guide (Cookies).",
-    FailureKind.AGE_RESTRICTED: "That content is age-restricted and needs a signed-in "
-    "account, which I don't use.",
+    FailureKind.AGE_RESTRICTED: "That content is age-restricted: it needs a signed-in adult "
+    "account on {site}. An operator can add cookies for {site}: see the operator guide (Cookies).",
     FailureKind.GEO_BLOCKED: "That content isn't available in the country I run from "
     "(geo-blocked or withheld).",
     FailureKind.FORBIDDEN: "The site refused access (403). It may block downloaders; "
     "a link to the original post sometimes works.",
     FailureKind.CHALLENGE: "The site asked for a human check (a captcha), which I can't pass. "
-    "Try again later.",
+    "Try again later; cookies for {site} often help (an operator's job).",
     FailureKind.REDIRECTS: "The link kept redirecting and never reached any media.",
     FailureKind.UNSUPPORTED: "I couldn't find any media I know how to download at that link.",
     FailureKind.NOT_MEDIA: "The link served no picture, video or audio{limit}.",

@@ -10,6 +10,7 @@ from boss_bot.core.urls import Platform
 from boss_bot.errors import UnsupportedSiteError
 
 REDDIT_ONLY = frozenset({Platform.REDDIT})
+NOT_REDDIT = frozenset(Platform) - REDDIT_ONLY
 
 
 class Downloads(commands.Cog):
@@ -22,8 +23,9 @@ class Downloads(commands.Cog):
         usage=USAGE,
         ignore_extra=False,
         brief="Download a Twitter/X post or a video link",
-        help="Downloads the media of a Twitter/X post, or a video from any site yt-dlp "
-        "supports (YouTube, TikTok, direct media links…), and posts it here.",
+        help="Downloads the media of a Twitter/X post, or the video or pictures at a link "
+        "of any other site yt-dlp or gallery-dl supports (YouTube, TikTok, Instagram, "
+        "Imgur, Bluesky, direct media links…), and posts it here. Reddit links: `dlr`.",
         extras={
             "examples": [
                 "{prefix}dlt https://x.com/user/status/123",
@@ -37,7 +39,13 @@ class Downloads(commands.Cog):
         self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
     ) -> None:
         """Download a Twitter/X post or a video."""
-        await request_download(ctx, url, priority)
+        try:
+            await request_download(ctx, url, priority, NOT_REDDIT)
+        except UnsupportedSiteError:
+            prefix = ctx.clean_prefix
+            raise UnsupportedSiteError(
+                f"That is a Reddit link: use `{prefix}dlr` (or `{prefix}dl`) for it."
+            ) from None
 
     @commands.hybrid_command(
         usage=USAGE,
@@ -71,7 +79,9 @@ class Downloads(commands.Cog):
         usage=USAGE,
         ignore_extra=False,
         brief="Download from any supported link",
-        help="Downloads the media at any supported link, picking the right downloader.",
+        help="Downloads the media at any link gallery-dl or yt-dlp supports, Reddit and "
+        "Twitter/X included. It starts with the library that knows the site, and tries "
+        "the other when the first finds nothing.",
         extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )
     @app_commands.describe(**DESCRIBE)

@@ -45,7 +45,8 @@ def _transient(exc: BaseException) -> bool:
     return isinstance(exc, DownloadFailedError) and exc.kind.transient
 
 
-def _empty(directory: Path) -> None:
+def empty_directory(directory: Path) -> None:
+    """Remove everything inside ``directory``: the next try starts from nothing."""
     for path in directory.iterdir():
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
@@ -71,7 +72,7 @@ async def with_retries(
     async def before_sleep(state: RetryCallState) -> None:
         failure = state.outcome.exception() if state.outcome else None
         assert isinstance(failure, DownloadFailedError)  # only these are retried
-        _empty(dest)
+        empty_directory(dest)
         await on_retry(failure, state.attempt_number, state.upcoming_sleep)
 
     retrying = AsyncRetrying(

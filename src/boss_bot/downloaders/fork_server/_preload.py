@@ -40,7 +40,7 @@ def preload() -> dict:
     import yt_dlp.downloader.http
     import yt_dlp.extractor.generic  # noqa: F401 -- the extractor of direct links
 
-    from boss_bot.downloaders.libraries import gallerydl, guard, ytdlp  # noqa: F401
+    from boss_bot.downloaders.libraries import claims, gallerydl, guard, ytdlp  # noqa: F401
 
     failed = []
     for name, warm in WARMERS.items():

@@ -12,7 +12,9 @@ Requests are JSON lines; one answer line each (``{"error": ...}`` if one fails):
   pipes' write ends) → ``{"pid": N}``;
 - ``{"op": "end", "pid": N}`` → the job's process group is killed and the child
   reaped → ``{"status": exit code}`` (``null`` for a pid that is not a job here);
-- ``{"op": "ping"}`` → what ``preload`` reported (seconds, failed warming steps).
+- ``{"op": "ping"}`` → what ``preload`` reported (seconds, failed warming steps);
+- ``{"op": "claims", "url": U}`` → which libraries' own extractors claim U
+  (``libraries.claims``), answered here without a fork.
 
 End of file on the socket means the bot is gone: every job still known is killed.
 """
@@ -61,6 +63,10 @@ def _answer(request: Request, fds: list[int], jobs: set[int], loaded: dict) -> d
         return {"status": _end(request["pid"]) if known else None}
     if request["op"] == "ping":
         return loaded
+    if request["op"] == "claims":
+        from boss_bot.downloaders.libraries.claims import claims  # loaded by ``preload``
+
+        return dict(claims(request["url"]))
     raise ValueError(f"unknown request {request['op']!r}")
 
 

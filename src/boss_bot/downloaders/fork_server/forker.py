@@ -1,8 +1,9 @@
 """The bot's end of the download fork server (``_server``).
 
 Made by the composition root (``bot.serve``, the CLI); started by ``warm_up`` or on
-first use, and again if it dies. Requests (a fork, a reap) run on one thread under a
-lock. ``multiprocessing``'s forkserver would inherit the bot's environment (the token).
+first use, and again if it dies. Requests (a fork, a reap, which library claims a
+link) run on one thread under a lock. ``multiprocessing``'s forkserver would inherit
+the bot's environment (the token).
 """
 
 import contextlib
@@ -14,13 +15,11 @@ from typing import Any
 
 from loguru import logger
 
+from boss_bot.downloaders.fork_server._forking import fork
 from boss_bot.downloaders.fork_server._link import SERVER, Link
-from boss_bot.downloaders.fork_server.messages import JobSpec, Request
-from boss_bot.errors import DownloadFailedError, FailureKind
+from boss_bot.downloaders.fork_server.messages import Claims, JobSpec, StartRequest
 
-
-def _failed(detail: str) -> DownloadFailedError:
-    return DownloadFailedError(FailureKind.UNKNOWN, f"download fork server: {detail}")
+NO_CLAIMS: Claims = {"claimed": {}, "seconds": 0.0}
 
 
 class Forker:
@@ -44,6 +43,23 @@ class Forker:
             self._link.open()
             return self._link.ask({"op": "ping"})
 
+    def claims(self, url: str) -> Claims:
+        """Which libraries' own extractors claim ``url``, asked of the server (no fork, no import).
+
+        None, logged, when the server cannot answer: the router's default order applies.
+        """
+        with self._lock:
+            try:
+                self._link.open()
+                answer: dict[str, Any] = self._link.ask({"op": "claims", "url": url})
+            except (OSError, ValueError) as exc:
+                self._close()  # a server that does not answer is of no use to the next job
+                answer = {"error": repr(exc)}
+        if "error" in answer:
+            logger.warning("could not ask the fork server who claims a link: {}", answer["error"])
+            return NO_CLAIMS
+        return {"claimed": answer["claimed"], "seconds": answer["seconds"]}
+
     def warm_up(self) -> None:
         """Start the server now rather than on the first job (a failure is only logged)."""
         with self._lock:
@@ -60,29 +76,13 @@ class Forker:
         """
         try:
             with self._lock:
-                return self._start({"op": "start", "spec": spec}, [events_fd, stderr_fd])
+                request: StartRequest = {"op": "start", "spec": spec}
+                pid = fork(self._link, request, [events_fd, stderr_fd], self._close)
+                self._children.add(pid)
+                return pid
         finally:
             for fd in (events_fd, stderr_fd):
                 os.close(fd)
-
-    def _start(self, request: Request, fds: list[int]) -> int:
-        for _ in range(2):  # a server found dead is replaced once
-            self._link.open()
-            try:
-                self._link.send(request, fds)
-            except OSError:
-                self._close()  # the request never arrived
-                continue
-            try:
-                answer = self._link.receive()
-            except (OSError, ValueError) as exc:
-                self._close()  # it may have forked: not again (the orphan ends itself)
-                raise _failed(repr(exc)) from None
-            if "error" in answer:
-                raise _failed(answer["error"])
-            self._children.add(answer["pid"])
-            return answer["pid"]
-        raise _failed("it does not start")
 
     def kill(self, pid: int) -> None:
         """SIGKILL the child ``pid`` and its process group at once (any thread, no lock)."""

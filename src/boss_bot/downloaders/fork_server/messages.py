@@ -43,7 +43,21 @@ class PingRequest(TypedDict):
     op: Literal["ping"]
 
 
-Request = StartRequest | EndRequest | PingRequest
+class ClaimsRequest(TypedDict):
+    """Which libraries' own extractors claim ``url``; the server answers itself, no fork."""
+
+    op: Literal["claims"]
+    url: str
+
+
+class Claims(TypedDict):
+    """The answer to ``claims``."""
+
+    claimed: dict[str, str]  # library ("yt-dlp", "gallery-dl") -> its extractor's name
+    seconds: float  # what the look-up took in the server
+
+
+Request = StartRequest | EndRequest | PingRequest | ClaimsRequest
 """A request to the server."""
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from boss_bot.downloaders.libraries import _platform_patterns
 from boss_bot.downloaders.libraries.guard import BLOCKED_MARKER
 from boss_bot.downloaders.libraries.login import LOGIN_WALL, login_wall
 from boss_bot.errors import FailureKind
@@ -24,6 +25,7 @@ _PATTERNS: list[tuple[re.Pattern[str], FailureKind]] = [
         re.compile(r"unsupported url|no suitable extractor|no extractor", re.I),
         FailureKind.UNSUPPORTED,
     ),
+    *_platform_patterns.PATTERNS,  # no such host, broken extractors, platforms' own words
     (
         re.compile(
             r"geo.?restrict|geo.?block|available (from|in) your (location|country|region)", re.I

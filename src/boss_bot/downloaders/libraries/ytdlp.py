@@ -89,9 +89,8 @@ def classify(exc: DownloadError) -> DownloadFailedError:
             return DownloadFailedError(FailureKind.UNKNOWN, detail)  # our disk, not the site
         if isinstance(cause, TransportError | OSError):
             kind = kind_for_text(f"{detail} {cause!r}")
-            return DownloadFailedError(
-                kind if kind is FailureKind.BLOCKED else FailureKind.NETWORK, detail
-            )
+            kept = kind in (FailureKind.BLOCKED, FailureKind.NO_SUCH_SITE)
+            return DownloadFailedError(kind if kept else FailureKind.NETWORK, detail)
     return DownloadFailedError(kind_for_text(detail), detail)
 
 
