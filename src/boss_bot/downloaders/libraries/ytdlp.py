@@ -15,6 +15,7 @@ from yt_dlp.utils import DownloadError, GeoRestrictedError, UnsupportedError
 from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status, kind_for_text
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
+from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 Emit = Callable[..., None]
@@ -56,6 +57,7 @@ def _options(spec: JobSpec, log: _Logger, hook: Callable[[dict[str, Any]], None]
         "merge_output_format": "mp4",
     }
     opts.update(ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private"))))
+    opts.update(javascript_options())  # YouTube's challenges, solved offline by deno
     # The largest format under the limit, else the smallest. yt-dlp sorts video and audio
     # each on its own, so 85 % leaves the audio room in the merged file.
     if target := spec.get("target_bytes"):
