@@ -2,6 +2,7 @@
 
 ```
 <data_dir>/queue.sqlite3                       the job store (waiting and running jobs)
+<data_dir>/restart.json                        which message to edit once restarted
 <data_dir>/temp/<job_id>/                      files of a running job
 <data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs:
                                               metadata.json (+ files if kept)
@@ -36,6 +37,11 @@ class Storage:
     def queue_db(self) -> Path:
         """The job store's SQLite file (``queue.sqlite3``)."""
         return self.root / "queue.sqlite3"
+
+    @property
+    def restart_notice(self) -> Path:
+        """The message ``$restart`` left for the restarted process to edit."""
+        return self.root / "restart.json"
 
     @property
     def downloads(self) -> Path:
