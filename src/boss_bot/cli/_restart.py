@@ -16,6 +16,8 @@ from typing import NoReturn
 
 from loguru import logger
 
+from boss_bot.cli._common import fail
+
 _FD_DIRS = (Path("/proc/self/fd"), Path("/dev/fd"))  # Linux, macOS
 
 
@@ -48,4 +50,7 @@ def restart_in_place() -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     keep_only_standard_streams()
-    os.execv(sys.executable, argv)  # noqa: S606 - our own command line, no shell
+    try:
+        os.execv(sys.executable, argv)  # noqa: S606 - our own command line, no shell
+    except OSError as exc:  # e.g. the interpreter was removed: a service manager starts us again
+        fail(f"could not restart ({exc.strerror}); start the bot again", code=1)
