@@ -22,6 +22,7 @@ def test_doctor_reports_tools_and_versions(monkeypatch, tmp_path: Path) -> None:
         assert f"] {name}: " in result.output
     assert "[warn] token" in result.output
     assert "[ok  ] downloads: download process server ready in " in result.output
+    assert "[ok  ] youtube js: deno " in result.output  # the real deno, from the deno package
 
 
 @pytest.mark.slow

@@ -6,8 +6,10 @@ import pytest
 
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.interruption import record_interruption
-from boss_bot.core.jobs.workers import SHUTDOWN
+from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.workers import SHUTDOWN, WorkerPool
 from boss_bot.core.urls import Platform
+from tests.core.queuekit import queue_item
 
 
 def _item(status: DownloadStatus, attempts: int = 1) -> DownloadItem:
@@ -52,3 +54,31 @@ async def test_a_finished_job_is_never_paused_or_cancelled(status: DownloadStatu
     """Interrupted while its final message was shown: the job stays finished."""
     assert await _told(_item(status), asyncio.CancelledError(SHUTDOWN)) == []
     assert await _told(_item(status), asyncio.CancelledError()) == []
+
+
+async def test_a_shutdown_starts_no_waiting_job() -> None:
+    """Closing the pool pauses the running job and no worker takes the next one meanwhile."""
+    queue, started, hold = JobQueue(max_size=10), [], asyncio.Event()
+    paused: list[tuple[str, object]] = []
+
+    async def run_job(item: DownloadItem) -> None:
+        started.append(item.id)
+        try:
+            await hold.wait()
+        except asyncio.CancelledError as exc:
+            paused.append((item.id, exc.args))
+            await asyncio.sleep(0)  # the worker would be free to take the next job here
+            raise
+
+    first, second = queue_item(), queue_item()
+    queue.put(first)
+    queue.put(second)
+    pool = WorkerPool(queue, run_job, size=1)
+    pool.start()
+    async with asyncio.timeout(5):
+        while not started:
+            await asyncio.sleep(0)
+    await pool.close()
+    assert started == [first.id]
+    assert paused == [(first.id, (SHUTDOWN,))]
+    assert [item.id for item in queue.waiting()] == [second.id]

@@ -26,6 +26,7 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.info",
     "boss_bot.bot.cogs.menu",
     "boss_bot.bot.cogs.observe",
+    "boss_bot.bot.cogs.lifecycle",
 )
 
 
@@ -76,6 +77,7 @@ class BossBot(commands.Bot):
         self.gate = Gate(self, settings)
         self._tasks = BackgroundTasks()
         self.started_at = time.monotonic()
+        self.restarting = False  # ``serve`` runs the command line again once closed
 
     async def setup_hook(self) -> None:
         """Resume saved jobs, load every extension (a broken one is logged and skipped).
@@ -102,6 +104,11 @@ class BossBot(commands.Bot):
     async def on_ready(self) -> None:
         """Log who we are once the gateway session is ready."""
         logger.info("connected as {} to {} guild(s)", self.user, len(self.guilds))
+
+    async def restart(self) -> None:
+        """Close as on SIGTERM (jobs kept for the next start); then ``serve`` restarts."""
+        self.restarting = True
+        await self.close()
 
     async def close(self) -> None:
         """Stop the download service and the status edits still to be tried, then disconnect."""

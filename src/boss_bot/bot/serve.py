@@ -43,8 +43,12 @@ def point_at(settings: BotSettings) -> None:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
-async def serve(settings: BotSettings, token: str) -> None:
+async def serve(settings: BotSettings, token: str) -> bool:
     """Connect to Discord and serve until stopped.
+
+    Returns:
+        Whether the bot was stopped to restart (``$restart``): the caller then runs the
+        same command line again, once the event loop is closed.
 
     Raises:
         ConfigError: Discord refused the token or the privileged intents.
@@ -59,6 +63,7 @@ async def serve(settings: BotSettings, token: str) -> None:
         await warm_up
         await asyncio.to_thread(forker.close)
     logger.info("stopped")
+    return bot.restarting
 
 
 async def _run(bot: BossBot, token: str) -> None:

@@ -28,9 +28,13 @@ def run() -> None:
     from boss_bot.bot.serve import serve
 
     try:
-        asyncio.run(serve(settings, token))
+        restart = asyncio.run(serve(settings, token))
     except ConfigError as exc:
         fail(str(exc))
+    if restart:  # `$restart`: everything is closed; the same command line, in this process
+        from boss_bot.cli._restart import restart_in_place
+
+        restart_in_place()
 
 
 def download(

@@ -16,6 +16,7 @@ from boss_bot.core.fmt import size
 from boss_bot.core.storage.job_store import DamagedError, check, damaged_copies
 from boss_bot.core.storage.paths import Storage
 from boss_bot.downloaders.fork_server.forker import Forker
+from boss_bot.downloaders.javascript_check import check_javascript
 from boss_bot.settings import BotSettings
 
 _INSPECT = " (open them with sqlite3 if you need their jobs, then delete them to clear this)"
@@ -110,5 +111,7 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     yield _package("discord.py")
     yield from downloader_checks(settings)
     yield _downloads(Forker())  # a server of its own, stopped once it answered
+    js = check_javascript()  # YouTube's challenges: deno and yt-dlp's solver scripts
+    yield js.ok, "youtube js", js.detail
     yield _metrics_port(settings.metrics_port)
     yield True, "python", sys.version.split()[0]

@@ -46,8 +46,9 @@ class WorkerPool:
             try:
                 await asyncio.shield(task)
             except asyncio.CancelledError:
-                if not task.done():  # the worker itself is being stopped
-                    task.cancel(SHUTDOWN)
+                worker = asyncio.current_task()
+                if worker is not None and worker.cancelling():  # the worker is being stopped
+                    task.cancel(SHUTDOWN)  # (its job may have ended at this very moment)
                     with contextlib.suppress(BaseException):
                         await task
                     raise
@@ -72,10 +73,11 @@ class WorkerPool:
         return True
 
     async def close(self) -> None:
-        """Stop every worker; running jobs are told it is a shutdown (they pause)."""
-        for task in list(self._active.values()):
-            task.cancel(SHUTDOWN)
-        await asyncio.gather(*self._active.values(), return_exceptions=True)
+        """Stop every worker; running jobs are told it is a shutdown (they pause).
+
+        Each worker pauses its own job (see ``_work``) and takes no other: stopping the
+        jobs first would let a worker start a waiting job during the shutdown.
+        """
         for worker in self._workers:
             worker.cancel()
         await asyncio.gather(*self._workers, return_exceptions=True)

@@ -3,6 +3,7 @@
 ```
 <data_dir>/queue.sqlite3                       the job store (waiting and running jobs)
 <data_dir>/cookies.txt                         cookies for every download (if there)
+<data_dir>/restart.json                        which message to edit once restarted
 <data_dir>/temp/<job_id>/                      files of a running job
 <data_dir>/temp/.<job_id>.cookies-*.txt        a running download's own copy of the cookies
 <data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs:
@@ -43,6 +44,11 @@ class Storage:
     def cookies(self) -> Path:
         """The cookies file used when ``BOSS_BOT_COOKIES_FILE`` is not set."""
         return self.root / "cookies.txt"
+
+    @property
+    def restart_notice(self) -> Path:
+        """The message ``$restart`` left for the restarted process to edit."""
+        return self.root / "restart.json"
 
     @property
     def downloads(self) -> Path:

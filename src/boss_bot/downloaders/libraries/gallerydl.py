@@ -15,6 +15,7 @@ from gallery_dl import config, exception, job
 from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status_bits
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
+from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 REPORT_SECONDS = 1.0
@@ -85,6 +86,7 @@ def configure(spec: JobSpec) -> None:
     config.set(("downloader",), "part-directory", spec["dest"])
     config.set(("downloader",), "progress", 0.25)  # seconds before the first report
     config.set(("output",), "mode", "null")
+    ytdl.update(javascript_options())
     for section in ("downloader", "extractor"):  # its yt-dlp: as restricted as our own
         config.set((section, "ytdl"), "raw-options", ytdl)
 

@@ -16,6 +16,7 @@ from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status, kind_for_text
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.login import login_wall
+from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 Emit = Callable[..., None]
@@ -59,6 +60,7 @@ def _options(spec: JobSpec, log: _Logger, hook: Callable[[dict[str, Any]], None]
     opts.update(ffmpeg_options(spec.get("ffmpeg"), bool(spec.get("allow_private"))))
     if cookies := spec.get("cookies"):
         opts["cookiefile"] = cookies  # this child's copy: yt-dlp writes it back on exit
+    opts.update(javascript_options())  # YouTube's challenges, solved offline by deno
     # The largest format under the limit, else the smallest. yt-dlp sorts video and audio
     # each on its own, so 85 % leaves the audio room in the merged file.
     if target := spec.get("target_bytes"):
