@@ -15,8 +15,8 @@ from yt_dlp.utils import DownloadError, GeoRestrictedError, UnsupportedError
 from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status, kind_for_text
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
-from boss_bot.downloaders.libraries.login import login_wall
 from boss_bot.downloaders.libraries.javascript import javascript_options
+from boss_bot.downloaders.libraries.login import login_wall
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 Emit = Callable[..., None]
