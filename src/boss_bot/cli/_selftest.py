@@ -55,12 +55,12 @@ def _quiet(event: ProgressEvent) -> None:
 
 
 async def _one(settings: BotSettings, downloaders: Downloaders, platform: str, url: str) -> Row:
-    used: list[str] = []
+    used: list[Downloader] = []
+    tried = ""  # a failure: the libraries tried, in order
 
     def route(checked: CheckedURL) -> Downloader:
-        downloader = downloaders.route(checked)
-        used.append(downloader.name)
-        return downloader
+        used.append(downloaders.route(checked))
+        return used[-1]
 
     start, work = time.monotonic(), Path(tempfile.mkdtemp(prefix="bossbot-selftest-"))
     try:
@@ -70,14 +70,17 @@ async def _one(settings: BotSettings, downloaders: Downloaders, platform: str, u
             batch = await fitter.fit_all(batch, FIT)
         total = size(sum(path.stat().st_size for path in batch.files))
         result, hint = "ok", ""
-    except (DownloadFailedError, UserFacingError) as exc:
+    except DownloadFailedError as exc:
+        (result, hint), total = failure_row(exc), "-"
+        tried = " → ".join(engine for engine, _ in exc.tried)
+    except UserFacingError as exc:
         (result, hint), total = failure_row(exc), "-"
     except Exception as exc:  # a bug: one row says so, the others still run
         logger.exception("selftest of {} failed", url)
         (result, hint), total = (f"error: {type(exc).__name__}", "a bug: see the log"), "-"
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    name = " → ".join(dict.fromkeys(used)) or "-"
+    name = tried or " → ".join(dict.fromkeys(d.name for d in used)) or "-"  # who delivered
     return Row(platform, name, result, total, round(time.monotonic() - start, 1), hint)
 
 

@@ -17,6 +17,7 @@ from loguru import logger
 
 from boss_bot.core.jobs.retrying import empty_directory
 from boss_bot.core.media.content import sniff_file
+from boss_bot.core.media.files import describe
 from boss_bot.core.ports import Downloader, JobLimits, ProgressCallback
 from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.fork_server.messages import Claims
@@ -47,15 +48,23 @@ async def ask_claims(forker: Forker, url: str) -> Claims:
 async def _check(engine: str, files: list[Path], last: bool) -> None:
     if not files:
         raise DownloadFailedError(K.NO_MEDIA, f"{engine} wrote no files")
-    if not last and not any([(await sniff_file(path)).accepted for path in files]):
-        raise DownloadFailedError(K.NOT_MEDIA, f"{engine} wrote no media")  # the next may
+    kinds = [await sniff_file(path) for path in files]
+    if not last and not any(kind.accepted for kind in kinds):  # the next library may do better
+        what = describe(tuple(kind.what for kind in kinds))
+        raise DownloadFailedError(K.NOT_MEDIA, f"{engine}: only {what}", limit=f" (only {what})")
+
+
+def _usefulness(failure: DownloadFailedError) -> int:
+    """Lower explains better: a login wall beats "no media"; unknown failures come last."""
+    kind = failure.kind
+    return USEFUL_FIRST.index(kind) if kind in USEFUL_FIRST else len(USEFUL_FIRST)
 
 
 def _final(tried: list[tuple[str, DownloadFailedError]]) -> DownloadFailedError:
     last = tried[-1][1]
     failures = [failure for _, failure in tried]
-    if last.kind in FALL_BACK_ON:
-        last = min(failures, key=lambda failure: USEFUL_FIRST.index(failure.kind))
+    if last.kind in FALL_BACK_ON or (last.kind is K.UNKNOWN and len(tried) > 1):
+        last = min(failures, key=_usefulness)
     final = DownloadFailedError(
         last.kind,
         " | ".join(f"{engine}: {failure}" for engine, failure in tried),
