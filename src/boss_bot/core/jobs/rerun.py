@@ -54,7 +54,9 @@ class Reruns:
         if failed is None or not who.may_cancel(failed):
             return None
         where = (failed.user_id, failed.channel_id, failed.guild_id, failed.message_id)
-        request = JobRequest(check_url(failed.url), *where, failed.priority)
+        request = JobRequest(
+            check_url(failed.url), *where, failed.priority, shared_status=failed.shared_status
+        )
         self._starting.add(status_message_id)
         try:
             item = await self.submit(request, acknowledge)
