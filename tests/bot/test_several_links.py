@@ -99,7 +99,9 @@ async def test_a_link_over_a_limit_is_listed_and_the_others_run(make_bot) -> Non
     """Limits apply per link: the one over the queue's size is listed as not queued."""
     fake = FakeDownloader(gate=asyncio.Event())
     bot = await make_bot(fake.route, max_queue_size=2)
-    await dpytest.message("$dl https://example.com/a.mp4 https://example.com/b.mp4 https://e.test/c")
+    await dpytest.message(
+        "$dl https://example.com/a.mp4 https://example.com/b.mp4 https://e.test/c"
+    )
     lines = dpytest.get_message().content.splitlines()
     starts = [line.startswith(("📥 Job `", "⚠️ Not queued: ")) for line in lines]
     assert starts == [True, True, True]
@@ -130,7 +132,9 @@ async def test_stop_on_the_shared_message_cancels_every_job_of_it(make_bot) -> N
 def test_a_shared_message_keeps_the_other_jobs_lines(restarted: bool) -> None:
     """A job's new line replaces only its own, also when the text is read back after a restart."""
     shared = SharedStatus()
-    before = "✅ Job `aaaaaa` done · <https://e.test/a>\n📥 Job `bbbbbb` accepted · <https://e.test/b>"
+    before = (
+        "✅ Job `aaaaaa` done · <https://e.test/a>\n📥 Job `bbbbbb` accepted · <https://e.test/b>"
+    )
     if restarted:
         shared.put(7, "bbbbbb", "⬇️ Job `bbbbbb` is downloading · <https://e.test/b>")
         shared.seed(7, before)

@@ -21,13 +21,16 @@ def split_links(text: str, maximum: int) -> tuple[list[str], Priority]:
     """The distinct links of ``text`` in their order, and the priority word after them.
 
     Raises:
-        InvalidURLError: No link, or a priority word before the last link.
+        InvalidURLError: No link, a priority word before the last link, or a last
+            word that is neither a link nor a priority.
         UserFacingError: More than ``maximum`` distinct links.
     """
     words = text.split()
     priority: Priority = "normal"
     if words and words[-1] in PRIORITIES:
         priority = cast(Priority, words.pop())
+    if len(words) > 1 and not any(c in words[-1] for c in "./:"):  # meant as a priority
+        raise InvalidURLError(f"`{words[-1][:20]}` is not one of: {', '.join(PRIORITIES)}.")
     if any(word in PRIORITIES for word in words):
         raise InvalidURLError("Put the priority (`low`, `normal` or `high`) last, after the links.")
     links = list(dict.fromkeys(same_link(word) for word in words))
