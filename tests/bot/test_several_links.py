@@ -15,8 +15,9 @@ import pytest
 from boss_bot.bot.shared_status import SharedStatus
 from tests.bot.conftest import drain, say
 from tests.fakes import FakeDownloader
-from tests.support.media import make_image
+from tests.support.media import make_image, make_video
 from tests.support.media_server import MediaServer
+from tests.support.playlists import serve_feed
 
 JOB_ID = re.compile(r"Job `([0-9a-f]{6})`")
 
@@ -146,3 +147,20 @@ def test_a_shared_message_keeps_the_other_jobs_lines(restarted: bool) -> None:
         "⬇️ Job `bbbbbb` is downloading · <https://e.test/b>",
     ]
     assert not shared.settle(7)
+
+
+async def test_a_long_playlist_posts_what_fits_and_says_so(
+    make_bot, downloaders, tmp_path: Path
+) -> None:
+    """A five-episode feed with a two-file limit: two files posted, the ✅ says "2 of 5"."""
+    bot = await make_bot(downloaders.route, max_files_per_job=2)
+    clip = make_video(tmp_path / "clip.mp4", seconds=1, size="64x48")
+    with MediaServer() as server:
+        await dpytest.message(f"$dl {serve_feed(server, clip, 5)}")
+        ack = dpytest.get_message()
+        await drain(bot, timeout=60)
+    uploads = [m for m in _messages() if m.attachments]
+    assert sum(len(m.attachments) for m in uploads) == 2
+    final = (await ack.channel.fetch_message(ack.id)).content
+    assert final.startswith("✅ Job `")
+    assert "Took the first 2 of 5 items: the rest is over the 2-file limit." in final
