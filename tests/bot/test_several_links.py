@@ -13,6 +13,7 @@ import discord.ext.test as dpytest
 import pytest
 
 from boss_bot.bot.shared_status import SharedStatus
+from boss_bot.errors.kinds import FailureKind
 from tests.bot.conftest import drain, say
 from tests.fakes import FakeDownloader
 from tests.support.media import make_image, make_video
@@ -164,3 +165,23 @@ async def test_a_long_playlist_posts_what_fits_and_says_so(
     final = (await ack.channel.fetch_message(ack.id)).content
     assert final.startswith("✅ Job `")
     assert "Took the first 2 of 5 items: the rest is over the 2-file limit." in final
+
+
+async def test_retry_on_the_shared_message_runs_each_failed_job_again(make_bot) -> None:
+    """Two links fail: 🔄 on their one message runs both again, each as a new job."""
+    fake = FakeDownloader(fail=FailureKind.NOT_FOUND, fail_times=2)
+    bot = await make_bot(fake.route, download_tries=1)
+    await dpytest.message("$dl https://example.com/a.mp4 https://example.com/b.mp4")
+    ack = dpytest.get_message()
+    await drain(bot)
+    failed = (await ack.channel.fetch_message(ack.id)).content.splitlines()
+    assert [line.startswith("❌ Job `") for line in failed] == [True, True]
+    await dpytest.add_reaction(dpytest.get_config().members[0], ack, "🔄")
+    await drain(bot)
+    assert sorted(url for url, _ in fake.calls[2:]) == [
+        "https://example.com/a.mp4",
+        "https://example.com/b.mp4",
+    ]
+    final = (await ack.channel.fetch_message(ack.id)).content.splitlines()
+    assert [line[:1] for line in final] == ["❌", "❌", "✅", "✅"]
+    assert bot.service.failed_job(ack.id) is None
