@@ -185,3 +185,13 @@ async def test_retry_on_the_shared_message_runs_each_failed_job_again(make_bot) 
     final = (await ack.channel.fetch_message(ack.id)).content.splitlines()
     assert [line[:1] for line in final] == ["❌", "❌", "✅", "✅"]
     assert bot.service.failed_job(ack.id) is None
+
+
+async def test_the_jobs_of_several_links_run_in_the_links_order(make_bot) -> None:
+    """One worker: the jobs start in the order of the links, as their lines say."""
+    fake = FakeDownloader()
+    bot = await make_bot(fake.route, max_concurrent_downloads=1)
+    links = [f"https://example.com/{n}.mp4" for n in range(4)]
+    await dpytest.message("$dl " + " ".join(links))
+    await drain(bot)
+    assert [url for url, _ in fake.calls] == links

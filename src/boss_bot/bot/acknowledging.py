@@ -5,7 +5,8 @@ member's waiting cap is refused while the others are queued). The submissions ru
 together; each one's acknowledgement waits until every link is admitted or refused,
 then one message is posted with a line per link (job id, position, link; or why it
 was not queued) and its id becomes the status message of every job. So no job is
-queued before the message exists, and a failed post queues none of them.
+queued before the message exists, and a failed post queues none of them. The jobs
+then enter the queue one after the other in the links' order (``turn``).
 """
 
 import asyncio
@@ -41,6 +42,8 @@ class Gathering:
         self._lines: list[Line | None] = [None] * count
         self._post = post
         self._posted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._turns = [asyncio.Event() for _ in range(count)]
+        self._turns[0].set()
 
     async def arrive(self, index: int, key: str | None, text: str) -> int:
         """Give link ``index``'s line; returns the message's id once it is posted."""
@@ -52,6 +55,16 @@ class Gathering:
                 except Exception as exc:
                     self._posted.set_exception(exc)
         return await asyncio.shield(self._posted)
+
+    async def turn(self, index: int) -> None:
+        """Wait until the links before ``index`` are queued (or refused)."""
+        await self._turns[index].wait()
+
+    async def pass_on(self, index: int) -> None:
+        """Link ``index`` is queued or refused: the next one's turn, once it is ours."""
+        await self.turn(index)
+        if index + 1 < len(self._turns):
+            self._turns[index + 1].set()
 
     @property
     def queued(self) -> bool:
@@ -74,8 +87,11 @@ async def submit_several(ctx: commands.Context[BossBot], requests: Sequence[JobR
 
     async def one(index: int, request: JobRequest) -> None:
         async def acknowledge(item: DownloadItem, position: int, wait: float) -> int:
-            text = line(item, accepted(item, position, wait))
-            return await gathering.arrive(index, item.id, text)
+            message_id = await gathering.arrive(
+                index, item.id, line(item, accepted(item, position, wait))
+            )
+            await gathering.turn(index)  # ``submit`` queues the job as soon as this returns
+            return message_id
 
         try:
             await bot.service.submit(request, acknowledge)
@@ -84,6 +100,8 @@ async def submit_several(ctx: commands.Context[BossBot], requests: Sequence[JobR
         except Exception:
             await gathering.arrive(index, None, refusal(request.url.url, "something went wrong."))
             raise
+        finally:
+            await gathering.pass_on(index)
 
     await asyncio.gather(*(one(n, request) for n, request in enumerate(requests)))
     if gathering.queued and posted:
