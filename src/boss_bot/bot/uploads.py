@@ -44,10 +44,10 @@ async def send_group(
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
     try:
         if reference is None:  # discord.py's overloads take no explicit None
-            await channel.send(content, files=files, allowed_mentions=NO_MENTIONS)
+            await channel.send(content=content, files=files, allowed_mentions=NO_MENTIONS)
         else:
             await channel.send(
-                content, files=files, reference=reference, allowed_mentions=NO_MENTIONS
+                content=content, files=files, reference=reference, allowed_mentions=NO_MENTIONS
             )
         sent(len(group))
     except discord.Forbidden as exc:
