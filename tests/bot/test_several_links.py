@@ -195,3 +195,27 @@ async def test_the_jobs_of_several_links_run_in_the_links_order(make_bot) -> Non
     await dpytest.message("$dl " + " ".join(links))
     await drain(bot)
     assert [url for url, _ in fake.calls] == links
+
+
+async def test_ten_long_links_fit_in_one_message_with_every_job_id(make_bot) -> None:
+    """Ten links of 115 characters: one message under Discord's limit, a job id per line."""
+    fake = FakeDownloader()
+    bot = await make_bot(fake.route, max_links_per_command=10, max_waiting_per_user=10)
+    links = [f"https://example.com/{n}/{'x' * 90}.mp4" for n in range(10)]
+    await dpytest.message("$dl " + "\n".join(links))
+    lines = dpytest.get_message().content.splitlines()
+    assert len("\n".join(lines)) <= 2000
+    assert [bool(JOB_ID.search(line)) for line in lines] == [True] * 10
+    await drain(bot)
+    assert len(fake.calls) == 10
+
+
+def test_long_lines_are_cut_to_their_share_keeping_each_job_id() -> None:
+    """Ten final lines of 300 characters: each is cut to a tenth of the limit, id kept."""
+    shared = SharedStatus()
+    ids = [f"{n:06x}" for n in range(10)]
+    shared.open(8, [(i, f"✅ Job `{i}` done: {'a' * 280} · <https://e.test/{i}>") for i in ids])
+    text = shared.text(8)
+    assert len(text) <= 2000
+    assert [JOB_ID.search(line).group(1) for line in text.splitlines()] == ids
+    assert all(line.endswith("…") for line in text.splitlines())

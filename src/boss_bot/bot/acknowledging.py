@@ -19,7 +19,7 @@ from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.emoji import STOP
 from boss_bot.bot.replies import answer, best_effort
-from boss_bot.bot.shared_status import line, refusal
+from boss_bot.bot.shared_status import fit, line, refusal
 from boss_bot.core.fmt import duration
 from boss_bot.core.items import DownloadItem
 from boss_bot.core.jobs.admission import JobRequest
@@ -78,7 +78,7 @@ async def submit_several(ctx: commands.Context[BossBot], requests: Sequence[JobR
     posted: list[discord.Message] = []
 
     async def post(lines: list[Line]) -> int:
-        message = await answer(ctx, "\n".join(text for _, text in lines))
+        message = await answer(ctx, fit([text for _, text in lines]))
         bot.sink.shared.open(message.id, lines)
         posted.append(message)
         return message.id

@@ -41,6 +41,14 @@ def refusal(url: str, reason: str) -> str:
     return f"⚠️ Not queued: {reason} · {shown_link(url)}"
 
 
+def fit(lines: list[str]) -> str:
+    """Lines as one message; if too long, each is cut to its share of Discord's limit."""
+    if sum(len(text) + 1 for text in lines) > MAX_CONTENT:
+        share = MAX_CONTENT // max(len(lines), 1) - 1
+        lines = [text if len(text) <= share else text[: share - 1] + "…" for text in lines]
+    return "\n".join(lines)
+
+
 class SharedStatus:
     """The lines of the status messages that several jobs share, by message id."""
 
@@ -68,12 +76,8 @@ class SharedStatus:
         self._lines.setdefault(message_id, {})[job_id] = text
 
     def text(self, message_id: int) -> str:
-        """The message's content; every line is cut to its share of Discord's limit."""
-        lines = list(self._lines.get(message_id, {}).values())
-        if sum(len(text) + 1 for text in lines) > MAX_CONTENT:
-            share = MAX_CONTENT // max(len(lines), 1) - 1
-            lines = [text if len(text) <= share else text[: share - 1] + "…" for text in lines]
-        return "\n".join(lines)
+        """The message's content (``fit``)."""
+        return fit(list(self._lines.get(message_id, {}).values()))
 
     def settle(self, message_id: int) -> bool:
         """Whether every job of the message has finished; if so, forget its lines."""
