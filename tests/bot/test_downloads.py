@@ -80,8 +80,9 @@ async def test_dlr_accepts_reddit_links(make_bot) -> None:
         ("$dlt ftp://example.com/a.mp4", "Only http:// and https://"),
         ("$dlt https://user:pw@example.com/a.mp4", "user name or password"),
         ("$dlt not-a-url", "Only http:// and https://"),
-        ("$dlt https://a.example/x https://b.example/y", "one link at a time"),
-        ("$dlt https://a.example/x high extra", "Too many arguments"),
+        ("$dlt https://a.example/x example.com/y", "Link 2 of 2 (`example.com/y`): Only http"),
+        ("$dlt https://a.example/x high extra", "`extra` is not one of: low, normal, high"),
+        ("$dlt https://a.example/x high https://b.example/y", "Put the priority"),
         ("$dlt", "Missing `url`"),
     ],
 )

@@ -14,7 +14,7 @@ async def test_command_help_has_usage_examples_and_this_servers_limit(make_bot) 
     await dpytest.message("$dlh dlt")
     text = dpytest.get_message().content
     assert text.startswith("**$dlt**: Download a Twitter/X post or a video link\n")
-    assert "Usage: `$dlt <url> [low|normal|high]`" in text
+    assert "Usage: `$dlt <url> [<url>…] [low|normal|high]`" in text
     assert "Examples:\n  `$dlt https://x.com/user/status/123`" in text
     assert "upload limit (10.0 MB) are shrunk to fit" in text
     assert "{" not in text
@@ -82,6 +82,7 @@ async def test_settings_show_the_callers_jobs_and_limits(make_bot) -> None:
         "Jobs running at once: 3 (you have 1 running, 1 waiting)",
         "Waiting at most: 5 of yours, 20 of this server's",
         "Downloads you may start: no limit per minute (commands and 🔄 together)",
+        "Links in one command: up to 5",
         "Queue: 2/50 in use, 1 running at a time",
         "Largest file posted here: 10.0 MB (server boost level 0)",
         "Per job: up to 500.0 MB, 30 files, 5 min 00 s",

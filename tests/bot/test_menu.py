@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from boss_bot.bot.cogs.menu import first_link
+from boss_bot.bot.cogs.menu import first_link, links_in
 
 
 def _message(content: str, *embed_urls: str | None) -> SimpleNamespace:
@@ -24,3 +24,13 @@ def _message(content: str, *embed_urls: str | None) -> SimpleNamespace:
 )
 def test_first_link(content: str, embeds: tuple, link: str | None) -> None:
     assert first_link(_message(content, *embeds)) == link
+
+
+def test_every_link_of_a_message_once_text_first() -> None:
+    """Several links: all of them, each once, the text's before the embeds'."""
+    message = _message(
+        "two: https://a.test/1, https://b.test/2 and <https://a.test/1>",
+        "https://a.test/1",
+        "https://youtu.be/q",
+    )
+    assert links_in(message) == ["https://a.test/1", "https://b.test/2", "https://youtu.be/q"]

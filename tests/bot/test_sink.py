@@ -25,7 +25,7 @@ class FakeChannel:
     sent: list[list[str]] = field(default_factory=list)
     earlier: list[object] = field(default_factory=list)
 
-    async def send(self, *, files, allowed_mentions, reference=None) -> None:
+    async def send(self, *, files, allowed_mentions, reference=None, content=None) -> None:
         if self.forbidden:
             raise _http_error(discord.Forbidden, 403)
         if len(files) > self.refuse_over:

@@ -48,3 +48,31 @@ def test_a_kept_failure_expires_with_the_failed_record(tmp_path: Path) -> None:
     clock.now += timedelta(minutes=1)
     assert (sweep(records, set()), forget_failed(records, store.failed)) == (1, 1)
     assert store.failed.get(5) is None
+
+
+def test_a_failure_kept_before_several_links_is_still_found(tmp_path: Path) -> None:
+    """A store written with one failed job per message (the old table) keeps it for 🔄."""
+    import sqlite3
+
+    from boss_bot.core.storage.job_store import to_json
+
+    failed = job(FAILED)
+    db = sqlite3.connect(tmp_path / "q.db")
+    db.execute("CREATE TABLE failed (status_message_id INTEGER PRIMARY KEY, failed_at REAL, data)")
+    db.execute("INSERT INTO failed VALUES (5, 1.0, ?)", (to_json(failed),))
+    db.commit()
+    db.close()
+    assert SqliteJobStore(tmp_path / "q.db").failed.get(5) == failed
+
+
+def test_a_shared_message_keeps_each_failed_job(tmp_path: Path) -> None:
+    """Two jobs of one shared message both fail: both are kept; a lone message keeps the newest."""
+    store = SqliteJobStore(tmp_path / "q.db")
+    first, second = (job(FAILED).evolve(shared_status=True) for _ in range(2))
+    store.save(first)
+    store.save(second)
+    assert store.failed.all_of(5) == [first, second]
+    lone = job(FAILED, message=6)
+    store.save(lone)
+    store.save(lone.evolve(id="abcdef"))
+    assert [i.id for i in store.failed.all_of(6)] == ["abcdef"]

@@ -9,6 +9,7 @@ from boss_bot.bot import render
 from boss_bot.bot.emoji import RETRY, STOP
 from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
+from boss_bot.bot.shared_status import SharedStatus, line
 from boss_bot.bot.status_edits import StatusEdits
 from boss_bot.bot.uploads import Channel, post_files
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
@@ -23,6 +24,7 @@ class DiscordSink:
         self._bot: commands.Bot | None = None
         self.board = ProgressBoard(self._show_progress, progress_interval)
         self.edits = StatusEdits()
+        self.shared = SharedStatus()  # status messages of several jobs (several links)
         self.requests = BackgroundTasks()  # Discord requests that outlive a cancelled job
 
     def attach(self, bot: commands.Bot) -> None:
@@ -60,6 +62,8 @@ class DiscordSink:
 
     def _edit(self, item: DownloadItem, text: str) -> Callable[[], Awaitable[object]]:
         message = self._channel(item).get_partial_message(item.status_message_id or 0)
+        if item.shared_status:
+            return self.shared.edit(message, item.id, line(item, text), self.requests)
         return lambda: unbroken(
             message.edit(content=clip(text), allowed_mentions=NO_MENTIONS), self.requests
         )
@@ -80,14 +84,15 @@ class DiscordSink:
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Edit the job's status message to show its new phase or final state.
 
-        A finished job loses its ⏹️; a failed one gets 🔄, which runs it again (the
-        core keeps the failed job: ``DownloadService.failed_job``).
+        A finished job loses its ⏹️ (a shared message: once all its jobs have); a
+        failed one gets 🔄 (the core keeps it: ``DownloadService.failed_job``).
         """
         await self.board.forget(item.id)
         await self._converge(item, render.status(item, result))
-        if item.status.finished and item.status_message_id is not None:
-            message = self._channel(item).get_partial_message(item.status_message_id)
-            if self.bot.user is not None:  # always, once logged in
+        if item.status.finished and (mid := item.status_message_id) is not None:
+            message = self._channel(item).get_partial_message(mid)
+            alone = not item.shared_status or self.shared.settle(mid)
+            if alone and self.bot.user is not None:  # always, once logged in
                 stop = message.remove_reaction(STOP, self.bot.user)
                 await best_effort(unbroken(stop, self.requests))
             if item.status is DownloadStatus.FAILED:

@@ -13,9 +13,12 @@ from discord.ext import commands
 from boss_bot.bot.replies import NO_MENTIONS, AnyContext, clip
 from boss_bot.core.fmt import size
 
-USAGE = "<url> [low|normal|high]"  # the download commands
-DESCRIBE = {"url": "The link to download", "priority": "Queue priority (high: moderators)"}
+USAGE = "<url> [<url>…] [low|normal|high]"  # the download commands
+DESCRIBE = {"url": "The link(s) to download, separated by spaces; then low, normal or high"}
 NOTES = [
+    "Several links, separated by spaces or new lines, each become a job, listed in one "
+    "answer (`{prefix}dls` shows how many one command may hold). A bad link refuses "
+    "them all, saying which; the same link twice is one job.",
     "Files over this server's upload limit ({limit}) are shrunk to fit; any that can't be "
     "are named with their size.",
     "`high` priority is for moderators and members with the priority role.",

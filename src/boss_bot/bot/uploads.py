@@ -6,6 +6,7 @@ from pathlib import Path
 import discord
 from loguru import logger
 
+from boss_bot.bot.posted import label, posted_before
 from boss_bot.bot.replies import NO_MENTIONS, unbroken
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult
@@ -30,8 +31,9 @@ async def send_group(
     group: Sequence[Path],
     reference: discord.MessageReference | None,
     sent: Callable[[int], None],
+    content: str | None = None,
 ) -> None:
-    """Post ``group`` as one reply; on 413 post its files one per message.
+    """Post ``group`` as one reply (with ``content``); on 413 post its files one per message.
 
     ``sent`` is called with the number of files after each message that was posted,
     so a crash between split messages loses no count.
@@ -42,9 +44,11 @@ async def send_group(
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
     try:
         if reference is None:  # discord.py's overloads take no explicit None
-            await channel.send(files=files, allowed_mentions=NO_MENTIONS)
+            await channel.send(content=content, files=files, allowed_mentions=NO_MENTIONS)
         else:
-            await channel.send(files=files, reference=reference, allowed_mentions=NO_MENTIONS)
+            await channel.send(
+                content=content, files=files, reference=reference, allowed_mentions=NO_MENTIONS
+            )
         sent(len(group))
     except discord.Forbidden as exc:
         raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
@@ -55,33 +59,10 @@ async def send_group(
             raise DownloadFailedError(FailureKind.UPLOAD_REJECTED, str(exc)) from None
         logger.info("Discord answered 413 for {} files; sending them one by one", len(group))
         for path in group:
-            await send_group(channel, [path], reference, sent)
+            await send_group(channel, [path], reference, sent, content)
     finally:
         for file in files:
             file.close()
-
-
-async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: DownloadItem) -> int:
-    """Count the files already posted in replies to this request (a retry after a crash).
-
-    The store may lag Discord by one message if the bot died right after an upload;
-    the channel itself says what was posted (a message has all its files or none), so
-    nothing is posted twice and nothing skipped.
-    """
-    if item.message_id is None:
-        return 0
-    start = discord.Object(item.status_message_id or item.message_id)
-    count = 0
-    try:
-        async for message in channel.history(limit=100, after=start):
-            ref = message.reference
-            replies = ref is not None and ref.message_id == item.message_id
-            mine = message.author.id == bot_id
-            count += len(message.attachments) if mine and replies else 0
-    except discord.HTTPException:
-        logger.bind(job_id=item.id).warning("could not read history; trusting the store")
-        return item.delivered
-    return count
 
 
 async def post_files(
@@ -115,4 +96,4 @@ async def post_files(
         log.debug("posted {}/{} file(s)", done, len(result.files))
 
     for group in batches(result.files[done:], result.limit):
-        await unbroken(send_group(channel, group, reference, sent), keeper)
+        await unbroken(send_group(channel, group, reference, sent, label(item) or None), keeper)

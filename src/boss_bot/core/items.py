@@ -66,6 +66,7 @@ class DownloadItem:
         status_message_id: The bot's status message for this job, once sent.
         attempts: How many times a worker started this job.
         delivered: How many files were already posted (survives restarts).
+        shared_status: The status message shows several jobs, one line each.
     """
 
     url: str
@@ -84,6 +85,7 @@ class DownloadItem:
     attempts: int = 0
     delivered: int = 0
     error: str | None = None
+    shared_status: bool = False
 
     def evolve(self, **changes: object) -> "DownloadItem":
         """Return a copy with ``changes`` applied."""

@@ -3,16 +3,15 @@
 import asyncio
 import contextlib
 import functools
-import json
 import os
 from pathlib import Path
 from typing import BinaryIO
 
 from boss_bot.core.ports import JobLimits, ProgressCallback
 from boss_bot.downloaders._spec import child_spec
-from boss_bot.downloaders._watch import failure, outcome, watch
+from boss_bot.downloaders._watch import failure, outcome, read_events, watch
 from boss_bot.downloaders.fork_server.forker import Forker
-from boss_bot.downloaders.fork_server.messages import ChildEvent, JobSpec
+from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.errors import FailureKind
 
 STREAM_LIMIT = 1 << 20
@@ -26,16 +25,6 @@ async def _reader(pipe: BinaryIO, transports: list) -> asyncio.StreamReader:
     transport, _ = await loop.connect_read_pipe(lambda: protocol, pipe)
     transports.append(transport)
     return reader
-
-
-async def _read_events(events: asyncio.StreamReader, state: dict) -> None:
-    async for raw in events:
-        with contextlib.suppress(ValueError):
-            event: ChildEvent = json.loads(raw)
-            if event.get("event") == "progress" and (total := event.get("total")):
-                state["total"] = int(total)
-            elif event.get("event") in ("done", "error"):
-                state["end"] = event
 
 
 async def _drain(errors: asyncio.StreamReader, state: dict) -> None:
@@ -94,13 +83,14 @@ async def _supervise(
             started.add_done_callback(functools.partial(_end_late, forker))
             raise
         watcher = asyncio.ensure_future(watch(dest, limits, state, on_progress))
-        reader = asyncio.ensure_future(_read_events(events, state))
+        reader = asyncio.ensure_future(read_events(events, state))
         try:
             async with asyncio.timeout(limits.timeout):
                 done, _ = await asyncio.wait([reader, watcher], return_when=asyncio.FIRST_COMPLETED)
-                if watcher in done:
-                    watcher.result()  # raises the limit that was hit
-            await _drain(errors, state)  # the child is exiting; let it finish (no kill)
+            if watcher in done:  # a limit was hit: ``outcome`` keeps what finished, or raises
+                state["bound"] = watcher.exception()
+            else:
+                await _drain(errors, state)  # the child is exiting; let it finish (no kill)
         except TimeoutError:
             raise failure(FailureKind.TIMEOUT, f"after {limits.timeout:.0f}s", limits) from None
         finally:

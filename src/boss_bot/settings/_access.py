@@ -14,6 +14,8 @@ class AccessSettings(BaseSettings):
     allowed_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     allow_dms: bool = False
     downloads_per_minute: int = Field(default=5, ge=0)
+    max_links_per_command: int = Field(default=5, ge=1, le=10)
+    """Links one ``$dl``/``$dlt``/``$dlr`` (or **Download media**) may hold; each is a job."""
 
     @field_validator(
         "high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids", mode="before"

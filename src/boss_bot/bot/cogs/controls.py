@@ -1,5 +1,8 @@
 """Reaction controls on status messages: ⏹️ cancels a job, 🔄 runs a failed one again.
 
+A status message shared by the jobs of one command (several links): ⏹️ cancels all of
+them the member may cancel.
+
 Only the job's requester or a moderator (Manage Messages) is obeyed; other people's
 reactions do nothing. 🔄 goes through the same admission as a command: the allow-lists,
 and the job owner's download budget and waiting caps.
@@ -52,9 +55,10 @@ class Controls(commands.Cog):
         return reason is None
 
     async def _stop(self, message_id: int, who: Requester) -> None:
-        job = self.bot.service.queue_view().with_status_message(message_id)
-        if job is not None:
-            await self.bot.service.cancel(job.id, who)
+        """Cancel the message's jobs ``who`` may cancel (several share one for several links)."""
+        for job in self.bot.service.queue_view().jobs:
+            if job.status_message_id == message_id:
+                await self.bot.service.cancel(job.id, who)
 
     async def _retry(self, message_id: int, who: Requester) -> None:
         failed = self.bot.service.failed_job(message_id)

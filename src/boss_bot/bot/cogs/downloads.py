@@ -5,9 +5,8 @@ from discord.ext import commands
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.help import DESCRIBE, NOTES, USAGE
-from boss_bot.bot.requesting import Priority, request_download
+from boss_bot.bot.requesting import request_download
 from boss_bot.core.urls import Platform
-from boss_bot.errors import UnsupportedSiteError
 
 REDDIT_ONLY = frozenset({Platform.REDDIT})
 NOT_REDDIT = frozenset(Platform) - REDDIT_ONLY
@@ -30,22 +29,17 @@ class Downloads(commands.Cog):
             "examples": [
                 "{prefix}dlt https://x.com/user/status/123",
                 "{prefix}dlt https://youtu.be/dQw4w9WgXcQ high",
+                "{prefix}dlt https://x.com/a/status/1 https://x.com/b/status/2",
             ],
             "notes": NOTES,
         },
     )
     @app_commands.describe(**DESCRIBE)
-    async def dlt(
-        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
-    ) -> None:
+    async def dlt(self, ctx: commands.Context[BossBot], *, url: str) -> None:
         """Download a Twitter/X post or a video."""
-        try:
-            await request_download(ctx, url, priority, NOT_REDDIT)
-        except UnsupportedSiteError:
-            prefix = ctx.clean_prefix
-            raise UnsupportedSiteError(
-                f"That is a Reddit link: use `{prefix}dlr` (or `{prefix}dl`) for it."
-            ) from None
+        prefix = ctx.clean_prefix
+        wrong_site = f"That is a Reddit link: use `{prefix}dlr` (or `{prefix}dl`) for it."
+        await request_download(ctx, url, NOT_REDDIT, wrong_site=wrong_site)
 
     @commands.hybrid_command(
         usage=USAGE,
@@ -62,18 +56,14 @@ class Downloads(commands.Cog):
         },
     )
     @app_commands.describe(**DESCRIBE)
-    async def dlr(
-        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
-    ) -> None:
+    async def dlr(self, ctx: commands.Context[BossBot], *, url: str) -> None:
         """Download a Reddit post."""
-        try:
-            await request_download(ctx, url, priority, REDDIT_ONLY)
-        except UnsupportedSiteError:
-            prefix = ctx.clean_prefix
-            raise UnsupportedSiteError(
-                f"`{prefix}dlr` is for Reddit links (reddit.com, redd.it). "
-                f"Use `{prefix}dlt` or `{prefix}dl` for other sites."
-            ) from None
+        prefix = ctx.clean_prefix
+        wrong_site = (
+            f"`{prefix}dlr` is for Reddit links (reddit.com, redd.it). "
+            f"Use `{prefix}dlt` or `{prefix}dl` for other sites."
+        )
+        await request_download(ctx, url, REDDIT_ONLY, wrong_site=wrong_site)
 
     @commands.hybrid_command(
         usage=USAGE,
@@ -85,11 +75,9 @@ class Downloads(commands.Cog):
         extras={"examples": ["{prefix}dl https://example.com/video.mp4"], "notes": NOTES},
     )
     @app_commands.describe(**DESCRIBE)
-    async def dl(
-        self, ctx: commands.Context[BossBot], url: str, priority: Priority = "normal"
-    ) -> None:
+    async def dl(self, ctx: commands.Context[BossBot], *, url: str) -> None:
         """Download from any supported link."""
-        await request_download(ctx, url, priority)
+        await request_download(ctx, url)
 
 
 async def setup(bot: BossBot) -> None:

@@ -48,6 +48,7 @@ class Info(commands.Cog):
             f"Waiting at most: {settings.max_waiting_per_user} of yours"
             + (f", {settings.max_waiting_per_guild} of this server's" if ctx.guild else ""),
             f"Downloads you may start: {rate} (commands and 🔄 together)",
+            f"Links in one command: up to {settings.max_links_per_command}",
             f"Queue: {len(queue)}/{settings.max_queue_size} in use, "
             f"{settings.max_concurrent_downloads} running at a time",
             f"Largest file posted here: {size(limit)}{tier}",

@@ -1,8 +1,8 @@
 """The "Download media" message command: right-click a message, Apps, Download media.
 
-It downloads the first link in the message (its text, then its embeds) exactly as
-``$dl`` would (same allow-lists, same download budget), and the files reply to that
-message. Errors go to the tree's error
+It downloads the links in the message (its text, then its embeds) exactly as ``$dl``
+would (same allow-lists, download budget and most links per command), and the files
+reply to that message. Errors go to the tree's error
 handler (``cogs.errors``), like every app command's.
 """
 
@@ -21,12 +21,16 @@ LINK = re.compile(r"https?://[^\s<>|\"']+", re.I)
 TRAILING = ").,!?>]*_~`"  # punctuation and markdown that follow a link in chat
 
 
+def links_in(message: discord.Message) -> list[str]:
+    """The http(s) links in a message's text, then in its embeds, each once, in order."""
+    texts = (message.content, *(embed.url or "" for embed in message.embeds))
+    found = (match.group(0).rstrip(TRAILING) for text in texts for match in LINK.finditer(text))
+    return list(dict.fromkeys(found))
+
+
 def first_link(message: discord.Message) -> str | None:
     """The first http(s) link in a message's text, else in its embeds."""
-    for text in (message.content, *(embed.url or "" for embed in message.embeds)):
-        if match := LINK.search(text):
-            return match.group(0).rstrip(TRAILING)
-    return None
+    return next(iter(links_in(message)), None)
 
 
 @runtime_checkable
@@ -57,13 +61,13 @@ class Menu(commands.Cog):
     async def download_media(
         self, interaction: discord.Interaction, message: discord.Message
     ) -> None:
-        """Download the first link in ``message``; the files reply to it."""
+        """Download the links in ``message``; the files reply to it."""
         ctx = await commands.Context.from_interaction(interaction)
         await self.bot.can_run(ctx)  # the channel and role allow-lists of every command
-        url = first_link(message)
-        if url is None:
+        links = links_in(message)
+        if not links:
             raise UserFacingError("That message has no link I could download.")
-        await request_download(ctx, url, reply_to=message.id)
+        await request_download(ctx, " ".join(links), reply_to=message.id)
 
 
 async def setup(bot: BossBot) -> None:

@@ -17,7 +17,11 @@ from boss_bot.errors import QueueFullError, RefusedError
 
 @dataclass(frozen=True, slots=True)
 class JobRequest:
-    """What a front end asks for: a checked link, whose job it is, where it answers."""
+    """What a front end asks for: a checked link, whose job it is, where it answers.
+
+    ``shared_status``: its acknowledgement is one line of a message shared by the jobs
+    of one command (several links).
+    """
 
     url: CheckedURL
     user_id: int
@@ -25,6 +29,7 @@ class JobRequest:
     guild_id: int | None
     message_id: int | None = None
     priority: DownloadPriority = DownloadPriority.NORMAL
+    shared_status: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,7 @@ class Admission:
             guild_id=request.guild_id,
             message_id=request.message_id,
             priority=request.priority,
+            shared_status=request.shared_status,
         )
         self.pending[item.id] = item
         return item

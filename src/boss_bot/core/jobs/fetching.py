@@ -8,7 +8,7 @@ from boss_bot.core.cookies import cookies_path
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.jobs.retrying import OnRetry, RetryPolicy, with_retries
 from boss_bot.core.media.files import describe, skipped_note, sort_out
-from boss_bot.core.ports import JobLimits, ProgressCallback, Router
+from boss_bot.core.ports import JobLimits, ProgressCallback, Router, notes_of
 from boss_bot.core.results import Batch
 from boss_bot.core.urls import CheckedURL, Platform, check_url
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -48,6 +48,8 @@ async def fetch(
 async def keep_media(files: list[Path]) -> Batch:
     """The files whose content is a picture, video or audio container; the rest deleted.
 
+    The downloader's notes (items left out) come first in the batch's notes.
+
     Raises:
         DownloadFailedError: None is (``NOT_MEDIA``, saying what they were).
     """
@@ -55,7 +57,7 @@ async def keep_media(files: list[Path]) -> Batch:
     if not media:
         what = describe(skipped)
         raise DownloadFailedError(FailureKind.NOT_MEDIA, f"only {what}", limit=f" (only {what})")
-    return Batch(media, (skipped_note(skipped),) if skipped else ())
+    return Batch(media, (*notes_of(files), *((skipped_note(skipped),) if skipped else ())))
 
 
 async def _unreported(failure: DownloadFailedError, tried: int, delay: float) -> None:

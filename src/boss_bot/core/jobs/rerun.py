@@ -37,28 +37,33 @@ class Reruns:
     async def retry(
         self, status_message_id: int, who: Requester, acknowledge: Acknowledge
     ) -> DownloadItem | None:
-        """Queue the failed job of this status message again, as a new job.
+        """Queue the failed job(s) of this status message again, each as a new job.
 
-        The failure is forgotten once the new job is queued, so one failure is run
-        again once however many 🔄 arrive; if ``submit`` raises (a refusal, a failed
-        acknowledgement), the failure is kept and 🔄 stays usable.
+        A message shared by several jobs (several links) may show several failed jobs:
+        each one ``who`` may run again is. A failure is forgotten once its new job is
+        queued, so it runs again once however many 🔄 arrive; if ``submit`` raises (a
+        refusal, a failed acknowledgement), that failure and those after it are kept
+        and 🔄 stays usable.
 
         Returns:
-            The new job; None if the message shows no failed job (any more) or ``who``
-            is neither its requester nor a moderator of its server.
+            The last new job; None if the message shows no failed job (any more) or
+            ``who`` is neither its requester nor a moderator of its server.
 
         Raises:
             SlowDownError, QueueFullError, RefusedError: See ``Admission.admit``.
         """
-        failed = self.get(status_message_id)
-        if failed is None or not who.may_cancel(failed):
+        if status_message_id in self._starting:
             return None
-        where = (failed.user_id, failed.channel_id, failed.guild_id, failed.message_id)
-        request = JobRequest(check_url(failed.url), *where, failed.priority)
+        failures = [f for f in self.failed.all_of(status_message_id) if who.may_cancel(f)]
+        item = None
         self._starting.add(status_message_id)
         try:
-            item = await self.submit(request, acknowledge)
+            for failed in failures:
+                where = (failed.user_id, failed.channel_id, failed.guild_id, failed.message_id)
+                shared = failed.shared_status
+                request = JobRequest(check_url(failed.url), *where, failed.priority, shared)
+                item = await self.submit(request, acknowledge)
+                self.failed.forget(status_message_id, failed.id)
         finally:
             self._starting.discard(status_message_id)
-        self.failed.forget(status_message_id)
         return item

@@ -26,6 +26,19 @@ def skipped_note(whats: tuple[str, ...]) -> str:
     return f"Skipped {many} ({describe(whats)})."
 
 
+def beyond_files_note(taken: int, found: int | None, max_files: int) -> str:
+    """The sentence for a playlist or gallery longer than a job's file limit."""
+    limit = f"the {max_files}-file limit"
+    if found:
+        return f"Took the first {taken} of {found} items: the rest is over {limit}."
+    return f"Took the first {taken} items; there are more, over {limit}."
+
+
+def beyond_bytes_note(taken: int, max_size: str) -> str:
+    """The sentence for a playlist or gallery stopped part-way by a job's byte limit."""
+    return f"Stopped after {taken} items: the rest is over the {max_size} a job may download."
+
+
 def describe(whats: tuple[str, ...]) -> str:
     """``("a playlist", "a playlist", "a subtitle file")`` → "2 × a playlist, a subtitle file"."""
     counts = Counter(whats)

@@ -1,6 +1,22 @@
 """What the core needs from its adapters: a downloader, and a sink for a job's state and files."""
 
-from boss_bot.core.ports.downloader import Downloader, JobLimits, ProgressCallback, Router
+from boss_bot.core.ports.downloader import (
+    Downloaded,
+    Downloader,
+    JobLimits,
+    ProgressCallback,
+    Router,
+    notes_of,
+)
 from boss_bot.core.ports.sink import Finished, JobSink
 
-__all__ = ["Downloader", "Finished", "JobLimits", "JobSink", "ProgressCallback", "Router"]
+__all__ = [
+    "Downloaded",
+    "Downloader",
+    "Finished",
+    "JobLimits",
+    "JobSink",
+    "ProgressCallback",
+    "Router",
+    "notes_of",
+]

@@ -3,7 +3,7 @@
 Implemented in ``boss_bot.downloaders``; core never imports that package.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -38,6 +38,22 @@ class JobLimits:
     cookies: Path | None = None
 
 
+class Downloaded(list[Path]):
+    """The files a downloader wrote, with sentences for the user about items it left out.
+
+    A plain list of paths is a ``Downloaded`` without notes (``notes_of``).
+    """
+
+    def __init__(self, files: Iterable[Path] = (), notes: tuple[str, ...] = ()) -> None:
+        super().__init__(files)
+        self.notes = notes
+
+
+def notes_of(files: list[Path]) -> tuple[str, ...]:
+    """The notes a download's files carry (none for a plain list)."""
+    return files.notes if isinstance(files, Downloaded) else ()
+
+
 class Downloader(Protocol):
     """Something that fetches the media behind a URL into a directory."""
 
@@ -58,7 +74,8 @@ class Downloader(Protocol):
             on_progress: Called with progress reports, on the event loop.
 
         Returns:
-            The files written, in the source's order.
+            The files written, in the source's order; a ``Downloaded`` when some
+            items were left out (a playlist longer than the job's bounds).
 
         Raises:
             DownloadFailedError: With the kind of failure.

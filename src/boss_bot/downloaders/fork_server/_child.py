@@ -77,8 +77,7 @@ def run_job(spec: JobSpec, events: TextIO, server: int) -> int:
             from boss_bot.downloaders.libraries.ytdlp import run
         else:
             from boss_bot.downloaders.libraries.gallerydl import run
-        run(spec, emit)
-        emit(event="done")
+        emit(event="done", **(run(spec, emit) or {}))
     except DownloadFailedError as exc:
         emit(event="error", kind=exc.kind.value, detail=exc.detail[-MAX_DETAIL:])
     except Exception as exc:

@@ -62,10 +62,13 @@ Request = StartRequest | EndRequest | PingRequest | ClaimsRequest
 
 
 class ChildEvent(TypedDict):
-    """One line on a child's events pipe."""
+    """One line on a child's events pipe; ``item`` names each finished file."""
 
-    event: Literal["progress", "done", "error"]
+    event: Literal["progress", "item", "done", "error"]
     total: NotRequired[int | None]  # progress: the expected bytes, when known
     speed: NotRequired[float | None]
     kind: NotRequired[str]  # error: a FailureKind value
     detail: NotRequired[str]
+    name: NotRequired[str]  # item: a finished file's name in the job directory
+    more: NotRequired[bool]  # done: the source has items past the file limit
+    found: NotRequired[int | None]  # done: how many items the source has, when known

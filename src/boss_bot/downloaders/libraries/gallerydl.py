@@ -4,21 +4,18 @@ Runs inside a download child process only, so the process-global config below
 belongs to this one job.
 """
 
-import contextlib
 import logging
-import os
-import time
 from typing import Any
 
-from gallery_dl import config, exception, job
+from gallery_dl import config, exception
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.classify import kind_for_status_bits
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
+from boss_bot.downloaders.libraries.gallerydl_job import BoundedJob, Progress
 from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.errors import DownloadFailedError, FailureKind
 
-REPORT_SECONDS = 1.0
 FILENAME = "{filename[b:120]}.{extension[b:12]}"  # ".part", ".fit0.mp4" stay under 255 B
 
 
@@ -33,35 +30,6 @@ class _Collector(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-class _Progress:
-    """gallery-dl's output interface (``job.out``), passing the expected size to the parent.
-
-    The total is the bytes of the files already finished plus the current one's
-    Content-Length; the parent measures what is on disk.
-    """
-
-    def __init__(self, emit: Any) -> None:
-        self.emit, self.finished, self.last = emit, 0, (0, 0.0)
-
-    def start(self, path: str) -> None:
-        """A file starts (nothing to report)."""
-
-    def skip(self, path: str) -> None:
-        """A file is skipped (nothing to report)."""
-
-    def success(self, path: str) -> None:
-        """A file is complete: count it into the running total."""
-        with contextlib.suppress(OSError):
-            self.finished += os.path.getsize(path)
-
-    def progress(self, bytes_total: int | None, bytes_downloaded: int, speed: int) -> None:
-        """Report the expected total when it changes (gallery-dl calls this per chunk)."""
-        total, now = self.finished + (bytes_total or 0), time.monotonic()
-        if bytes_total and (total != self.last[0] or now - self.last[1] >= REPORT_SECONDS):
-            self.last = (total, now)
-            self.emit(event="progress", total=total, speed=speed)
-
-
 def configure(spec: JobSpec) -> None:
     """Load this job's options into gallery-dl's (process-global) config."""
     config.clear()  # proxy-env off: no proxies, and no system proxy lookup (macOS)
@@ -70,7 +38,7 @@ def configure(spec: JobSpec) -> None:
         "directory": [],
         "timeout": 30,
         "retries": 1,
-        "file-range": f"1-{spec['max_files']}",
+        "file-range": f"1-{spec['max_files'] + 1}",  # BoundedJob stops at the one past it
         "filename": FILENAME,
         "proxy-env": False,
     }
@@ -91,14 +59,19 @@ def configure(spec: JobSpec) -> None:
         config.set((section, "ytdl"), "raw-options", ytdl)
 
 
-def run(spec: JobSpec, emit: Any) -> None:
-    """Download ``spec['url']`` into ``spec['dest']``, reporting expected sizes via ``emit``."""
+def run(spec: JobSpec, emit: Any) -> dict[str, object] | None:
+    """Download ``spec['url']`` into ``spec['dest']``, reporting sizes and files via ``emit``.
+
+    Returns:
+        Fields for the ``done`` event when the source had more files than were taken.
+    """
     configure(spec)
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     try:
-        download = job.DownloadJob(spec["url"])
-        download.out = _Progress(emit)
+        BoundedJob.max_files = spec["max_files"]
+        download = BoundedJob(spec["url"])
+        download.out = Progress(emit)
         status = download.run()
     except exception.NoExtractorError:
         raise DownloadFailedError(FailureKind.UNSUPPORTED, "no gallery-dl extractor") from None
@@ -108,7 +81,7 @@ def run(spec: JobSpec, emit: Any) -> None:
     if status == 0:
         if any("larger than allowed maximum" in line for line in collector.lines):
             raise DownloadFailedError(FailureKind.TOO_LARGE, detail)
-        return
+        return {"more": True, "found": BoundedJob.found} if BoundedJob.more else None
     kind = kind_for_status_bits(status, detail)
     if any(line == "HTML response" for line in collector.lines):
         kind = FailureKind.NOT_MEDIA

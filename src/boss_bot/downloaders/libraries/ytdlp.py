@@ -3,24 +3,23 @@
 Runs inside a download child process only.
 """
 
-import errno
+import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yt_dlp
-from yt_dlp.networking.exceptions import HTTPError, TransportError
-from yt_dlp.utils import DownloadError, GeoRestrictedError, UnsupportedError
+from yt_dlp.utils import DownloadError
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
-from boss_bot.downloaders.libraries.classify import kind_for_status, kind_for_text
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.javascript import javascript_options
-from boss_bot.downloaders.libraries.login import login_wall
+from boss_bot.downloaders.libraries.ytdlp_failures import classify
 from boss_bot.errors import DownloadFailedError, FailureKind
 
+__all__ = ["classify", "run"]
+
 Emit = Callable[..., None]
-LOCAL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EMFILE})
 
 
 class _Logger:
@@ -68,36 +67,23 @@ def _options(spec: JobSpec, log: _Logger, hook: Callable[[dict[str, Any]], None]
     return opts
 
 
-def _chain(exc: BaseException | None) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        yield exc
-        nxt = getattr(exc, "exc_info", None)
-        exc = (nxt[1] if nxt else None) or getattr(exc, "cause", None) or exc.__cause__
+def beyond(info: Mapping[str, Any] | None, max_files: int) -> dict[str, object] | None:
+    """What a playlist longer than the file limit had (``playlist_count``), for ``done``."""
+    found = (info or {}).get("playlist_count")
+    if (info or {}).get("_type") == "playlist" and isinstance(found, int) and found > max_files:
+        return {"more": True, "found": found}
+    return None
 
 
-def classify(exc: DownloadError) -> DownloadFailedError:
-    """Map a yt-dlp ``DownloadError`` to a failure with a kind."""
-    detail = str(exc)
-    for cause in _chain(exc):
-        if isinstance(cause, HTTPError):
-            return DownloadFailedError(login_wall(kind_for_status(cause.status), detail), detail)
-        if isinstance(cause, GeoRestrictedError):
-            return DownloadFailedError(FailureKind.GEO_BLOCKED, detail)
-        if isinstance(cause, UnsupportedError):
-            return DownloadFailedError(FailureKind.UNSUPPORTED, detail)
-        if isinstance(cause, OSError) and cause.errno in LOCAL_ERRNOS:
-            return DownloadFailedError(FailureKind.UNKNOWN, detail)  # our disk, not the site
-        if isinstance(cause, TransportError | OSError):
-            kind = kind_for_text(f"{detail} {cause!r}")
-            kept = kind in (FailureKind.BLOCKED, FailureKind.NO_SUCH_SITE)
-            return DownloadFailedError(kind if kept else FailureKind.NETWORK, detail)
-    return DownloadFailedError(kind_for_text(detail), detail)
+def run(spec: JobSpec, emit: Emit) -> dict[str, object] | None:
+    """Download ``spec['url']`` into ``spec['dest']``, reporting progress through ``emit``.
 
+    Each finished file (after its post-processing) is reported as an ``item``.
 
-def run(spec: JobSpec, emit: Emit) -> None:
-    """Download ``spec['url']`` into ``spec['dest']``, reporting progress through ``emit``."""
+    Returns:
+        Fields for the ``done`` event (``ChildEvent``) when a playlist had more items
+        than were taken.
+    """
     log = _Logger()
     last = [0.0]
 
@@ -111,9 +97,11 @@ def run(spec: JobSpec, emit: Emit) -> None:
     try:
         # A plain dict: typeshed's TypedDict rejects the documented `cachedir: False`.
         with yt_dlp.YoutubeDL(_options(spec, log, hook)) as ydl:  # pyright: ignore[reportArgumentType]
-            ydl.extract_info(spec["url"], download=True)
+            ydl.add_post_hook(lambda path: emit(event="item", name=os.path.basename(path)))
+            info = ydl.extract_info(spec["url"], download=True)
     except DownloadError as exc:
         raise classify(exc) from None
     skipped = [line for line in log.lines if "larger than max-filesize" in line]
     if skipped:
         raise DownloadFailedError(FailureKind.TOO_LARGE, skipped[0])
+    return beyond(info, spec["max_files"])
