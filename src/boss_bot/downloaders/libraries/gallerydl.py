@@ -69,7 +69,7 @@ def run(spec: JobSpec, emit: Any) -> dict[str, object] | None:
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     try:
-        BoundedJob.max_files = spec["max_files"]
+        BoundedJob.start_counting(spec["max_files"])
         download = BoundedJob(spec["url"])
         download.out = Progress(emit)
         status = download.run()

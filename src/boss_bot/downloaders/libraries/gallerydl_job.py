@@ -27,6 +27,11 @@ class BoundedJob(job.DownloadJob):
     more: ClassVar[bool] = False
     found: ClassVar[int | None] = None
 
+    @classmethod
+    def start_counting(cls, max_files: int) -> None:
+        """Set the limit and zero the counters before a download (``run`` in-process too)."""
+        cls.max_files, cls.taken, cls.more, cls.found = max_files, 0, False, None
+
     def __init__(self, url: Any, parent: Any = None) -> None:
         super().__init__(url, parent)
         if parent is not None:
