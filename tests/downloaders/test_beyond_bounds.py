@@ -24,30 +24,24 @@ def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_video(tmp_path_factory.mktemp("feed") / "clip.mp4", seconds=1, size="64x48")
 
 
+@pytest.mark.parametrize(
+    ("episodes", "notes"),
+    [
+        (5, ("Took the first 2 of 5 items: the rest is over the 2-file limit.",)),
+        (2, ()),  # within the limit: whole, no note
+    ],
+)
 async def test_a_long_playlist_keeps_the_first_items_and_counts_the_rest(
-    downloaders, clip: Path, tmp_path: Path
+    downloaders, clip: Path, tmp_path: Path, episodes: int, notes: tuple[str, ...]
 ) -> None:
-    """yt-dlp: a five-episode feed under a two-file limit gives two files and "2 of 5"."""
+    """yt-dlp: a feed under a two-file limit gives two files, and "2 of 5" when longer."""
     with MediaServer() as server:
         limits = JobLimits(timeout=60, max_files=2, allow_private=True)
         files = await ChildDownloader(YTDLP, downloaders.forker).download(
-            serve_feed(server, clip, 5), tmp_path, limits, lambda e: None
+            serve_feed(server, clip, episodes), tmp_path, limits, lambda e: None
         )
     assert len(files) == 2
-    assert notes_of(files) == ("Took the first 2 of 5 items: the rest is over the 2-file limit.",)
-
-
-async def test_a_playlist_within_the_limit_has_no_note(
-    downloaders, clip: Path, tmp_path: Path
-) -> None:
-    """yt-dlp: a two-episode feed under a two-file limit is whole: no note."""
-    with MediaServer() as server:
-        limits = JobLimits(timeout=60, max_files=2, allow_private=True)
-        files = await ChildDownloader(YTDLP, downloaders.forker).download(
-            serve_feed(server, clip, 2), tmp_path, limits, lambda e: None
-        )
-    assert len(files) == 2
-    assert notes_of(files) == ()
+    assert notes_of(files) == notes
 
 
 async def test_a_long_gallery_stops_at_the_file_limit_and_says_there_is_more(
