@@ -77,7 +77,9 @@ def build_service(
     servers.on_change(lambda _guild: queue.wake())
     pool = WorkerPool(queue, gated(runner, records), settings.max_concurrent_downloads)
     caps = Caps(
-        settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
+        settings.max_waiting_per_user,
+        settings.max_waiting_per_guild,
+        lambda guild: servers.server(guild).prefix,
     )
     admission = Admission(queue, records, DownloadBudget(settings.downloads_per_minute), caps)
     parts = ServiceParts(storage, store, queue, runner, records, pool, admission, servers)
