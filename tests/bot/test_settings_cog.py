@@ -7,7 +7,7 @@ import discord.ext.test as dpytest
 
 from boss_bot.core.items import DownloadPriority
 from tests.bot.conftest import drain, say
-from tests.fakes import FakeDownloader
+from tests.fakes import MP4, FakeDownloader
 
 URL = "$dl https://example.com/a.mp4"
 
@@ -138,5 +138,40 @@ async def test_members_set_their_preferences(make_bot) -> None:
     await _answer("$dl https://example.com/b.mp4 normal")
     jobs = bot.service.queue_view().jobs
     assert [j.priority for j in jobs] == [DownloadPriority.LOW, DownloadPriority.NORMAL]
+    fake.gate.set()
+    await drain(bot)
+
+
+async def test_the_servers_daily_quota_applies_at_once(make_bot) -> None:
+    """``daily_quota_mb 1`` under a 500 MiB operator quota: 1.2 MB delivered, then refused."""
+    fake = FakeDownloader(files={"big.mp4": MP4.ljust(1_200_000, b"\x00")})
+    bot = await make_bot(fake.route)
+    await _answer("$settings set daily_quota_mb 1", await _admin())
+    await _answer(URL)
+    await drain(bot)
+    await say("$dl https://example.com/b.mp4")
+    while not dpytest.sent_queue.empty():
+        last = dpytest.get_message()
+    assert last.content == (
+        "⚠️ This server has used today's 1.0 MB download quota. It resets at 00:00 UTC."
+    )
+    assert len(fake.calls) == 1
+
+
+async def test_max_jobs_per_user_applies_at_once(make_bot) -> None:
+    """With ``max_jobs_per_user 1`` a member's second job waits; raising it to 2 starts it."""
+    fake = FakeDownloader(gate=asyncio.Event())
+    bot = await make_bot(fake.route, max_jobs_per_user=2)
+    admin = await _admin()
+    await _answer("$settings set max_jobs_per_user 1", admin)
+    await _answer(URL)
+    await _answer("$dl https://example.com/b.mp4")
+    await asyncio.wait_for(fake.started.wait(), 2)
+    view = bot.service.queue_view()
+    assert (len(view.running), len(view.waiting)) == (1, 1)
+    await _answer("$settings set max_jobs_per_user 2", admin)
+    async with asyncio.timeout(5):
+        while len(bot.service.queue_view().running) < 2:
+            await asyncio.sleep(0.02)
     fake.gate.set()
     await drain(bot)
