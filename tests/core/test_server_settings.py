@@ -157,3 +157,24 @@ def test_a_file_from_a_newer_version_is_refused(make_settings, tmp_path: Path) -
     newer.close()
     with pytest.raises(ConfigError, match="newer than this boss-bot"):
         _store(make_settings(), path)
+
+
+def test_every_change_is_logged_with_who_where_and_old_to_new(
+    make_settings, tmp_path: Path, logged: list[str]
+) -> None:
+    """The operator's log names the key, the server, who, and the old and new values."""
+    store = _store(make_settings(), tmp_path / "s.sqlite3")
+    store.change(GUILD, "max_jobs_per_user", "1", ADMIN)
+    store.change(GUILD, "max_jobs_per_user", None, ADMIN)
+    assert "setting max_jobs_per_user of server 111 changed by Alice (7): 2 → 1\n" in logged
+    assert "setting max_jobs_per_user of server 111 reset by Alice (7): 1 → 2\n" in logged
+
+
+def test_reads_after_close_give_the_defaults(make_settings, tmp_path: Path) -> None:
+    """A message during shutdown still gets a prefix: cached values, else the defaults."""
+    store = _store(make_settings(), tmp_path / "s.sqlite3")
+    store.change(GUILD, "prefix", "!", ADMIN)
+    store.close()
+    assert store.server(GUILD).prefix == "!"
+    assert store.server(222).prefix == "$"
+    assert store.member(5).priority == "normal"

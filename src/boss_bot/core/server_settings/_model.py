@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from loguru import logger
+
 AutoDownload = Literal["off", "react", "on"]
 DefaultPriority = Literal["low", "normal"]
 
@@ -80,3 +82,11 @@ class Change:
     key: str
     old: str
     new: str
+
+    def log(self, guild_id: int, by: tuple[int, str], *, reset: bool) -> None:
+        """Log it at INFO: which key of which server, who (name and id), old → new."""
+        how = "reset" if reset else "changed"
+        logger.bind(guild_id=guild_id).info(
+            "setting {} of server {} {} by {} ({}): {} → {}",
+            *(self.key, guild_id, how, by[1], by[0], self.old, self.new),
+        )

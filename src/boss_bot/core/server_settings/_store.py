@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from loguru import logger
 
@@ -37,28 +38,26 @@ class SettingsStore:
     def server(self, guild_id: int | None) -> ServerSettings:
         """The settings in effect in ``guild_id`` (None, in DMs: the operator's)."""
         if guild_id not in self._servers:
-            rows = self._db.execute(
-                "SELECT key, value FROM server_settings WHERE guild_id = ?", (guild_id,)
-            )
-            stored = stored_values(rows.fetchall())
+            rows = self._read("SELECT key, value FROM server_settings WHERE guild_id = ?", guild_id)
+            stored = stored_values(rows)
             self._servers[guild_id] = effective(self.settings, guild_id, stored)
         return self._servers[guild_id]
 
     def member(self, user_id: int) -> MemberPreferences:
         """The preferences of ``user_id`` (the defaults until they set one)."""
         if user_id not in self._members:
-            rows = self._db.execute(
-                "SELECT key, value FROM member_preferences WHERE user_id = ?", (user_id,)
+            rows = self._read(
+                "SELECT key, value FROM member_preferences WHERE user_id = ?", user_id
             )
-            self._members[user_id] = preferences_of(user_id, rows.fetchall())
+            self._members[user_id] = preferences_of(user_id, rows)
         return self._members[user_id]
 
     def stamps(self, guild_id: int) -> dict[str, Stamp]:
         """Who last changed or reset each key of ``guild_id``, and when."""
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT key, changed_by, changed_by_name, changed_at, value IS NULL "
             "FROM server_settings WHERE guild_id = ?",
-            (guild_id,),
+            guild_id,
         )
         return {
             k: Stamp(by, name, datetime.fromisoformat(at), bool(reset))
@@ -84,11 +83,7 @@ class SettingsStore:
         self._servers.pop(guild_id, None)
         new = getattr(self.server(guild_id), setting.name)
         done = Change(setting.name, setting.show(old), setting.show(new))
-        how = "reset" if text is None else "changed"
-        logger.bind(guild_id=guild_id).info(
-            "setting {} of server {} {} by {} ({}): {} → {}",
-            *(done.key, guild_id, how, by[1], by[0], done.old, done.new),
-        )
+        done.log(guild_id, by, reset=text is None)
         for listener in self._listeners:
             listener(guild_id)
         return done
@@ -113,5 +108,11 @@ class SettingsStore:
         self._listeners.append(listener)
 
     def close(self) -> None:
-        """Close the file (reads keep answering from memory)."""
+        """Close the file; reads go on (from memory, else the defaults: shutting down)."""
         self._db.close()
+
+    def _read(self, sql: str, *args: object) -> list[Any]:
+        try:
+            return self._db.execute(sql, args).fetchall()
+        except sqlite3.ProgrammingError:  # closed: a message arrived while the bot stops
+            return []
