@@ -175,3 +175,17 @@ async def test_max_jobs_per_user_applies_at_once(make_bot) -> None:
             await asyncio.sleep(0.02)
     fake.gate.set()
     await drain(bot)
+
+
+async def test_channels_and_roles_of_another_server_are_refused(make_bot) -> None:
+    """An id that is no channel (or role) of this server changes nothing and says which."""
+    bot = await make_bot()
+    admin = await _admin()
+    answer = await _answer("$settings set allowed_channels 100000000000000009", admin)
+    assert answer == (
+        "⚠️ `allowed_channels`: `100000000000000009` is not a channel of this server. "
+        "Nothing was changed."
+    )
+    answer = await _answer("$settings set high_priority_roles <@&100000000000000009>", admin)
+    assert "`100000000000000009` is not a role of this server." in answer
+    assert bot.servers.stamps(admin.guild.id) == {}

@@ -5,6 +5,7 @@ only. The global allow-lists do not apply here, so a server's admins can never l
 themselves out of their settings.
 """
 
+import discord
 from discord.ext import commands
 
 from boss_bot.bot import settings_text as text
@@ -25,6 +26,17 @@ async def _manager(ctx: AnyContext) -> bool:
     if (perms and perms.manage_guild) or await ctx.bot.is_owner(ctx.author):
         return True
     raise NotAllowed(NEEDS)
+
+
+def _in_this_server(guild: discord.Guild, key: str, value: object) -> None:
+    """Refuse channels or roles that are not this server's (typed ids of another one)."""
+    if not isinstance(value, tuple):
+        return
+    roles = key.endswith("roles")
+    known = guild.get_role if roles else guild.get_channel_or_thread
+    if unknown := [v for v in value if known(v) is None]:
+        kind = "role" if roles else "channel"
+        raise SettingError(f"`{unknown[0]}` is not a {kind} of this server.")
 
 
 class Settings(commands.Cog):
@@ -63,13 +75,15 @@ class Settings(commands.Cog):
 
     async def _change(self, ctx: commands.Context[BossBot], key: str, value: str | None) -> None:
         assert ctx.guild is not None  # cog_check made sure
-        who = (ctx.author.id, str(ctx.author))
+        who, name = (ctx.author.id, str(ctx.author)), key.strip().lower()
         try:
+            if name in KEYS and value is not None:
+                _in_this_server(ctx.guild, name, KEYS[name].parse(value, self.bot.settings))
             change = self.bot.servers.change(ctx.guild.id, key, value, who)
         except SettingError as exc:
-            if key.strip().lower() not in KEYS:
+            if name not in KEYS:
                 raise
-            raise SettingError(f"`{key.strip().lower()}`: {exc} Nothing was changed.") from None
+            raise SettingError(f"`{name}`: {exc} Nothing was changed.") from None
         await answer(ctx, text.changed(change, value is None))
 
 
