@@ -29,8 +29,8 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
 
 
 def test_user_guide_names_the_prefix_setting_that_exists() -> None:
-    """The guide says where the prefix comes from (one setting), not a per-server choice."""
+    """The guide says where the prefix comes from: the server's setting, then the operator's."""
     guide = (ROOT / "docs" / "user-guide.md").read_text()
     assert "command_prefix" in BotSettings.model_fields
     assert "`BOSS_BOT_COMMAND_PREFIX`" in guide
-    assert "server changed it" not in guide
+    assert "`$settings set prefix !`" in guide

@@ -73,7 +73,7 @@ async def test_high_priority_needs_the_role_and_jumps_the_queue(make_bot) -> Non
     await say("$dl https://example.com/vip.mp4 high")
     assert "`high` priority is for moderators" in dpytest.get_message().content
     role = dpytest.backend.make_role("vip", member.guild, permissions=0)
-    bot.settings.high_priority_role_ids.append(role.id)
+    bot.servers.change(member.guild.id, "high_priority_roles", str(role.id), (1, "admin"))
     await dpytest.add_role(member, role)
     await dpytest.message("$dl https://example.com/vip.mp4 high")
     vip = job_id_of(dpytest.get_message())

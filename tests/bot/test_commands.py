@@ -84,6 +84,7 @@ async def test_all_extensions_load(make_bot) -> None:
         "Menu",
         "Observe",
         "Lifecycle",
+        "Settings",
     }
     assert set(bot.cogs) == expected
 

@@ -66,10 +66,11 @@ async def test_a_retry_without_the_allowed_role_does_nothing(make_bot, fake) -> 
 
 
 async def test_a_retry_outside_the_allowed_channels_does_nothing(make_bot, fake) -> None:
-    """🔄 in a channel no longer on ALLOWED_CHANNEL_IDS is ignored like a command there."""
+    """🔄 in a channel no longer allowed (``$settings``) is ignored like a command there."""
     bot = await make_bot(fake.route, download_tries=1)
     ack = await failed_job(bot)
-    bot.settings.allowed_channel_ids.append(123456789)
+    guild = dpytest.get_config().guilds[0].id
+    bot.servers.change(guild, "allowed_channels", "100000000000000009", (1, "admin"))
     await dpytest.add_reaction(dpytest.get_config().members[0], ack, "🔄")
     await drain(bot)
     assert len(fake.calls) == 1

@@ -34,6 +34,7 @@ async def test_slash_commands_are_synced_and_download(tmp_path: Path) -> None:
         ("dlc", 1),
         ("dlh", 1),
         ("dls", 1),
+        ("settings", 1),
         ("health", 1),
         ("stats", 1),
         ("Download media", 3),

@@ -9,9 +9,12 @@ from loguru import logger
 from boss_bot.bot.delivery import DiscordSink
 from boss_bot.bot.gate import Gate
 from boss_bot.bot.help import BossHelp
+from boss_bot.bot.intents import default_intents
+from boss_bot.bot.prefixes import server_prefix
 from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.metrics import Metrics
+from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.settings import BotSettings
@@ -27,16 +30,8 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.menu",
     "boss_bot.bot.cogs.observe",
     "boss_bot.bot.cogs.lifecycle",
+    "boss_bot.bot.cogs.settings",
 )
-
-
-def default_intents() -> discord.Intents:
-    """Guilds, messages (with content, a privileged intent) and reactions; no members."""
-    wanted = discord.Intents.none()
-    wanted.guilds = wanted.guild_messages = wanted.dm_messages = True
-    wanted.message_content = True
-    wanted.guild_reactions = wanted.dm_reactions = True
-    return wanted
 
 
 class BossBot(commands.Bot):
@@ -50,6 +45,7 @@ class BossBot(commands.Bot):
         sink: Where the service's jobs are shown and delivered; attached to this bot.
         metrics: Counters the cogs add to (command timings) and ``/metrics`` shows.
         forker: The download fork server, if this process runs one (for ``/health``).
+        servers: Servers' settings and members' preferences (the service closes it).
         intents: The gateway intents; ``default_intents()`` unless a test wants more.
     """
 
@@ -60,11 +56,12 @@ class BossBot(commands.Bot):
         sink: DiscordSink,
         *,
         metrics: Metrics,
+        servers: SettingsStore,
         forker: Forker | None = None,
         intents: discord.Intents | None = None,
     ) -> None:
         super().__init__(
-            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            command_prefix=server_prefix(servers),
             intents=default_intents() if intents is None else intents,
             help_command=BossHelp(),
             allowed_mentions=NO_MENTIONS,
@@ -72,9 +69,9 @@ class BossBot(commands.Bot):
             strip_after_prefix=True,
         )
         self.settings, self.service, self.sink = settings, service, sink
-        self.metrics, self.forker = metrics, forker
+        self.metrics, self.forker, self.servers = metrics, forker, servers
         sink.attach(self)
-        self.gate = Gate(self, settings)
+        self.gate = Gate(self, settings, servers)
         self._tasks = BackgroundTasks()
         self.started_at = time.monotonic()
         self.restarting = False  # ``serve`` runs the command line again once closed

@@ -1,9 +1,10 @@
 """Who may use the bot where: the channel and role allow-lists, in servers and in DMs.
 
 One answer for every entry point: the global command check (``cogs.access``) and the
-🔄 reaction (``cogs.controls``). Both lists are optional (``ALLOWED_CHANNEL_IDS``,
-``ALLOWED_ROLE_IDS``; empty means everywhere and everyone); moderators (Manage
-Messages) are never locked out.
+🔄 reaction (``cogs.controls``). Both lists are optional and per server
+(``$settings set allowed_channels|allowed_roles``, read at every check; the operator's
+``ALLOWED_CHANNEL_IDS``/``ALLOWED_ROLE_IDS`` are the defaults; empty means everywhere and
+everyone); moderators (Manage Messages) are never locked out.
 
 Direct messages are refused unless ``ALLOW_DMS`` is on; then a user is served if, in
 at least one server they share with the bot, they hold an allowed role or moderate.
@@ -19,6 +20,7 @@ import discord
 from discord.ext import commands
 from loguru import logger
 
+from boss_bot.core.server_settings import SettingsStore
 from boss_bot.settings import BotSettings
 
 DMS_OFF = (
@@ -39,11 +41,13 @@ class Gate:
         self,
         bot: commands.Bot,
         settings: BotSettings,
+        servers: SettingsStore,
         *,
         ttl: float = MEMBERSHIP_TTL,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.bot, self.settings, self.ttl, self.clock = bot, settings, ttl, clock
+        self.servers = servers
         self._dm_answers: dict[int, tuple[float, bool]] = {}  # user -> (until, allowed)
 
     async def refusal(
@@ -59,7 +63,7 @@ class Gate:
             return None if await self._allowed_somewhere(user.id) else DMS_REFUSED
         if not isinstance(user, discord.Member) or user.guild_permissions.manage_messages:
             return None
-        channels = self.settings.allowed_channel_ids
+        channels = self.servers.server(guild.id).allowed_channels
         here = {channel.id, getattr(channel, "parent_id", None)}  # a thread's parent
         if channels and not here & set(channels):
             where = ", ".join(f"<#{c}>" for c in channels[:5])
@@ -69,7 +73,7 @@ class Gate:
         return None
 
     def _has_role(self, member: discord.Member) -> bool:
-        roles = self.settings.allowed_role_ids
+        roles = self.servers.server(member.guild.id).allowed_roles
         return not roles or any(role.id in roles for role in member.roles)
 
     async def _allowed_somewhere(self, user_id: int) -> bool:

@@ -7,7 +7,10 @@ from boss_bot.settings import BotSettings
 
 
 def downloader_lines(
-    found: list[LibraryVersion], running: dict[str, str | None], settings: BotSettings
+    found: list[LibraryVersion],
+    running: dict[str, str | None],
+    settings: BotSettings,
+    prefix: str | None = None,
 ) -> list[str]:
     """The downloaders' versions and dates; warnings when one is old or not in use yet.
 
@@ -16,15 +19,17 @@ def downloader_lines(
         running: The versions installed when the bot started, which it runs until
             restarted (the download server imported them then).
         settings: For the maximum age and the command prefix.
+        prefix: The prefix the reader uses here (the server's), if not the operator's.
     """
     today = date.today()
+    prefix = prefix or settings.command_prefix
     lines = ["Downloaders: " + ", ".join(v.describe(today) for v in found)]
     for v in found:
-        if old := v.too_old(today, settings.downloader_max_age_days, settings.command_prefix):
+        if old := v.too_old(today, settings.downloader_max_age_days, prefix):
             lines.append(f"⚠️ {old}")
         if v.version != running.get(v.name, v.version):
             lines.append(
                 f"⚠️ {v.name} {v.version} is installed, but the bot still runs "
-                f"{running[v.name]}: `{settings.command_prefix}restart` to use it"
+                f"{running[v.name]}: `{prefix}restart` to use it"
             )
     return lines

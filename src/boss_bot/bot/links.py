@@ -17,8 +17,12 @@ def same_link(word: str) -> str:
     return word.strip().removeprefix("<").removesuffix(">")
 
 
-def split_links(text: str, maximum: int) -> tuple[list[str], Priority]:
+def split_links(
+    text: str, maximum: int, default: Priority = "normal"
+) -> tuple[list[str], Priority]:
     """The distinct links of ``text`` in their order, and the priority word after them.
+
+    Without a priority word: ``default`` (the member's preference, ``$dls set priority``).
 
     Raises:
         InvalidURLError: No link, a priority word before the last link, or a last
@@ -26,7 +30,7 @@ def split_links(text: str, maximum: int) -> tuple[list[str], Priority]:
         UserFacingError: More than ``maximum`` distinct links.
     """
     words = text.split()
-    priority: Priority = "normal"
+    priority: Priority = default
     if words and words[-1] in PRIORITIES:
         priority = cast(Priority, words.pop())
     if len(words) > 1 and not any(c in words[-1] for c in "./:"):  # meant as a priority

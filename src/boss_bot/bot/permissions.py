@@ -1,5 +1,7 @@
 """Who is asking, and what they may do: moderators, priority roles."""
 
+from collections.abc import Collection
+
 import discord
 from discord.ext import commands
 
@@ -7,8 +9,11 @@ from boss_bot.bot.replies import AnyContext
 from boss_bot.core.jobs.access import Requester
 
 
-def may_use_high(ctx: AnyContext, role_ids: list[int]) -> bool:
-    """Moderators (manage_messages) and holders of a configured role may use ``high``."""
+def may_use_high(ctx: AnyContext, role_ids: Collection[int]) -> bool:
+    """Moderators (manage_messages) and holders of a configured role may use ``high``.
+
+    ``role_ids``: the server's ``high_priority_roles`` (``$settings``).
+    """
     author = ctx.author
     if not isinstance(author, discord.Member):
         return False

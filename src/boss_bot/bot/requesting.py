@@ -66,8 +66,11 @@ async def request_download(
     """
     service = ctx.bot.service
     await ctx.defer()  # a slash command must be answered within 3 s; a no-op for $
-    links, priority = split_links(text, ctx.bot.settings.max_links_per_command)
-    if priority == "high" and not may_use_high(ctx, ctx.bot.settings.high_priority_role_ids):
+    guild_id = ctx.guild.id if ctx.guild else None
+    preferred = ctx.bot.servers.member(ctx.author.id).priority
+    links, priority = split_links(text, ctx.bot.settings.max_links_per_command, preferred)
+    high_roles = ctx.bot.servers.server(guild_id).high_priority_roles
+    if priority == "high" and not may_use_high(ctx, high_roles):
         raise UserFacingError(
             "`high` priority is for moderators and members with the priority role. "
             "Leave it out to queue at normal priority."
@@ -79,7 +82,6 @@ async def request_download(
         )
     urls = await _checked(ctx, links, allowed, wrong_site)
     reply_to = reply_to or (None if ctx.interaction else ctx.message.id)
-    guild_id = ctx.guild.id if ctx.guild else None
     level, shared = DownloadPriority[priority.upper()], len(urls) > 1
     requests = [
         JobRequest(url, ctx.author.id, ctx.channel.id, guild_id, reply_to, level, shared)

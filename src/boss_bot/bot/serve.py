@@ -18,6 +18,8 @@ from boss_bot.bot.delivery import DiscordSink
 from boss_bot.core.jobs.assembly import build_service
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Router
+from boss_bot.core.server_settings import SettingsStore
+from boss_bot.core.storage.paths import Storage
 from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.routing import Downloaders
 from boss_bot.errors import ConfigError
@@ -33,8 +35,11 @@ def build_bot(
 ) -> BossBot:
     """A bot with its sink, metrics and download service, downloading through ``router``."""
     sink, metrics = DiscordSink(settings.progress_interval), Metrics()
-    service = build_service(settings, sink, router, metrics)
-    return BossBot(settings, service, sink, metrics=metrics, forker=forker, intents=intents)
+    servers = SettingsStore(Storage(settings.data_dir).settings_db, settings)
+    service = build_service(settings, sink, router, metrics, servers)
+    return BossBot(
+        settings, service, sink, metrics=metrics, servers=servers, forker=forker, intents=intents
+    )
 
 
 def point_at(settings: BotSettings) -> None:

@@ -3,7 +3,8 @@
 ``$dlh`` (``$help``) stays available in direct messages even when they are off, so a
 user can learn why and where to use the bot. The download rate is not a check here:
 it is each member's budget in the core (``core.budget``), shared by every way to
-start a download, 🔄 included.
+start a download, 🔄 included. ``$settings`` checks for itself (servers only, Manage
+Server), so no allow-list can lock a server's admins out of it.
 """
 
 from discord.ext import commands
@@ -13,6 +14,7 @@ from boss_bot.bot.permissions import NotAllowed
 from boss_bot.bot.replies import AnyContext
 
 HELP = "dlh"
+OWN_CHECKS = "settings"
 
 
 class Access(commands.Cog):
@@ -24,6 +26,8 @@ class Access(commands.Cog):
     async def bot_check(self, ctx: AnyContext) -> bool:
         """Refuse commands outside the allowed channels, from members without a role, in DMs."""
         if ctx.guild is None and ctx.command is not None and ctx.command.qualified_name == HELP:
+            return True
+        if ctx.command is not None and ctx.command.qualified_name.split()[0] == OWN_CHECKS:
             return True
         if reason := await self.bot.gate.refusal(ctx.author, ctx.channel, ctx.guild):
             raise NotAllowed(reason)

@@ -55,7 +55,7 @@ class Admin(commands.Cog):
             f"Uptime: {duration(time.monotonic() - self.bot.started_at)}",
             f"Jobs: {len(queue.running)} running, {len(queue.waiting)} waiting",
             f"Version: {__version__}",
-            *downloader_lines(found, self.running, self.bot.settings),
+            *downloader_lines(found, self.running, self.bot.settings, ctx.clean_prefix),
             *_store_warnings(service.health()),
         ]
         await answer(ctx, "\n".join(lines))

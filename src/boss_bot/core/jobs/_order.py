@@ -2,8 +2,8 @@
 
 import heapq
 import itertools
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from boss_bot.core.items import DownloadItem
 
@@ -43,3 +43,17 @@ def start_order(
         if index + 1 < len(jobs):
             nxt = index + 1
             heapq.heappush(heap, (neg_priority, next(turn), arrival[jobs[nxt].id], key, nxt))
+
+
+def first_startable(
+    plan: Iterable[DownloadItem],
+    running: Iterable[DownloadItem],
+    per_user: Callable[[int | None], int],
+) -> DownloadItem | None:
+    """The first job of ``plan`` whose member runs fewer jobs than its server allows.
+
+    ``per_user(guild_id)`` is the server's ``max_jobs_per_user``; the member's running
+    jobs are counted in every server.
+    """
+    counts = Counter(item.user_id for item in running)
+    return next((i for i in plan if counts[i.user_id] < per_user(i.guild_id)), None)

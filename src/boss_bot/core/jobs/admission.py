@@ -5,6 +5,7 @@ not in DMs), the disk and the daily quota, then a place in the queue. Jobs being
 acknowledged count as waiting. Jobs taken back after a restart skip all of this.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from boss_bot.core.items import DownloadItem, DownloadPriority
@@ -34,11 +35,11 @@ class JobRequest:
 
 @dataclass(frozen=True, slots=True)
 class Caps:
-    """How many jobs may wait per member and per server; ``prefix`` names ``dlc``."""
+    """How many jobs may wait per member and per server; ``prefix(guild)`` names ``dlc``."""
 
     per_user: int
     per_guild: int
-    prefix: str = "$"
+    prefix: Callable[[int | None], str] = lambda _guild: "$"
 
 
 class Admission:
@@ -98,7 +99,7 @@ class Admission:
         if mine >= self.caps.per_user:
             raise QueueFullError(
                 f"You already have {mine} jobs waiting, the most one member may have. Wait for "
-                f"one to start, or cancel one with `{self.caps.prefix}dlc <id>`."
+                f"one to start, or cancel one with `{self.caps.prefix(guild_id)}dlc <id>`."
             )
         if guild_id is None:  # DMs: only the member's own cap
             return

@@ -16,9 +16,10 @@ from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.jobs.workers import RunJob, WorkerPool
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Finished, JobSink, Router
+from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.storage.job_store import JobStore, SqliteJobStore
 from boss_bot.core.storage.paths import Storage
-from boss_bot.core.storage.policy import Policy
+from boss_bot.core.storage.policy import MB, Policy
 from boss_bot.core.storage.records import Records
 from boss_bot.settings import BotSettings
 
@@ -53,24 +54,35 @@ def _logged(hook: Finished) -> Finished:
 
 
 def build_service(
-    settings: BotSettings, sink: JobSink, router: Router, metrics: Metrics
+    settings: BotSettings,
+    sink: JobSink,
+    router: Router,
+    metrics: Metrics,
+    servers: SettingsStore | None = None,
 ) -> DownloadService:
     """A download service for ``settings``: store, queue, runner, records, workers, admission.
 
     Every finished job is reported to the records (the daily quota) and to ``metrics``.
+    ``servers`` gives each server's quota and jobs per member (opened here if not given);
+    the service closes it.
     """
     storage = Storage(settings.data_dir)
+    servers = servers or SettingsStore(storage.settings_db, settings)
     store = SqliteJobStore(storage.queue_db)
-    records = Records(storage, Policy.from_settings(settings))
+    quota = lambda guild: servers.server(guild).daily_quota_mb * MB  # noqa: E731
+    records = Records(storage, Policy.from_settings(settings), quota=quota)
     hooks = (_logged(records.write), _logged(metrics.finished))
     runner = build_runner(settings, storage, store, sink, router, on_finish=hooks)
-    queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
+    queue = JobQueue(settings.max_queue_size, lambda g: servers.server(g).max_jobs_per_user)
+    servers.on_change(lambda _guild: queue.wake())
     pool = WorkerPool(queue, gated(runner, records), settings.max_concurrent_downloads)
     caps = Caps(
-        settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
+        settings.max_waiting_per_user,
+        settings.max_waiting_per_guild,
+        lambda guild: servers.server(guild).prefix,
     )
     admission = Admission(queue, records, DownloadBudget(settings.downloads_per_minute), caps)
-    parts = ServiceParts(storage, store, queue, runner, records, pool, admission)
+    parts = ServiceParts(storage, store, queue, runner, records, pool, admission, servers)
     return DownloadService(settings, parts)
 
 

@@ -6,6 +6,7 @@ from boss_bot.core.jobs.admission import Admission
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.workers import WorkerPool
+from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.storage.job_store import SqliteJobStore
 from boss_bot.core.storage.paths import Storage
 from boss_bot.core.storage.records import Records
@@ -22,3 +23,4 @@ class ServiceParts:
     records: Records
     pool: WorkerPool
     admission: Admission
+    servers: SettingsStore

@@ -2,24 +2,26 @@
 
 Within one priority, the guild served least recently goes next, so one guild's forty
 waiting jobs cannot starve another guild's single job. A user's job waits while that
-user already has ``per_user`` jobs running.
+user already has ``per_user`` jobs running (a number, or a server's own, by guild id).
 """
 
 import asyncio
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.jobs._order import fairness_key, start_order
+from boss_bot.core.jobs._order import fairness_key, first_startable, start_order
 from boss_bot.errors import QueueFullError
 
 
 class JobQueue:
     """Waiting and running jobs, bounded by ``max_size`` in total."""
 
-    def __init__(self, max_size: int, per_user: int = 2) -> None:
+    def __init__(self, max_size: int, per_user: int | Callable[[int | None], int] = 2) -> None:
         self.max_size = max_size
-        self.per_user = per_user
+        self.per_user: Callable[[int | None], int] = (
+            per_user if callable(per_user) else lambda _guild, n=per_user: n
+        )
         self._seq = itertools.count()
         self._order: dict[str, int] = {}
         self._waiting: dict[str, DownloadItem] = {}
@@ -68,13 +70,11 @@ class JobQueue:
         return start_order(self._waiting.values(), self._order, self._served)
 
     def _eligible(self) -> DownloadItem | None:
-        running_per_user: dict[int, int] = {}
-        for item in self._running.values():
-            running_per_user[item.user_id] = running_per_user.get(item.user_id, 0) + 1
-        for item in self._plan():
-            if running_per_user.get(item.user_id, 0) < self.per_user:
-                return item
-        return None
+        return first_startable(self._plan(), self._running.values(), self.per_user)
+
+    def wake(self) -> None:
+        """Look again for a job that may start (a server's ``max_jobs_per_user`` grew)."""
+        self._changed.set()
 
     async def get(self) -> DownloadItem:
         """Wait for the next job that may start, and mark it running."""

@@ -45,6 +45,7 @@ class DownloadService:
         await self._tasks.close()
         await self._parts.pool.close()
         self._parts.store.close()
+        self._parts.servers.close()
 
     async def validate(self, text: str, allowed: frozenset[Platform] | None = None) -> CheckedURL:
         """Check a URL a user gave; see ``fetching.validate``."""

@@ -2,6 +2,7 @@
 
 ```
 <data_dir>/queue.sqlite3                       the job store (waiting and running jobs)
+<data_dir>/settings.sqlite3                    servers' settings, members' preferences
 <data_dir>/cookies.txt                         cookies for every download (if there)
 <data_dir>/restart.json                        which message to edit once restarted
 <data_dir>/temp/<job_id>/                      files of a running job
@@ -39,6 +40,11 @@ class Storage:
     def queue_db(self) -> Path:
         """The job store's SQLite file (``queue.sqlite3``)."""
         return self.root / "queue.sqlite3"
+
+    @property
+    def settings_db(self) -> Path:
+        """Servers' settings and members' preferences (``settings.sqlite3``)."""
+        return self.root / "settings.sqlite3"
 
     @property
     def cookies(self) -> Path:

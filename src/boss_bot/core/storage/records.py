@@ -36,8 +36,17 @@ def read_record(path: Path) -> dict:
 class Records:
     """Writes records, answers "may this guild start a job?", and sweeps old data."""
 
-    def __init__(self, storage: Storage, policy: Policy, clock: Clock = lambda: datetime.now(UTC)):
+    def __init__(
+        self,
+        storage: Storage,
+        policy: Policy,
+        clock: Clock = lambda: datetime.now(UTC),
+        *,
+        quota: Callable[[int], int] | None = None,
+    ):
+        """``quota(guild_id)``: a server's own daily quota in bytes (else the policy's)."""
         self.storage, self.policy, self.clock = storage, policy, clock
+        self.quota = quota or (lambda _guild: policy.guild_daily)
         self._today: dict[tuple[str, str], int] = {}  # (guild, day) -> bytes delivered
         self._lock = threading.Lock()
 
@@ -87,11 +96,12 @@ class Records:
 
     def over_quota(self, guild_id: int | None, user_id: int = 0) -> str | None:
         """The quota message if the guild (in DMs: the user) has had today's quota."""
-        if self.used_today(guild_id, user_id) < self.policy.guild_daily:
+        limit = self.quota(guild_id) if guild_id else self.policy.guild_daily
+        if self.used_today(guild_id, user_id) < limit:
             return None
         who = "This server has" if guild_id else "You have"
         where = "" if guild_id else " in direct messages"
-        quota = size(self.policy.guild_daily)
+        quota = size(limit)
         return f"{who} used today's {quota} download quota{where}. It resets at 00:00 UTC."
 
 
