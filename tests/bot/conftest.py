@@ -115,3 +115,11 @@ async def drain(bot: BossBot, timeout: float = 30) -> None:
     async with asyncio.timeout(timeout):
         while len(bot.service.queue_view()):
             await asyncio.sleep(0.02)
+
+
+def sent() -> list[discord.Message]:
+    """The messages the bot sent that the test has not read yet (all of them, in order)."""
+    messages = []
+    while not dpytest.sent_queue.empty():
+        messages.append(dpytest.get_message())
+    return messages

@@ -15,6 +15,7 @@ from loguru import logger
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import DiscordSink
+from boss_bot.bot.telling import Wants, default_wants
 from boss_bot.core.jobs.assembly import build_service
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Router
@@ -30,9 +31,14 @@ def build_bot(
     *,
     forker: Forker | None = None,
     intents: discord.Intents | None = None,
+    wants: Wants = default_wants,
 ) -> BossBot:
-    """A bot with its sink, metrics and download service, downloading through ``router``."""
-    sink, metrics = DiscordSink(settings.progress_interval), Metrics()
+    """A bot with its sink, metrics and download service, downloading through ``router``.
+
+    ``wants`` says how each member wants to be told that a job ended (``bot.telling``):
+    the per-server and per-member settings; mention on and DM off unless given.
+    """
+    sink, metrics = DiscordSink(settings.progress_interval, wants), Metrics()
     service = build_service(settings, sink, router, metrics)
     return BossBot(settings, service, sink, metrics=metrics, forker=forker, intents=intents)
 

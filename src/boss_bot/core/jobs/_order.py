@@ -43,3 +43,13 @@ def start_order(
         if index + 1 < len(jobs):
             nxt = index + 1
             heapq.heappush(heap, (neg_priority, next(turn), arrival[jobs[nxt].id], key, nxt))
+
+
+def first_eligible(
+    plan: Iterable[DownloadItem], running: Iterable[DownloadItem], per_user: int
+) -> DownloadItem | None:
+    """The first job of ``plan`` whose user has fewer than ``per_user`` jobs running."""
+    running_per_user: dict[int, int] = defaultdict(int)
+    for item in running:
+        running_per_user[item.user_id] += 1
+    return next((i for i in plan if running_per_user[i.user_id] < per_user), None)

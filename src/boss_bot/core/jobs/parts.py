@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from boss_bot.core.jobs.admission import Admission
+from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.workers import WorkerPool
@@ -22,3 +23,4 @@ class ServiceParts:
     records: Records
     pool: WorkerPool
     admission: Admission
+    positions: Positions

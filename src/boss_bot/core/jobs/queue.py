@@ -2,15 +2,16 @@
 
 Within one priority, the guild served least recently goes next, so one guild's forty
 waiting jobs cannot starve another guild's single job. A user's job waits while that
-user already has ``per_user`` jobs running.
+user already has ``per_user`` jobs running. ``on_change`` is called whenever the waiting
+jobs or their order may have changed (a job added, started or removed, or one ended).
 """
 
 import asyncio
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.jobs._order import fairness_key, start_order
+from boss_bot.core.jobs._order import fairness_key, first_eligible, start_order
 from boss_bot.errors import QueueFullError
 
 
@@ -28,6 +29,7 @@ class JobQueue:
         self._turns = itertools.count(1)
         self._changed = asyncio.Event()
         self.reserved = 0  # places promised to jobs being acknowledged
+        self.on_change: Callable[[], object] = lambda: None
 
     def __len__(self) -> int:
         return len(self._waiting) + len(self._running)
@@ -61,29 +63,21 @@ class JobQueue:
             self.check_capacity()
         self._order.setdefault(item.id, next(self._seq))
         self._waiting[item.id] = item
-        self._changed.set()
+        self._touched()
         return self.position(item.id) or 0
 
     def _plan(self) -> Iterator[DownloadItem]:
         return start_order(self._waiting.values(), self._order, self._served)
 
-    def _eligible(self) -> DownloadItem | None:
-        running_per_user: dict[int, int] = {}
-        for item in self._running.values():
-            running_per_user[item.user_id] = running_per_user.get(item.user_id, 0) + 1
-        for item in self._plan():
-            if running_per_user.get(item.user_id, 0) < self.per_user:
-                return item
-        return None
-
     async def get(self) -> DownloadItem:
         """Wait for the next job that may start, and mark it running."""
         while True:
-            item = self._eligible()
+            item = first_eligible(self._plan(), self._running.values(), self.per_user)
             if item is not None:
                 del self._waiting[item.id]
                 self._running[item.id] = item
                 self._served[fairness_key(item)] = next(self._turns)
+                self.on_change()
                 return item
             self._changed.clear()
             await self._changed.wait()
@@ -92,13 +86,18 @@ class JobQueue:
         """Forget a job that stopped running (its user may start another)."""
         if self._running.pop(job_id, None) is not None:
             self._order.pop(job_id, None)
-            self._changed.set()
+            self._touched()
+
+    def _touched(self) -> None:
+        self._changed.set()
+        self.on_change()
 
     def remove(self, job_id: str) -> DownloadItem | None:
         """Take a waiting job out of the queue; None if it is not waiting."""
         item = self._waiting.pop(job_id, None)
         if item is not None:
             self._order.pop(job_id, None)
+            self.on_change()
         return item
 
     def get_item(self, job_id: str) -> DownloadItem | None:
