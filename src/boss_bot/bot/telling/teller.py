@@ -79,7 +79,7 @@ class Teller:
 
     async def _dm(self, bot: discord.Client, item: DownloadItem, text: str) -> None:
         try:
-            channel = await bot.create_dm(discord.Object(item.user_id))
-            await unbroken(channel.send(text, allowed_mentions=NO_MENTIONS), self.keeper)
+            user = bot.get_user(item.user_id) or await bot.fetch_user(item.user_id)
+            await unbroken(user.send(text, allowed_mentions=NO_MENTIONS), self.keeper)
         except discord.Forbidden:
             logger.bind(job_id=item.id).info("the requester's DMs are closed; not sending one")
