@@ -9,6 +9,9 @@ cancelled job pings nobody (a person stopped it). In direct messages nobody is
 mentioned or sent a DM: every message there already notifies.
 """
 
+from collections.abc import Coroutine
+from typing import Any
+
 import discord
 from loguru import logger
 
@@ -61,25 +64,31 @@ class Teller:
         news = texts.ended(item, result, lines)
         if news is None:
             return
-        told, log = await self.told(item), logger.bind(job_id=item.id)
+        told = await self.told(item)
         pinging = lines is not None or item.status is DownloadStatus.FAILED  # else: the files
+        if told.mention and pinging:
+            text = f"{texts.mention(item.user_id)} {news}"
+            reference = status.to_reference(fail_if_not_exists=False)
+            call = status.channel.send(
+                text, reference=reference, allowed_mentions=mentioning(item.user_id)
+            )
+            await self._try(item, call)
+        if told.dm:
+            link = texts.jump(item, status.id)
+            await self._try(
+                item, self._dm(bot, item, texts.ended(item, result, lines, link) or news)
+            )
+
+    async def _try(self, item: DownloadItem, call: Coroutine[Any, Any, object]) -> None:
+        """Send, whatever happens to the job; a failure is logged (the job has ended)."""
         try:
-            if told.mention and pinging:
-                text = f"{texts.mention(item.user_id)} {news}"
-                reference = status.to_reference(fail_if_not_exists=False)
-                call = status.channel.send(
-                    text, reference=reference, allowed_mentions=mentioning(item.user_id)
-                )
-                await unbroken(call, self.keeper)
-            if told.dm:
-                link = texts.jump(item, status.id)
-                await self._dm(bot, item, texts.ended(item, result, lines, link) or news)
+            await unbroken(call, self.keeper)
         except discord.HTTPException:
-            log.opt(exception=True).warning("could not tell the requester the job ended")
+            logger.bind(job_id=item.id).opt(exception=True).warning("could not tell the requester")
 
     async def _dm(self, bot: discord.Client, item: DownloadItem, text: str) -> None:
         try:
             user = bot.get_user(item.user_id) or await bot.fetch_user(item.user_id)
-            await unbroken(user.send(text, allowed_mentions=NO_MENTIONS), self.keeper)
+            await user.send(text, allowed_mentions=NO_MENTIONS)
         except discord.Forbidden:
             logger.bind(job_id=item.id).info("the requester's DMs are closed; not sending one")
