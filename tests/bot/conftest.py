@@ -25,6 +25,7 @@ from discord.state import ConnectionState
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.serve import build_bot
+from boss_bot.bot.telling import Wants, default_wants
 from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader
 
@@ -73,15 +74,18 @@ def _patch_dpytest(monkeypatch: pytest.MonkeyPatch) -> None:
 async def make_bot(
     make_settings: Callable[..., BotSettings], tmp_path: Path
 ) -> AsyncIterator[Callable[..., "asyncio.Future[BossBot]"]]:
-    """Build a configured dpytest bot; pass ``router=`` and settings overrides.
+    """Build a configured dpytest bot; pass ``router=``, ``wants=`` and settings overrides.
 
     dpytest needs the members intent to cache its fake members; the real bot does not ask for it.
     """
     bots: list[BossBot] = []
 
-    async def build(router: object = None, **overrides: object) -> BossBot:
+    async def build(
+        router: object = None, wants: Wants = default_wants, **overrides: object
+    ) -> BossBot:
         route = router or FakeDownloader().route
-        bot = build_bot(make_settings(**overrides), route, intents=discord.Intents.all())
+        settings = make_settings(**overrides)
+        bot = build_bot(settings, route, intents=discord.Intents.all(), wants=wants)
         dpytest.configure(bot)
         await bot._async_setup_hook()
         await bot.setup_hook()
@@ -115,3 +119,11 @@ async def drain(bot: BossBot, timeout: float = 30) -> None:
     async with asyncio.timeout(timeout):
         while len(bot.service.queue_view()):
             await asyncio.sleep(0.02)
+
+
+def sent() -> list[discord.Message]:
+    """The messages the bot sent that the test has not read yet (all of them, in order)."""
+    messages = []
+    while not dpytest.sent_queue.empty():
+        messages.append(dpytest.get_message())
+    return messages

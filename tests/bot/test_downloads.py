@@ -6,7 +6,7 @@ import discord.ext.test as dpytest
 import pytest
 
 from boss_bot.errors import FailureKind
-from tests.bot.conftest import drain, say
+from tests.bot.conftest import drain, say, sent
 from tests.fakes import MP4, FakeDownloader
 
 
@@ -51,7 +51,7 @@ async def test_failed_download_shows_a_friendly_reason(make_bot) -> None:
     status = await ack.channel.fetch_message(ack.id)
     assert "❌" in status.content
     assert "not found" in status.content
-    assert dpytest.verify().message().nothing()
+    assert [m.attachments for m in sent()] == [[]]  # no file; the failure's mention only
 
 
 async def test_dlr_refuses_non_reddit_links(make_bot) -> None:

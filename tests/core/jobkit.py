@@ -22,12 +22,16 @@ class RecordingSink:
     progress_events: int = 0
     fail_updates: bool = False
     retries: list[tuple] = field(default_factory=list)
+    places: list[list[tuple[str, int]]] = field(default_factory=list)
 
     async def upload_limit(self, item: DownloadItem) -> int:
         return self.limit
 
     def progress(self, item, event) -> None:
         self.progress_events += 1
+
+    def waiting(self, places) -> None:
+        self.places.append([(p.item.id, p.position) for p in places])
 
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         self.statuses.append((item.id, item.status))

@@ -1,18 +1,20 @@
 """The Discord side of a job: status edits and file uploads (implements ``JobSink``)."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
-import discord
 from discord.ext import commands
 
 from boss_bot.bot import render
-from boss_bot.bot.emoji import RETRY, STOP
+from boss_bot.bot.channels import channel_of, upload_limit_of
+from boss_bot.bot.ending import finish
 from boss_bot.bot.progress import ProgressBoard
-from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
+from boss_bot.bot.replies import NO_MENTIONS, clip, unbroken
 from boss_bot.bot.shared_status import SharedStatus, line
 from boss_bot.bot.status_edits import StatusEdits
+from boss_bot.bot.telling import Teller, Wants, default_wants, texts
 from boss_bot.bot.uploads import Channel, post_files
-from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
+from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
+from boss_bot.core.ports import Place
 from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.errors import DownloadFailedError
 
@@ -20,12 +22,13 @@ from boss_bot.errors import DownloadFailedError
 class DiscordSink:
     """Shows a job's progress in its status message and posts its files as replies."""
 
-    def __init__(self, progress_interval: float = 5.0) -> None:
+    def __init__(self, progress_interval: float = 5.0, wants: Wants = default_wants) -> None:
         self._bot: commands.Bot | None = None
-        self.board = ProgressBoard(self._show_progress, progress_interval)
+        self.board = ProgressBoard(self._show_progress, progress_interval)  # and positions
         self.edits = StatusEdits()
         self.shared = SharedStatus()  # status messages of several jobs (several links)
         self.requests = BackgroundTasks()  # Discord requests that outlive a cancelled job
+        self.teller = Teller(wants, self.requests)
 
     def attach(self, bot: commands.Bot) -> None:
         """Post through ``bot`` (the sink is made first: the service it serves needs it)."""
@@ -45,20 +48,21 @@ class DiscordSink:
 
     def _channel(self, item: DownloadItem) -> Channel:
         """The cached channel, or a partial one (after a restart, before the cache fills)."""
-        channel = self.bot.get_channel(item.channel_id)
-        if isinstance(channel, Channel):
-            return channel
-        return self.bot.get_partial_messageable(item.channel_id, guild_id=item.guild_id)
+        return channel_of(self.bot, item)
 
     async def upload_limit(self, item: DownloadItem) -> int:
         """The guild's real upload limit (boost tier); Discord's default in DMs."""
-        guild = self.bot.get_guild(item.guild_id) if item.guild_id else None
-        return guild.filesize_limit if guild else discord.utils.DEFAULT_FILE_SIZE_LIMIT_BYTES
+        return upload_limit_of(self.bot, item)
 
-    def progress(self, item: DownloadItem, event: ProgressEvent) -> None:
+    def progress(self, item: DownloadItem, event: ProgressEvent | Place) -> None:
         """Hand a progress report to the board, which throttles the edits."""
         if item.status_message_id is not None:
             self.board.report(item, event)
+
+    def waiting(self, places: Sequence[Place]) -> None:
+        """Show waiting jobs' new positions, paced like progress (the board)."""
+        for place in places:
+            self.progress(place.item, place)
 
     def _edit(self, item: DownloadItem, text: str) -> Callable[[], Awaitable[object]]:
         message = self._channel(item).get_partial_message(item.status_message_id or 0)
@@ -68,8 +72,9 @@ class DiscordSink:
             message.edit(content=clip(text), allowed_mentions=NO_MENTIONS), self.requests
         )
 
-    async def _show_progress(self, item: DownloadItem, event: ProgressEvent) -> None:
-        await self.show(item, render.progress(item, event))
+    async def _show_progress(self, item: DownloadItem, event: ProgressEvent | Place) -> None:
+        text = texts.waiting(event) if isinstance(event, Place) else render.progress(item, event)
+        await self.show(item, text)
 
     async def show(self, item: DownloadItem, text: str) -> None:
         """Replace the job's status message text (no-op without one); failing, raise."""
@@ -84,19 +89,14 @@ class DiscordSink:
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Edit the job's status message to show its new phase or final state.
 
-        A finished job loses its ⏹️ (a shared message: once all its jobs have); a
-        failed one gets 🔄 (the core keeps it: ``DownloadService.failed_job``).
+        A finished job loses its ⏹️, a failed one gets 🔄, its member is told
+        (``ending.finish``; the core keeps a failed job: ``DownloadService.failed_job``).
         """
         await self.board.forget(item.id)
         await self._converge(item, render.status(item, result))
         if item.status.finished and (mid := item.status_message_id) is not None:
             message = self._channel(item).get_partial_message(mid)
-            alone = not item.shared_status or self.shared.settle(mid)
-            if alone and self.bot.user is not None:  # always, once logged in
-                stop = message.remove_reaction(STOP, self.bot.user)
-                await best_effort(unbroken(stop, self.requests))
-            if item.status is DownloadStatus.FAILED:
-                await best_effort(unbroken(message.add_reaction(RETRY), self.requests))
+            await finish(self.bot, message, item, result, shared=self.shared, teller=self.teller)
 
     async def retrying(
         self,
@@ -113,7 +113,7 @@ class DiscordSink:
     async def deliver(
         self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
     ) -> None:
-        """Reply to the request with the files (see ``uploads.post_files``)."""
-        user = self.bot.user
+        """Reply to the request with the files, mentioning the requester if they want it."""
+        user, ping = self.bot.user, await self.teller.ping(item)
         channel, bot_id = self._channel(item), user.id if user else None
-        await post_files(channel, bot_id, item, result, posted, keeper=self.requests)
+        await post_files(channel, bot_id, item, result, posted, keeper=self.requests, ping=ping)

@@ -3,8 +3,10 @@
 Reports arrive often (several a second per job); the board keeps only the latest
 one per job and edits a job's message at most once per ``interval`` seconds, and
 at most ``per_second`` edits a second across all jobs, least recently edited first.
-Final states bypass the board (see ``DiscordSink.update``), which first waits for
-the job's in-flight edit, so a late progress edit never overwrites ✅ or ❌.
+A waiting job's new place in the queue (``Place``) goes through the same board, so
+position edits are paced like progress edits. Final states bypass the board (see
+``DiscordSink.update``), which first waits for the job's in-flight edit, so a late
+progress edit never overwrites ✅ or ❌ (nor a place "starting now").
 """
 
 import asyncio
@@ -15,8 +17,10 @@ from collections.abc import Awaitable, Callable
 from loguru import logger
 
 from boss_bot.core.items import DownloadItem, ProgressEvent
+from boss_bot.core.ports import Place
 
-Edit = Callable[[DownloadItem, ProgressEvent], Awaitable[None]]
+Report = ProgressEvent | Place  # a running job's progress, or a waiting job's place
+Edit = Callable[[DownloadItem, Report], Awaitable[None]]
 
 
 class ProgressBoard:
@@ -31,11 +35,11 @@ class ProgressBoard:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.edit, self.interval, self.per_second, self.clock = edit, interval, per_second, clock
-        self._latest: dict[str, tuple[DownloadItem, ProgressEvent]] = {}
+        self._latest: dict[str, tuple[DownloadItem, Report]] = {}
         self._last_edit: dict[str, float] = {}
         self._inflight: dict[str, asyncio.Task[None]] = {}
 
-    def report(self, item: DownloadItem, event: ProgressEvent) -> None:
+    def report(self, item: DownloadItem, event: Report) -> None:
         """Keep the newest report of a job (cheap; called for every report)."""
         self._latest[item.id] = (item, event)
         self._last_edit.setdefault(item.id, self.clock())  # the first edit waits a full interval
@@ -67,7 +71,7 @@ class ProgressBoard:
             task.add_done_callback(lambda _t, j=job_id: self._inflight.pop(j, None))
         return started
 
-    async def _edit(self, item: DownloadItem, event: ProgressEvent) -> None:
+    async def _edit(self, item: DownloadItem, event: Report) -> None:
         try:
             await self.edit(item, event)
         except Exception:

@@ -82,7 +82,7 @@ def status(item: DownloadItem, result: DownloadResult | None = None) -> str:
         case DownloadStatus.QUEUED:
             return f"📥 Job {ref} is waiting in the queue."
         case DownloadStatus.DOWNLOADING:
-            return f"⬇️ Job {ref} is downloading…"
+            return f"⬇️ Job {ref} is starting now: downloading…"
         case DownloadStatus.PROCESSING:
             return f"⚙️ Job {ref}: shrinking the file(s) to fit this server's upload limit…"
         case DownloadStatus.UPLOADING:

@@ -15,6 +15,7 @@ from loguru import logger
 
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import DiscordSink
+from boss_bot.bot.telling import Wants, stored_wants
 from boss_bot.core.jobs.assembly import build_service
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Router
@@ -32,10 +33,16 @@ def build_bot(
     *,
     forker: Forker | None = None,
     intents: discord.Intents | None = None,
+    wants: Wants | None = None,
 ) -> BossBot:
-    """A bot with its sink, metrics and download service, downloading through ``router``."""
-    sink, metrics = DiscordSink(settings.progress_interval), Metrics()
+    """A bot with its sink, metrics and download service, downloading through ``router``.
+
+    ``wants`` says how each member wants to be told that a job ended (``bot.telling``);
+    by default the server's ``mention_on_done`` and the member's own preferences.
+    """
     servers = SettingsStore(Storage(settings.data_dir).settings_db, settings)
+    sink = DiscordSink(settings.progress_interval, wants or stored_wants(servers))
+    metrics = Metrics()
     service = build_service(settings, sink, router, metrics, servers)
     return BossBot(
         settings, service, sink, metrics=metrics, servers=servers, forker=forker, intents=intents

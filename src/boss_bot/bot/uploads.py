@@ -7,7 +7,8 @@ import discord
 from loguru import logger
 
 from boss_bot.bot.posted import label, posted_before
-from boss_bot.bot.replies import NO_MENTIONS, unbroken
+from boss_bot.bot.replies import unbroken
+from boss_bot.bot.telling.wants import mentioning
 from boss_bot.core.batching import batches
 from boss_bot.core.items import DownloadItem, DownloadResult
 from boss_bot.core.media.names import shown_name
@@ -32,22 +33,29 @@ async def send_group(
     reference: discord.MessageReference | None,
     sent: Callable[[int], None],
     content: str | None = None,
+    *,
+    ping: int | None = None,
 ) -> None:
     """Post ``group`` as one reply (with ``content``); on 413 post its files one per message.
 
     ``sent`` is called with the number of files after each message that was posted,
-    so a crash between split messages loses no count.
+    so a crash between split messages loses no count. ``ping`` is a user to mention
+    (only that user may be pinged); split, only the last message mentions them.
 
     Raises:
         DownloadFailedError: No permission to attach files, or a single file refused.
     """
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
+    text, allowed = (
+        " ".join(filter(None, (f"<@{ping}>" if ping else None, content))),
+        mentioning(ping),
+    )
     try:
         if reference is None:  # discord.py's overloads take no explicit None
-            await channel.send(content=content, files=files, allowed_mentions=NO_MENTIONS)
+            await channel.send(content=text or None, files=files, allowed_mentions=allowed)
         else:
             await channel.send(
-                content=content, files=files, reference=reference, allowed_mentions=NO_MENTIONS
+                content=text or None, files=files, reference=reference, allowed_mentions=allowed
             )
         sent(len(group))
     except discord.Forbidden as exc:
@@ -58,8 +66,9 @@ async def send_group(
         if len(group) == 1:
             raise DownloadFailedError(FailureKind.UPLOAD_REJECTED, str(exc)) from None
         logger.info("Discord answered 413 for {} files; sending them one by one", len(group))
-        for path in group:
-            await send_group(channel, [path], reference, sent, content)
+        for n, path in enumerate(group, 1):
+            last = ping if n == len(group) else None
+            await send_group(channel, [path], reference, sent, content, ping=last)
     finally:
         for file in files:
             file.close()
@@ -73,12 +82,14 @@ async def post_files(
     posted: Callable[[int], None],
     *,
     keeper: BackgroundTasks,
+    ping: int | None = None,
 ) -> None:
     """Reply to the request with the files, ten (and one limit's worth) a message.
 
     Files already posted before a restart are skipped: ``item.delivered``, or on a
     retry the attachments the channel shows. Files, not messages, are counted: a
     413 splits a message into one file per message, so messages are no fixed unit.
+    The last message mentions ``ping`` (the requester), once the job's files are there.
     """
     reference = None
     if item.message_id is not None:
@@ -95,5 +106,8 @@ async def post_files(
         posted(done)
         log.debug("posted {}/{} file(s)", done, len(result.files))
 
-    for group in batches(result.files[done:], result.limit):
-        await unbroken(send_group(channel, group, reference, sent, label(item) or None), keeper)
+    groups = batches(result.files[done:], result.limit)
+    for n, group in enumerate(groups, 1):
+        last = ping if n == len(groups) else None
+        call = send_group(channel, group, reference, sent, label(item) or None, ping=last)
+        await unbroken(call, keeper)

@@ -10,6 +10,7 @@ from boss_bot.core.jobs.admission import Admission, Caps
 from boss_bot.core.jobs.budget import DownloadBudget
 from boss_bot.core.jobs.fetching import Fetcher
 from boss_bot.core.jobs.parts import ServiceParts
+from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.service import DownloadService
@@ -82,7 +83,11 @@ def build_service(
         lambda guild: servers.server(guild).prefix,
     )
     admission = Admission(queue, records, DownloadBudget(settings.downloads_per_minute), caps)
-    parts = ServiceParts(storage, store, queue, runner, records, pool, admission, servers)
+    positions = Positions(queue.waiting, lambda n: pool.estimate_wait(n, runner.durations), sink)
+    queue.on_change = positions.changed
+    parts = ServiceParts(
+        storage, store, queue, runner, records, pool, admission, servers, positions
+    )
     return DownloadService(settings, parts)
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from boss_bot.core.jobs.admission import Admission
+from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.workers import WorkerPool
@@ -24,3 +25,4 @@ class ServiceParts:
     pool: WorkerPool
     admission: Admission
     servers: SettingsStore
+    positions: Positions

@@ -3,6 +3,8 @@
 Within one priority, the guild served least recently goes next, so one guild's forty
 waiting jobs cannot starve another guild's single job. A user's job waits while that
 user already has ``per_user`` jobs running (a number, or a server's own, by guild id).
+``on_change`` is called whenever the waiting jobs or their order may have changed (a
+job added, started or removed, or one ended).
 """
 
 import asyncio
@@ -10,15 +12,15 @@ import itertools
 from collections.abc import Callable, Iterator
 
 from boss_bot.core.items import DownloadItem
+from boss_bot.core.jobs._capacity import Capacity
 from boss_bot.core.jobs._order import fairness_key, first_startable, start_order
-from boss_bot.errors import QueueFullError
 
 
-class JobQueue:
+class JobQueue(Capacity):
     """Waiting and running jobs, bounded by ``max_size`` in total."""
 
     def __init__(self, max_size: int, per_user: int | Callable[[int | None], int] = 2) -> None:
-        self.max_size = max_size
+        super().__init__(max_size)
         self.per_user: Callable[[int | None], int] = (
             per_user if callable(per_user) else lambda _guild, n=per_user: n
         )
@@ -29,27 +31,14 @@ class JobQueue:
         self._served: dict[tuple[int, int | None], int] = {}  # (priority, guild) -> turn
         self._turns = itertools.count(1)
         self._changed = asyncio.Event()
-        self.reserved = 0  # places promised to jobs being acknowledged
+        self.on_change: Callable[[], object] = lambda: None
 
     def __len__(self) -> int:
         return len(self._waiting) + len(self._running)
 
-    def reserve(self) -> None:
-        """Promise a place to a job that will be ``put`` shortly (or ``release`` it)."""
-        self.check_capacity()
-        self.reserved += 1
-
-    def release(self) -> None:
-        """Give back a reserved place that will not be used."""
-        self.reserved = max(self.reserved - 1, 0)
-
-    def check_capacity(self) -> None:
-        """Raise ``QueueFullError`` when no further job can be accepted."""
-        if len(self) + self.reserved >= self.max_size:
-            raise QueueFullError(
-                f"The queue is full ({len(self._running)} running, {len(self._waiting)} "
-                f"waiting, {self.max_size} at most). Please try again in a few minutes."
-            )
+    def counts(self) -> tuple[int, int]:
+        """The running and the waiting jobs."""
+        return len(self._running), len(self._waiting)
 
     def put(self, item: DownloadItem, *, force: bool = False, reserved: bool = False) -> int:
         """Add a job; return its 1-based position.
@@ -63,7 +52,7 @@ class JobQueue:
             self.check_capacity()
         self._order.setdefault(item.id, next(self._seq))
         self._waiting[item.id] = item
-        self._changed.set()
+        self._touched()
         return self.position(item.id) or 0
 
     def _plan(self) -> Iterator[DownloadItem]:
@@ -84,6 +73,7 @@ class JobQueue:
                 del self._waiting[item.id]
                 self._running[item.id] = item
                 self._served[fairness_key(item)] = next(self._turns)
+                self.on_change()
                 return item
             self._changed.clear()
             await self._changed.wait()
@@ -92,13 +82,18 @@ class JobQueue:
         """Forget a job that stopped running (its user may start another)."""
         if self._running.pop(job_id, None) is not None:
             self._order.pop(job_id, None)
-            self._changed.set()
+            self._touched()
+
+    def _touched(self) -> None:
+        self._changed.set()
+        self.on_change()
 
     def remove(self, job_id: str) -> DownloadItem | None:
         """Take a waiting job out of the queue; None if it is not waiting."""
         item = self._waiting.pop(job_id, None)
         if item is not None:
             self._order.pop(job_id, None)
+            self.on_change()
         return item
 
     def get_item(self, job_id: str) -> DownloadItem | None:

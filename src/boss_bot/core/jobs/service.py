@@ -72,6 +72,7 @@ class DownloadService:
             self._admission.release(item)
             raise
         if self._admission.settle(item):
+            self._parts.positions.shown(item.id, position)
             self._queue.put(item, reserved=True)
         else:  # cancelled while being acknowledged
             await self._runner.tell(item.evolve(status=DownloadStatus.CANCELLED))

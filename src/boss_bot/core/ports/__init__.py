@@ -8,7 +8,7 @@ from boss_bot.core.ports.downloader import (
     Router,
     notes_of,
 )
-from boss_bot.core.ports.sink import Finished, JobSink
+from boss_bot.core.ports.sink import Finished, JobSink, Place
 
 __all__ = [
     "Downloaded",
@@ -16,6 +16,7 @@ __all__ = [
     "Finished",
     "JobLimits",
     "JobSink",
+    "Place",
     "ProgressCallback",
     "Router",
     "notes_of",

@@ -1,6 +1,7 @@
 """What the core needs from a front end (the Discord bot, or the command line)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
@@ -8,6 +9,21 @@ from boss_bot.errors import DownloadFailedError
 
 Finished = Callable[[DownloadItem, DownloadResult | None], object]
 """Told of every job that ends (records, metrics); runs in a worker thread."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a waiting job stands in the queue.
+
+    Attributes:
+        item: The waiting job.
+        position: Its 1-based place in the order jobs are expected to start.
+        wait: Estimated seconds until it starts (0: as soon as a worker takes it).
+    """
+
+    item: DownloadItem
+    position: int
+    wait: float
 
 
 class JobSink(Protocol):
@@ -19,6 +35,10 @@ class JobSink(Protocol):
 
     def progress(self, item: DownloadItem, event: ProgressEvent) -> None:
         """Take a progress report (called often; must not block)."""
+        ...
+
+    def waiting(self, places: Sequence[Place]) -> None:
+        """Take the waiting jobs whose position changed (on queue changes; must not block)."""
         ...
 
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
