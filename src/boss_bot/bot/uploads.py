@@ -30,13 +30,13 @@ async def send_group(
     channel: discord.abc.Messageable,
     group: Sequence[Path],
     reference: discord.MessageReference | None,
-    sent: Callable[[int], None],
+    sent: Callable[[int, int], None],
     content: str | None = None,
 ) -> None:
     """Post ``group`` as one reply (with ``content``); on 413 post its files one per message.
 
-    ``sent`` is called with the number of files after each message that was posted,
-    so a crash between split messages loses no count.
+    ``sent`` is called with the number of files and the message's id after each
+    message that was posted, so a crash between split messages loses no count.
 
     Raises:
         DownloadFailedError: No permission to attach files, or a single file refused.
@@ -44,12 +44,12 @@ async def send_group(
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
     try:
         if reference is None:  # discord.py's overloads take no explicit None
-            await channel.send(content=content, files=files, allowed_mentions=NO_MENTIONS)
+            message = await channel.send(content=content, files=files, allowed_mentions=NO_MENTIONS)
         else:
-            await channel.send(
+            message = await channel.send(
                 content=content, files=files, reference=reference, allowed_mentions=NO_MENTIONS
             )
-        sent(len(group))
+        sent(len(group), message.id)
     except discord.Forbidden as exc:
         raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
     except discord.HTTPException as exc:
@@ -70,7 +70,7 @@ async def post_files(
     bot_id: int | None,
     item: DownloadItem,
     result: DownloadResult,
-    posted: Callable[[int], None],
+    posted: Callable[[int, int], None],
     *,
     keeper: BackgroundTasks,
 ) -> None:
@@ -89,10 +89,10 @@ async def post_files(
         done = await posted_before(bot_id, channel, item)
     log = logger.bind(job_id=item.id)
 
-    def sent(count: int) -> None:
+    def sent(count: int, message_id: int) -> None:
         nonlocal done
         done += count
-        posted(done)
+        posted(done, message_id)
         log.debug("posted {}/{} file(s)", done, len(result.files))
 
     for group in batches(result.files[done:], result.limit):

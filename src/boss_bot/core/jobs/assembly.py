@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from loguru import logger
 
 from boss_bot.core.fitting.fitter import Fitter
+from boss_bot.core.history import History
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs.admission import Admission, Caps
 from boss_bot.core.jobs.budget import DownloadBudget
@@ -57,12 +58,14 @@ def build_service(
 ) -> DownloadService:
     """A download service for ``settings``: store, queue, runner, records, workers, admission.
 
-    Every finished job is reported to the records (the daily quota) and to ``metrics``.
+    Every finished job is reported to the records (the daily quota), the history
+    (repeated links, ``$stats``) and ``metrics``.
     """
     storage = Storage(settings.data_dir)
     store = SqliteJobStore(storage.queue_db)
     records = Records(storage, Policy.from_settings(settings))
-    hooks = (_logged(records.write), _logged(metrics.finished))
+    history = History(storage, settings.success_retention_hours)
+    hooks = (_logged(records.write), _logged(history.add), _logged(metrics.finished))
     runner = build_runner(settings, storage, store, sink, router, on_finish=hooks)
     queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
     pool = WorkerPool(queue, gated(runner, records), settings.max_concurrent_downloads)
@@ -70,7 +73,7 @@ def build_service(
         settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
     )
     admission = Admission(queue, records, DownloadBudget(settings.downloads_per_minute), caps)
-    parts = ServiceParts(storage, store, queue, runner, records, pool, admission)
+    parts = ServiceParts(storage, store, queue, runner, records, pool, admission, history)
     return DownloadService(settings, parts)
 
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from boss_bot.core.history import History
 from boss_bot.core.jobs.admission import Admission
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
@@ -22,3 +23,4 @@ class ServiceParts:
     records: Records
     pool: WorkerPool
     admission: Admission
+    history: History

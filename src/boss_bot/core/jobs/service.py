@@ -25,6 +25,7 @@ class DownloadService:
         self._queue, self._runner, self._admission = parts.queue, parts.runner, parts.admission
         self._tasks = BackgroundTasks()
         self._reruns = Reruns(parts.store.failed, self.submit)
+        self.history = parts.history  # finished jobs: repeated links, ``$stats``
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
@@ -45,6 +46,7 @@ class DownloadService:
         await self._tasks.close()
         await self._parts.pool.close()
         self._parts.store.close()
+        self._parts.history.close()
 
     async def validate(self, text: str, allowed: frozenset[Platform] | None = None) -> CheckedURL:
         """Check a URL a user gave; see ``fetching.validate``."""
