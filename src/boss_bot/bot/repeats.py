@@ -25,21 +25,21 @@ def jump(guild_id: int | None, channel_id: int, message_id: int) -> str:
 
 def earlier(bot: BossBot, guild_id: int | None, user_id: int, url: CheckedURL) -> str | None:
     """What answers ``url`` instead of a new job, or ``None`` if it is new here."""
+    found = bot.service.history.delivered(guild_id, user_id, url.url)
+    if found is not None and found.message_id is not None:  # first: it is written before ✅
+        ago = duration(max(bot.service.history.clock().timestamp() - found.finished_at, 0))
+        where = jump(found.guild_id, found.channel_id, found.message_id)
+        return (
+            f"♻️ That link was downloaded here {ago} ago: {where}\n"
+            "Add `force` after the link to download it again."
+        )
     owner, key = owner_of(guild_id, user_id), link_key(url.url)
     for item in bot.service.queue_view().jobs:
         mid = item.status_message_id
         if mid and owner_of(item.guild_id, item.user_id) == owner and link_key(item.url) == key:
             where = jump(item.guild_id, item.channel_id, mid)
             return f"⏳ That link is already job {render.job_ref(item)}, on its way: {where}"
-    found = bot.service.history.delivered(guild_id, user_id, url.url)
-    if found is None or found.message_id is None:
-        return None
-    ago = duration(max(bot.service.history.clock().timestamp() - found.finished_at, 0))
-    where = jump(found.guild_id, found.channel_id, found.message_id)
-    return (
-        f"♻️ That link was downloaded here {ago} ago: {where}\n"
-        "Add `force` after the link to download it again."
-    )
+    return None
 
 
 async def answer_repeats(
