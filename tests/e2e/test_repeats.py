@@ -30,7 +30,7 @@ async def test_a_repeated_link_is_answered_with_the_earlier_post(tmp_path: Path)
             answers = []
             for again in (f"$dl {url}?utm_source=share&fbclid=x", f"$dl <{url}#top>"):
                 request = int((await stub.send_user_message(again))["id"])
-                answers.append(await stub.wait_for_message(lambda m: m.reply_to == request))
+                answers.append(await stub.wait_for_message(lambda m, r=request: m.reply_to == r))
                 if len(answers) == 1:
                     assert await bot.stop() == 0, bot.log()[-3000:]
                     await bot.start()
