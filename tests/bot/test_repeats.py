@@ -90,13 +90,15 @@ async def test_a_link_on_its_way_is_answered_with_its_status_message(make_bot) -
     assert len(fake.calls) == 1
 
 
-def _channel_in(bot, name: str, guild_id: int = -1, channel_id: int = -1):
-    """A text channel of a guild (with these ids, if given) holding the bot and the member."""
+def _channel_in(bot, name: str, guild_id: int = -1, channel_id: int = -1, user_id: int = -1):
+    """A text channel of a guild (these ids, if given) with the bot and a member (this id)."""
     guild = dpytest.backend.make_guild(name, id_num=guild_id)
     channel = dpytest.backend.make_text_channel("general", guild, id_num=channel_id)
     dpytest.backend.make_member(bot.user, guild)
-    dpytest.backend.make_member(dpytest.get_config().members[0]._user, guild)
-    return channel
+    user = dpytest.get_config().members[0]._user
+    if user_id != -1:
+        user = dpytest.backend.make_user("again", 1, id_num=user_id)
+    return channel, dpytest.backend.make_member(user, guild)
 
 
 async def test_delivered_links_are_remembered_after_a_restart(make_bot) -> None:
@@ -108,7 +110,7 @@ async def test_delivered_links_are_remembered_after_a_restart(make_bot) -> None:
     await first.service.close()
     files = next(m for m in _messages() if m.attachments)
     second = await make_bot(fake.route)
-    channel = _channel_in(second, "same", files.guild.id, files.channel.id)
+    channel, _ = _channel_in(second, "same", files.guild.id, files.channel.id)
     await dpytest.message("$dl https://www.example.com/a.mp4?utm_medium=social", channel=channel)
     await drain(second)
     found = JUMP.search(dpytest.get_message().content)
@@ -123,6 +125,6 @@ async def test_another_server_downloads_its_own_copy(make_bot) -> None:
     bot = await make_bot(fake.route)
     await dpytest.message("$dl https://example.com/a.mp4")
     await drain(bot)
-    await dpytest.message("$dl https://example.com/a.mp4", channel=_channel_in(bot, "other"))
+    await dpytest.message("$dl https://example.com/a.mp4", channel=_channel_in(bot, "other")[0])
     await drain(bot)
     assert len(fake.calls) == 2

@@ -2,7 +2,8 @@
 
 The real bot process downloads a picture from the loopback media server once; asked
 again (with tracking parameters, then after a restart) it answers with a link to the
-reply that carried the file, and the media server sees no new request.
+reply that carried the file, and the media server sees no new request. ``$stats``
+after the restart still counts the delivery.
 """
 
 import re
@@ -34,6 +35,8 @@ async def test_a_repeated_link_is_answered_with_the_earlier_post(tmp_path: Path)
                 if len(answers) == 1:
                     assert await bot.stop() == 0, bot.log()[-3000:]
                     await bot.start()
+            asked = int((await stub.send_user_message("$stats"))["id"])
+            stats = await stub.wait_for_message(lambda m: m.reply_to == asked)
             assert await bot.stop() == 0, bot.log()[-3000:]
         assert media.hits("/p.png") == hits
     for answer in answers:
@@ -42,3 +45,4 @@ async def test_a_repeated_link_is_answered_with_the_earlier_post(tmp_path: Path)
         assert (int(found[2]), int(found[3])) == (files.channel_id, files.id)
         assert "force" in answer.content
     assert sum(1 for m in stub.messages if m.attachments) == 1
+    assert "✅ 1 delivered · ❌ 0 failed" in stats.content, stats.content
