@@ -27,6 +27,7 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.menu",
     "boss_bot.bot.cogs.observe",
     "boss_bot.bot.cogs.lifecycle",
+    "boss_bot.bot.cogs.auto",
 )
 
 

@@ -13,6 +13,7 @@ import discord.http
 import yarl
 from loguru import logger
 
+from boss_bot.bot.auto_mode import AutoModeSource, never
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import DiscordSink
 from boss_bot.core.jobs.assembly import build_service
@@ -30,11 +31,17 @@ def build_bot(
     *,
     forker: Forker | None = None,
     intents: discord.Intents | None = None,
+    auto_mode: AutoModeSource = never,
 ) -> BossBot:
-    """A bot with its sink, metrics and download service, downloading through ``router``."""
+    """A bot with its sink, metrics and download service, downloading through ``router``.
+
+    ``auto_mode`` tells each channel's auto-download mode (kept as ``bot.gate.auto_mode``).
+    """
     sink, metrics = DiscordSink(settings.progress_interval), Metrics()
     service = build_service(settings, sink, router, metrics)
-    return BossBot(settings, service, sink, metrics=metrics, forker=forker, intents=intents)
+    bot = BossBot(settings, service, sink, metrics=metrics, forker=forker, intents=intents)
+    bot.gate.auto_mode = auto_mode
+    return bot
 
 
 def point_at(settings: BotSettings) -> None:
