@@ -8,7 +8,7 @@ import discord.ext.test as dpytest
 from tests.bot.conftest import drain, say
 from tests.fakes import FakeDownloader
 
-URL = "$dl https://example.com/a.mp4"
+URL = "$dl https://example.com/a.mp4 force"  # force: the same link again, on purpose
 
 
 def _moderator(name: str = "Mod") -> discord.Member:
@@ -86,6 +86,6 @@ async def test_reload_is_for_the_owner(make_bot) -> None:
     assert dpytest.get_message().content == "🚫 Only the bot's owner can do that."
     bot.owner_id = dpytest.get_config().members[0].id
     await dpytest.message("$reload")
-    assert dpytest.get_message().content == "🔄 Reloaded 10 of 10 extensions."
+    assert dpytest.get_message().content == "🔄 Reloaded 11 of 11 extensions."
     await dpytest.message("$dlh dl")
     assert "Usage: `$dl <url>" in dpytest.get_message().content
