@@ -46,3 +46,7 @@ async def test_a_repeated_link_is_answered_with_the_earlier_post(tmp_path: Path)
         assert "force" in answer.content
     assert sum(1 for m in stub.messages if m.attachments) == 1
     assert "✅ 1 delivered · ❌ 0 failed" in stats.content, stats.content
+    assert "**Busiest members**: <@" in stats.content  # shown, never pinged:
+    assert stats.allowed_mentions is not None
+    assert not stats.allowed_mentions.get("parse")
+    assert not stats.allowed_mentions.get("users")
