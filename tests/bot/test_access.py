@@ -8,7 +8,7 @@ import discord.ext.test as dpytest
 from tests.bot.conftest import drain, say
 from tests.fakes import FakeDownloader
 
-URL = "$dl https://example.com/a.mp4"
+URL = "$dl https://example.com/a.mp4 force"  # force: the same link again, on purpose
 
 
 def _moderator(name: str = "Mod") -> discord.Member:

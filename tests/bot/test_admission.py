@@ -8,7 +8,7 @@ from tests.bot.conftest import drain, say
 from tests.bot.queuekit import last_text
 from tests.fakes import FakeDownloader
 
-URL = "https://example.com/a.mp4"
+URL = "https://example.com/a.mp4 force"  # force: the same link again, on purpose
 
 
 async def test_every_download_command_shares_one_budget(make_bot) -> None:

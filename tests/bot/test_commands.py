@@ -83,6 +83,7 @@ async def test_all_extensions_load(make_bot) -> None:
         "Info",
         "Menu",
         "Observe",
+        "AutoDownload",
         "Lifecycle",
         "Settings",
     }

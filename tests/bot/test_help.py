@@ -14,7 +14,7 @@ async def test_command_help_has_usage_examples_and_this_servers_limit(make_bot) 
     await dpytest.message("$dlh dlt")
     text = dpytest.get_message().content
     assert text.startswith("**$dlt**: Download a Twitter/X post or a video link\n")
-    assert "Usage: `$dlt <url> [<url>…] [low|normal|high]`" in text
+    assert "Usage: `$dlt <url> [<url>…] [low|normal|high] [force]`" in text
     assert "Examples:\n  `$dlt https://x.com/user/status/123`" in text
     assert "upload limit (10.0 MB) are shrunk to fit" in text
     assert "{" not in text

@@ -25,12 +25,13 @@ class FakeChannel:
     sent: list[list[str]] = field(default_factory=list)
     earlier: list[object] = field(default_factory=list)
 
-    async def send(self, *, files, allowed_mentions, reference=None, content=None) -> None:
+    async def send(self, *, files, allowed_mentions, reference=None, content=None):
         if self.forbidden:
             raise _http_error(discord.Forbidden, 403)
         if len(files) > self.refuse_over:
             raise _http_error(discord.HTTPException, 413)
         self.sent.append([f.filename for f in files])
+        return SimpleNamespace(id=len(self.sent))  # the posted message, as discord.py returns
 
     def get_partial_message(self, message_id: int):
         return SimpleNamespace(to_reference=lambda fail_if_not_exists: None)
@@ -67,19 +68,19 @@ async def test_413_splits_into_single_files(tmp_path: Path) -> None:
     channel = FakeChannel(refuse_over=1)
     posted = []
     result = DownloadResult(_files(tmp_path, 3), limit=1000)
-    await _sink(channel).deliver(ITEM, result, posted.append)
+    await _sink(channel).deliver(ITEM, result, lambda n, mid: posted.append((n, mid)))
     assert channel.sent == [["0.jpg"], ["1.jpg"], ["2.jpg"]]
-    assert posted == [1, 2, 3]  # files posted so far, after each message
+    assert posted == [(1, 1), (2, 2), (3, 3)]  # files posted so far, and each message's id
 
 
 async def test_413_for_one_file_and_403_have_their_own_messages(tmp_path: Path) -> None:
     """A single refused file and a missing permission end with specific reasons."""
     result = DownloadResult(_files(tmp_path, 1), limit=1000)
     with pytest.raises(DownloadFailedError) as too_big:
-        await _sink(FakeChannel(refuse_over=0)).deliver(ITEM, result, lambda n: None)
+        await _sink(FakeChannel(refuse_over=0)).deliver(ITEM, result, lambda n, mid: None)
     assert too_big.value.kind is FailureKind.UPLOAD_REJECTED
     with pytest.raises(DownloadFailedError) as forbidden:
-        await _sink(FakeChannel(forbidden=True)).deliver(ITEM, result, lambda n: None)
+        await _sink(FakeChannel(forbidden=True)).deliver(ITEM, result, lambda n, mid: None)
     assert "Attach Files" in forbidden.value.user_message()
 
 
@@ -93,5 +94,5 @@ async def test_a_retry_skips_messages_already_in_the_channel(tmp_path: Path) -> 
     )
     channel = FakeChannel(earlier=[mine, other])
     result = DownloadResult(_files(tmp_path, 12), limit=1000)
-    await _sink(channel).deliver(ITEM.evolve(attempts=2), result, lambda n: None)
+    await _sink(channel).deliver(ITEM.evolve(attempts=2), result, lambda n, mid: None)
     assert channel.sent == [["10.jpg", "11.jpg"]]

@@ -52,4 +52,4 @@ async def test_metrics_health_and_stats(tmp_path: Path) -> None:
     assert re.search(r'command_latency_seconds_count\{command="dl"\} 1\.0', metrics)
     assert re.search(r"memory_usage_bytes [1-9]", metrics)
     assert "download_file_size_bytes_bucket" in metrics
-    assert re.search(r"\*\*\w+\*\*: 1 jobs, 100% delivered, average [\d.]+ s", stats.content)
+    assert "✅ 1 delivered · ❌ 0 failed" in stats.content

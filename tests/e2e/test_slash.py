@@ -54,7 +54,7 @@ async def test_slash_errors_and_help_answer_the_interaction(tmp_path: Path) -> N
         )
         help_dlt = await stub.slash("dlh", command="dlt")
         text = (await stub.wait_for_response(help_dlt)).content
-        assert "Usage: `/dlt <url> [<url>…] [low|normal|high]`" in text
+        assert "Usage: `/dlt <url> [<url>…] [low|normal|high] [force]`" in text
         assert await bot.stop() == 0
     assert "Traceback" not in bot.log()
 

@@ -31,6 +31,7 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.observe",
     "boss_bot.bot.cogs.lifecycle",
     "boss_bot.bot.cogs.settings",
+    "boss_bot.bot.cogs.auto",
 )
 
 

@@ -111,7 +111,7 @@ class DiscordSink:
         await self._converge(item, render.retrying(item, failure, tried, tries, delay))
 
     async def deliver(
-        self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
+        self, item: DownloadItem, result: DownloadResult, posted: Callable[[int, int], None]
     ) -> None:
         """Reply to the request with the files, mentioning the requester if they want it."""
         user, ping = self.bot.user, await self.teller.ping(item)

@@ -1,8 +1,9 @@
-"""The reactions the bot reads and puts on status messages: ⏹️ cancels, 🔄 retries."""
+"""The reactions the bot reads and puts on messages: ⏹️ cancels, 🔄 retries, 📥 downloads."""
 
 import discord
 
 STOP, RETRY = "⏹️", "🔄"
+INBOX = "📥"  # auto-download ``react``: on a message with a link; a member's 📥 downloads it
 
 
 def same_emoji(emoji: discord.PartialEmoji | str, wanted: str) -> bool:

@@ -20,6 +20,7 @@ import discord
 from discord.ext import commands
 from loguru import logger
 
+from boss_bot.bot.auto_mode import AutoModeSource, never
 from boss_bot.core.server_settings import SettingsStore
 from boss_bot.settings import BotSettings
 
@@ -49,6 +50,7 @@ class Gate:
         self.bot, self.settings, self.ttl, self.clock = bot, settings, ttl, clock
         self.servers = servers
         self._dm_answers: dict[int, tuple[float, bool]] = {}  # user -> (until, allowed)
+        self.auto_mode: AutoModeSource = never  # auto-download per channel (``cogs.auto``)
 
     async def refusal(
         self,

@@ -13,8 +13,8 @@ from discord.ext import commands
 from boss_bot.bot.replies import NO_MENTIONS, AnyContext, clip
 from boss_bot.core.fmt import size
 
-USAGE = "<url> [<url>…] [low|normal|high]"  # the download commands
-DESCRIBE = {"url": "The link(s) to download, separated by spaces; then low, normal or high"}
+USAGE = "<url> [<url>…] [low|normal|high] [force]"  # the download commands
+DESCRIBE = {"url": "The link(s) to download, separated by spaces; then low/normal/high, force"}
 NOTES = [
     "Several links, separated by spaces or new lines, each become a job, listed in one "
     "answer (`{prefix}dls` shows how many one command may hold). A bad link refuses "
@@ -23,6 +23,8 @@ NOTES = [
     "are named with their size.",
     "`high` priority is for moderators and members with the priority role.",
     "React ⏹️ on the job's message to cancel it; 🔄 on a failed job to try again.",
+    "A link already delivered here (or on its way) gets a link to that post instead; "
+    "add `force` after the links to download it again.",
 ]
 
 

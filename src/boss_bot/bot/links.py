@@ -1,7 +1,8 @@
-"""What a download command's text holds: up to ``MAX_LINKS_PER_COMMAND`` links, then a priority.
+"""What a download command's text holds: up to ``MAX_LINKS_PER_COMMAND`` links, then words.
 
-``$dl <link> [<link>…] [low|normal|high]``: links are separated by spaces or new lines;
-the priority word, if any, comes last. The same link twice is one job.
+``$dl <link> [<link>…] [low|normal|high] [force]``: links are separated by spaces or new
+lines; the priority word and ``force`` (download again a link already delivered), if
+any, come last, in either order. The same link twice is one job.
 """
 
 from typing import Literal, cast, get_args
@@ -10,6 +11,7 @@ from boss_bot.errors import InvalidURLError, UserFacingError
 
 Priority = Literal["low", "normal", "high"]
 PRIORITIES: tuple[str, ...] = get_args(Priority)
+FORCE = "force"
 
 
 def same_link(word: str) -> str:
@@ -19,8 +21,8 @@ def same_link(word: str) -> str:
 
 def split_links(
     text: str, maximum: int, default: Priority = "normal"
-) -> tuple[list[str], Priority]:
-    """The distinct links of ``text`` in their order, and the priority word after them.
+) -> tuple[list[str], Priority, bool]:
+    """The distinct links of ``text`` in their order, the priority after them, and ``force``.
 
     Without a priority word: ``default`` (the member's preference, ``$dls set priority``).
 
@@ -31,8 +33,13 @@ def split_links(
     """
     words = text.split()
     priority: Priority = default
-    if words and words[-1] in PRIORITIES:
-        priority = cast(Priority, words.pop())
+    force = named = False
+    while words and ((words[-1] == FORCE and not force) or (words[-1] in PRIORITIES and not named)):
+        word = words.pop()
+        if word == FORCE:
+            force = True
+        else:
+            priority, named = cast(Priority, word), True
     if len(words) > 1 and not any(c in words[-1] for c in "./:"):  # meant as a priority
         raise InvalidURLError(f"`{words[-1][:20]}` is not one of: {', '.join(PRIORITIES)}.")
     if any(word in PRIORITIES for word in words):
@@ -45,4 +52,4 @@ def split_links(
             f"That's {len(links)} links; one command takes at most {maximum}. "
             "Send the others in another command. Nothing was queued."
         )
-    return links, priority
+    return links, priority, force

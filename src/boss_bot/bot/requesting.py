@@ -16,6 +16,7 @@ from boss_bot.bot.client import BossBot
 from boss_bot.bot.emoji import STOP
 from boss_bot.bot.links import Priority, split_links
 from boss_bot.bot.permissions import may_use_high, missing_permissions
+from boss_bot.bot.repeats import answer_repeats
 from boss_bot.bot.replies import answer, best_effort
 from boss_bot.core.items import DownloadItem, DownloadPriority
 from boss_bot.core.jobs.admission import JobRequest
@@ -55,7 +56,10 @@ async def request_download(
     reply_to: int | None = None,
     wrong_site: str | None = None,
 ) -> None:
-    """Validate, queue and acknowledge the downloads of ``text``: links, then a priority.
+    """Validate, queue and acknowledge the downloads of ``text``: links, priority, ``force``.
+
+    A link delivered or queued here before is answered with a jump link to it
+    (``repeats``) unless ``force`` follows the links.
 
     The files reply to ``reply_to``, else to the command's message, else (a slash
     command has none) to the status message. ``wrong_site`` replaces the message for
@@ -68,7 +72,7 @@ async def request_download(
     await ctx.defer()  # a slash command must be answered within 3 s; a no-op for $
     guild_id = ctx.guild.id if ctx.guild else None
     preferred = ctx.bot.servers.member(ctx.author.id).priority
-    links, priority = split_links(text, ctx.bot.settings.max_links_per_command, preferred)
+    links, priority, force = split_links(text, ctx.bot.settings.max_links_per_command, preferred)
     high_roles = ctx.bot.servers.server(guild_id).high_priority_roles
     if priority == "high" and not may_use_high(ctx, high_roles):
         raise UserFacingError(
@@ -81,6 +85,8 @@ async def request_download(
             "Ask a moderator, or use a channel where I can."
         )
     urls = await _checked(ctx, links, allowed, wrong_site)
+    if not force and not (urls := await answer_repeats(ctx, urls)):
+        return  # every link was answered with where it already is
     reply_to = reply_to or (None if ctx.interaction else ctx.message.id)
     level, shared = DownloadPriority[priority.upper()], len(urls) > 1
     requests = [

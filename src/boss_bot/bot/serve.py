@@ -13,6 +13,7 @@ import discord.http
 import yarl
 from loguru import logger
 
+from boss_bot.bot.auto_mode import AutoModeSource, stored_auto_mode
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import DiscordSink
 from boss_bot.bot.telling import Wants, stored_wants
@@ -34,19 +35,23 @@ def build_bot(
     forker: Forker | None = None,
     intents: discord.Intents | None = None,
     wants: Wants | None = None,
+    auto_mode: AutoModeSource | None = None,
 ) -> BossBot:
     """A bot with its sink, metrics and download service, downloading through ``router``.
 
-    ``wants`` says how each member wants to be told that a job ended (``bot.telling``);
-    by default the server's ``mention_on_done`` and the member's own preferences.
+    ``wants`` says how each member wants to be told that a job ended (``bot.telling``),
+    and ``auto_mode`` each channel's auto-download mode (kept as ``bot.gate.auto_mode``);
+    by default both come from the servers' and members' stored settings.
     """
     servers = SettingsStore(Storage(settings.data_dir).settings_db, settings)
     sink = DiscordSink(settings.progress_interval, wants or stored_wants(servers))
     metrics = Metrics()
     service = build_service(settings, sink, router, metrics, servers)
-    return BossBot(
+    bot = BossBot(
         settings, service, sink, metrics=metrics, servers=servers, forker=forker, intents=intents
     )
+    bot.gate.auto_mode = auto_mode or stored_auto_mode(servers)
+    return bot
 
 
 def point_at(settings: BotSettings) -> None:

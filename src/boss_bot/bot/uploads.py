@@ -31,33 +31,34 @@ async def send_group(
     channel: discord.abc.Messageable,
     group: Sequence[Path],
     reference: discord.MessageReference | None,
-    sent: Callable[[int], None],
+    sent: Callable[[int, int], None],
     content: str | None = None,
     *,
     ping: int | None = None,
 ) -> None:
     """Post ``group`` as one reply (with ``content``); on 413 post its files one per message.
 
-    ``sent`` is called with the number of files after each message that was posted,
-    so a crash between split messages loses no count. ``ping`` is a user to mention
-    (only that user may be pinged); split, only the last message mentions them.
+    ``sent`` is called with the number of files and the message's id after each
+    message that was posted, so a crash between split messages loses no count.
+    ``ping`` is a user to mention (only that user may be pinged); split, only the last
+    message mentions them.
 
     Raises:
         DownloadFailedError: No permission to attach files, or a single file refused.
     """
     files = [discord.File(path, filename=shown_name(path.name)) for path in group]
-    text, allowed = (
-        " ".join(filter(None, (f"<@{ping}>" if ping else None, content))),
-        mentioning(ping),
-    )
+    text = " ".join(filter(None, (f"<@{ping}>" if ping else None, content))) or None
+    allowed = mentioning(ping)
     try:
         if reference is None:  # discord.py's overloads take no explicit None
-            await channel.send(content=text or None, files=files, allowed_mentions=allowed)
+            message = await channel.send(
+                content=text or None, files=files, allowed_mentions=allowed
+            )
         else:
-            await channel.send(
+            message = await channel.send(
                 content=text or None, files=files, reference=reference, allowed_mentions=allowed
             )
-        sent(len(group))
+        sent(len(group), message.id)
     except discord.Forbidden as exc:
         raise DownloadFailedError(FailureKind.NO_PERMISSION, str(exc)) from None
     except discord.HTTPException as exc:
@@ -79,7 +80,7 @@ async def post_files(
     bot_id: int | None,
     item: DownloadItem,
     result: DownloadResult,
-    posted: Callable[[int], None],
+    posted: Callable[[int, int], None],
     *,
     keeper: BackgroundTasks,
     ping: int | None = None,
@@ -100,10 +101,10 @@ async def post_files(
         done = await posted_before(bot_id, channel, item)
     log = logger.bind(job_id=item.id)
 
-    def sent(count: int) -> None:
+    def sent(count: int, message_id: int) -> None:
         nonlocal done
         done += count
-        posted(done)
+        posted(done, message_id)
         log.debug("posted {}/{} file(s)", done, len(result.files))
 
     groups = batches(result.files[done:], result.limit)

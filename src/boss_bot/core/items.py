@@ -67,6 +67,7 @@ class DownloadItem:
         attempts: How many times a worker started this job.
         delivered: How many files were already posted (survives restarts).
         shared_status: The status message shows several jobs, one line each.
+        files_message_id: The first reply that carried files (a repeat links to it).
     """
 
     url: str
@@ -86,6 +87,7 @@ class DownloadItem:
     delivered: int = 0
     error: str | None = None
     shared_status: bool = False
+    files_message_id: int | None = None
 
     def evolve(self, **changes: object) -> "DownloadItem":
         """Return a copy with ``changes`` applied."""

@@ -16,6 +16,8 @@ class AccessSettings(BaseSettings):
     downloads_per_minute: int = Field(default=5, ge=0)
     max_links_per_command: int = Field(default=5, ge=1, le=10)
     """Links one ``$dl``/``$dlt``/``$dlr`` (or **Download media**) may hold; each is a job."""
+    auto_downloads_per_channel_per_minute: int = Field(default=6, ge=0)
+    """Downloads auto-download ``on`` starts in one channel a minute; more links are skipped."""
 
     @field_validator(
         "high_priority_role_ids", "allowed_role_ids", "allowed_channel_ids", mode="before"

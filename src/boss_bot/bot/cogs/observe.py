@@ -4,6 +4,7 @@ The web server runs only with ``BOSS_BOT_METRICS_PORT`` set. ``/health`` answers
 while the gateway is connected and the disk has room, else 503, as JSON either way.
 """
 
+import asyncio
 import math
 import time
 import weakref
@@ -15,6 +16,7 @@ from loguru import logger
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.replies import answer
 from boss_bot.bot.statistics import statistics
+from boss_bot.core.history.week import summarize
 
 
 class Observe(commands.Cog):
@@ -93,11 +95,13 @@ class Observe(commands.Cog):
         original = getattr(error, "original", error)
         self.metrics.errors.labels(type(original).__name__, "command").inc()
 
-    @commands.hybrid_command(brief="Download statistics since the bot started")
+    @commands.hybrid_command(brief="Downloads of the last 7 days here")
     async def stats(self, ctx: commands.Context[BossBot]) -> None:
-        """Totals, success rate, average time and size, per platform."""
-        uptime = time.monotonic() - self.bot.started_at
-        await answer(ctx, statistics(self.metrics.totals, uptime))
+        """Delivered, failed, bytes, median time, top platforms and members: last 7 days."""
+        guild_id = ctx.guild.id if ctx.guild else None
+        jobs = await asyncio.to_thread(self.bot.service.history.week, guild_id, ctx.author.id)
+        where = "in this server" if guild_id else "in your direct messages"
+        await answer(ctx, statistics(summarize(jobs), where))  # no pings (``answer``)
 
 
 async def setup(bot: BossBot) -> None:

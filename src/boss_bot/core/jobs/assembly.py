@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from loguru import logger
 
 from boss_bot.core.fitting.fitter import Fitter
+from boss_bot.core.history import History
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs.admission import Admission, Caps
 from boss_bot.core.jobs.budget import DownloadBudget
@@ -63,16 +64,17 @@ def build_service(
 ) -> DownloadService:
     """A download service for ``settings``: store, queue, runner, records, workers, admission.
 
-    Every finished job is reported to the records (the daily quota) and to ``metrics``.
-    ``servers`` gives each server's quota and jobs per member (opened here if not given);
-    the service closes it.
+    Every finished job is reported to the records (the daily quota), the history
+    (repeated links, ``$stats``) and ``metrics``. ``servers`` gives each server's quota
+    and jobs per member (opened here if not given); the service closes it.
     """
     storage = Storage(settings.data_dir)
     servers = servers or SettingsStore(storage.settings_db, settings)
     store = SqliteJobStore(storage.queue_db)
     quota = lambda guild: servers.server(guild).daily_quota_mb * MB  # noqa: E731
     records = Records(storage, Policy.from_settings(settings), quota=quota)
-    hooks = (_logged(records.write), _logged(metrics.finished))
+    history = History(storage, settings.success_retention_hours)
+    hooks = (_logged(records.write), _logged(history.add), _logged(metrics.finished))
     runner = build_runner(settings, storage, store, sink, router, on_finish=hooks)
     queue = JobQueue(settings.max_queue_size, lambda g: servers.server(g).max_jobs_per_user)
     servers.on_change(lambda _guild: queue.wake())
@@ -86,7 +88,7 @@ def build_service(
     positions = Positions(queue.waiting, lambda n: pool.estimate_wait(n, runner.durations), sink)
     queue.on_change = positions.changed
     parts = ServiceParts(
-        storage, store, queue, runner, records, pool, admission, servers, positions
+        storage, store, queue, runner, records, pool, admission, servers, positions, history
     )
     return DownloadService(settings, parts)
 

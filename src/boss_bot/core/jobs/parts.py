@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from boss_bot.core.history import History
 from boss_bot.core.jobs.admission import Admission
 from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
@@ -26,3 +27,4 @@ class ServiceParts:
     admission: Admission
     servers: SettingsStore
     positions: Positions
+    history: History

@@ -47,9 +47,10 @@ class JobRunner:
         item = item.evolve(status=DownloadStatus.UPLOADING)
         await self.tell(item)
 
-        def posted(count: int) -> None:
+        def posted(count: int, message_id: int | None = None) -> None:
             nonlocal item
-            item = item.evolve(delivered=count)
+            first = item.files_message_id or message_id  # where a repeat of the link points
+            item = item.evolve(delivered=count, files_message_id=first)
             self.report.store.save(item)
 
         await self.sink.deliver(item, result, posted)

@@ -7,17 +7,16 @@ from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.access import Requester
 from boss_bot.core.jobs.admission import JobRequest
 from boss_bot.core.jobs.fetching import validate
+from boss_bot.core.jobs.lifecycle import Lifecycle
 from boss_bot.core.jobs.parts import ServiceParts
-from boss_bot.core.jobs.recovery import resume
 from boss_bot.core.jobs.rerun import Acknowledge, Reruns
 from boss_bot.core.jobs.views import HealthView, QueueView, health_of, queue_view_of
-from boss_bot.core.storage.janitor import janitor
 from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.core.urls import CheckedURL, Platform
 from boss_bot.settings import BotSettings
 
 
-class DownloadService:
+class DownloadService(Lifecycle):
     """Validates, queues, persists and runs download jobs; results go to the runner's sink."""
 
     def __init__(self, settings: BotSettings, parts: ServiceParts) -> None:
@@ -25,27 +24,7 @@ class DownloadService:
         self._queue, self._runner, self._admission = parts.queue, parts.runner, parts.admission
         self._tasks = BackgroundTasks()
         self._reruns = Reruns(parts.store.failed, self.submit)
-
-    async def start(self) -> None:
-        """Prepare the data directory and take back the jobs a previous run left."""
-        self._parts.storage.prepare()
-        saved = self._parts.store.unfinished()
-        await resume(saved, self._queue, self._runner, self.settings.max_attempts)
-
-    def start_workers(self) -> None:
-        """Start taking jobs (call once the front end can deliver), and the janitor."""
-        self._parts.pool.start()
-        if not self._tasks:
-            running = lambda: {i.id for i in self._queue.running()}  # noqa: E731
-            work = janitor(self._parts.records, running, 600, self._parts.store.failed)
-            self._tasks.spawn(work, name="janitor")
-
-    async def close(self) -> None:
-        """Stop the workers; running jobs are cancelled and stay saved for the next start."""
-        await self._tasks.close()
-        await self._parts.pool.close()
-        self._parts.store.close()
-        self._parts.servers.close()
+        self.history = parts.history  # finished jobs: repeated links, ``$stats``
 
     async def validate(self, text: str, allowed: frozenset[Platform] | None = None) -> CheckedURL:
         """Check a URL a user gave; see ``fetching.validate``."""

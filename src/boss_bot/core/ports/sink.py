@@ -57,7 +57,7 @@ class JobSink(Protocol):
         ...
 
     async def deliver(
-        self, item: DownloadItem, result: DownloadResult, posted: Callable[[int], None]
+        self, item: DownloadItem, result: DownloadResult, posted: Callable[[int, int], None]
     ) -> None:
         """Post the result's files where the job was asked for.
 
@@ -65,6 +65,7 @@ class JobSink(Protocol):
             item: The job; its first ``item.delivered`` files were already posted
                 before a restart and must be skipped.
             result: The files to post.
-            posted: Called with the number of files posted so far, after each message.
+            posted: Called after each message with the number of files posted so
+                far and that message's id.
         """
         ...

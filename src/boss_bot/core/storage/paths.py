@@ -3,6 +3,7 @@
 ```
 <data_dir>/queue.sqlite3                       the job store (waiting and running jobs)
 <data_dir>/settings.sqlite3                    servers' settings, members' preferences
+<data_dir>/history.sqlite3                     finished jobs of the last 7 days (core.history)
 <data_dir>/cookies.txt                         cookies for every download (if there)
 <data_dir>/restart.json                        which message to edit once restarted
 <data_dir>/temp/<job_id>/                      files of a running job
@@ -45,6 +46,11 @@ class Storage:
     def settings_db(self) -> Path:
         """Servers' settings and members' preferences (``settings.sqlite3``)."""
         return self.root / "settings.sqlite3"
+
+    @property
+    def history_db(self) -> Path:
+        """The history of finished jobs (``history.sqlite3``): repeats and ``$stats``."""
+        return self.root / "history.sqlite3"
 
     @property
     def cookies(self) -> Path:
