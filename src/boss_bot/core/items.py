@@ -33,6 +33,7 @@ class DownloadStatus(StrEnum):
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    PAUSED = "paused"  # held (⏸️): skipped by the queue until resumed; its partial file kept
 
 
 class DownloadPriority(IntEnum):
@@ -67,6 +68,7 @@ class DownloadItem:
         attempts: How many times a worker started this job.
         delivered: How many files were already posted (survives restarts).
         shared_status: The status message shows several jobs, one line each.
+        paused_at: When it was paused (⏸️), while it is.
     """
 
     url: str
@@ -86,6 +88,7 @@ class DownloadItem:
     delivered: int = 0
     error: str | None = None
     shared_status: bool = False
+    paused_at: datetime | None = None
 
     def evolve(self, **changes: object) -> "DownloadItem":
         """Return a copy with ``changes`` applied."""

@@ -2,10 +2,10 @@
 
 import heapq
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
-from boss_bot.core.items import DownloadItem
+from boss_bot.core.items import DownloadItem, DownloadStatus
 
 FairnessKey = tuple[int, int | None]
 
@@ -43,3 +43,14 @@ def start_order(
         if index + 1 < len(jobs):
             nxt = index + 1
             heapq.heappush(heap, (neg_priority, next(turn), arrival[jobs[nxt].id], key, nxt))
+
+
+def first_startable(
+    plan: Iterable[DownloadItem], running: Iterable[DownloadItem], per_user: int
+) -> DownloadItem | None:
+    """The first planned job that is not paused and whose user may start one more."""
+    busy = Counter(item.user_id for item in running)
+    for item in plan:
+        if item.status is not DownloadStatus.PAUSED and busy[item.user_id] < per_user:
+            return item
+    return None

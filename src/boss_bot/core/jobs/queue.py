@@ -2,7 +2,7 @@
 
 Within one priority, the guild served least recently goes next, so one guild's forty
 waiting jobs cannot starve another guild's single job. A user's job waits while that
-user already has ``per_user`` jobs running.
+user already has ``per_user`` jobs running. A paused job keeps its place; others pass it.
 """
 
 import asyncio
@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Iterator
 
 from boss_bot.core.items import DownloadItem
-from boss_bot.core.jobs._order import fairness_key, start_order
+from boss_bot.core.jobs._order import fairness_key, first_startable, start_order
 from boss_bot.errors import QueueFullError
 
 
@@ -67,19 +67,10 @@ class JobQueue:
     def _plan(self) -> Iterator[DownloadItem]:
         return start_order(self._waiting.values(), self._order, self._served)
 
-    def _eligible(self) -> DownloadItem | None:
-        running_per_user: dict[int, int] = {}
-        for item in self._running.values():
-            running_per_user[item.user_id] = running_per_user.get(item.user_id, 0) + 1
-        for item in self._plan():
-            if running_per_user.get(item.user_id, 0) < self.per_user:
-                return item
-        return None
-
     async def get(self) -> DownloadItem:
-        """Wait for the next job that may start, and mark it running."""
+        """Wait for the next job that may start (not paused), and mark it running."""
         while True:
-            item = self._eligible()
+            item = first_startable(self._plan(), self._running.values(), self.per_user)
             if item is not None:
                 del self._waiting[item.id]
                 self._running[item.id] = item
@@ -94,12 +85,19 @@ class JobQueue:
             self._order.pop(job_id, None)
             self._changed.set()
 
+    def replace(self, item: DownloadItem) -> bool:
+        """Change a waiting job (paused, resumed), keeping its place; False if not waiting."""
+        if item.id not in self._waiting:
+            return False
+        self._waiting[item.id] = item
+        self._changed.set()
+        return True
+
     def remove(self, job_id: str) -> DownloadItem | None:
         """Take a waiting job out of the queue; None if it is not waiting."""
-        item = self._waiting.pop(job_id, None)
-        if item is not None:
-            self._order.pop(job_id, None)
-        return item
+        if job_id in self._waiting:
+            del self._order[job_id]
+        return self._waiting.pop(job_id, None)
 
     def get_item(self, job_id: str) -> DownloadItem | None:
         """Return a waiting or running job by id."""

@@ -6,6 +6,7 @@ An operation per intent (``submit``, ``cancel``…) and read-only views; never i
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.access import Requester
 from boss_bot.core.jobs.admission import JobRequest
+from boss_bot.core.jobs.controls import JobControls
 from boss_bot.core.jobs.fetching import validate
 from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.recovery import resume
@@ -25,24 +26,28 @@ class DownloadService:
         self._queue, self._runner, self._admission = parts.queue, parts.runner, parts.admission
         self._tasks = BackgroundTasks()
         self._reruns = Reruns(parts.store.failed, self.submit)
+        self._controls = JobControls(parts, settings.pause_expiry_minutes)
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
-        self._parts.storage.prepare()
         saved = self._parts.store.unfinished()
+        held = [item for item in saved if item.status is DownloadStatus.PAUSED]
+        self._parts.storage.prepare(keep={item.id for item in held})  # their partial files
         await resume(saved, self._queue, self._runner, self.settings.max_attempts)
+        self._controls.pauses.watch(held)
 
     def start_workers(self) -> None:
         """Start taking jobs (call once the front end can deliver), and the janitor."""
         self._parts.pool.start()
         if not self._tasks:
-            running = lambda: {i.id for i in self._queue.running()}  # noqa: E731
+            running = lambda: {i.id for i in self.queue_view().jobs}  # noqa: E731 (and paused)
             work = janitor(self._parts.records, running, 600, self._parts.store.failed)
             self._tasks.spawn(work, name="janitor")
 
     async def close(self) -> None:
         """Stop the workers; running jobs are cancelled and stay saved for the next start."""
         await self._tasks.close()
+        await self._controls.pauses.close()
         await self._parts.pool.close()
         self._parts.store.close()
 
@@ -77,19 +82,16 @@ class DownloadService:
         return item
 
     async def cancel(self, job_id: str, who: Requester) -> DownloadItem | None:
-        """Cancel a waiting or running job ``who`` may cancel; None if there is none."""
-        job_id = job_id.strip().lstrip("#").lower()
-        item = self._queue.get_item(job_id) or self._admission.pending.get(job_id)
-        if item is None or not who.may_cancel(item):
-            return None
-        if item.id in self._admission.pending:
-            self._admission.cancelled.add(item.id)
-            return item
-        if self._queue.remove(item.id) is not None:
-            await self._runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
-        else:
-            self._parts.pool.cancel(item.id)
-        return item
+        """Cancel a waiting, paused or running job ``who`` may cancel; None if there is none."""
+        return await self._controls.cancel(job_id, who)
+
+    async def pause(self, job_id: str, who: Requester) -> bool:
+        """Pause a job ``who`` may cancel (⏸️); False if nothing changed. See ``pausing``."""
+        return await self._controls.pause(job_id, who)
+
+    def resume(self, job_id: str, who: Requester) -> DownloadItem | None:
+        """Let a paused job ``who`` may cancel run again (▶️); None if it was not paused."""
+        return self._controls.resume(job_id, who)
 
     async def cancel_all(self, who: Requester) -> list[str]:
         """Cancel every job of ``who``'s guild that ``who`` may cancel; their ids."""
