@@ -6,7 +6,7 @@ import discord
 from discord.ext import commands
 
 from boss_bot.bot import render
-from boss_bot.bot.emoji import RETRY, STOP
+from boss_bot.bot.emoji import CONTROLS, RETRY
 from boss_bot.bot.progress import ProgressBoard
 from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip, unbroken
 from boss_bot.bot.shared_status import SharedStatus, line
@@ -84,7 +84,7 @@ class DiscordSink:
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Edit the job's status message to show its new phase or final state.
 
-        A finished job loses its ⏹️ (a shared message: once all its jobs have); a
+        A finished job loses its ⏹️ ⏸️ (a shared message: once all its jobs have); a
         failed one gets 🔄 (the core keeps it: ``DownloadService.failed_job``).
         """
         await self.board.forget(item.id)
@@ -92,9 +92,9 @@ class DiscordSink:
         if item.status.finished and (mid := item.status_message_id) is not None:
             message = self._channel(item).get_partial_message(mid)
             alone = not item.shared_status or self.shared.settle(mid)
-            if alone and self.bot.user is not None:  # always, once logged in
-                stop = message.remove_reaction(STOP, self.bot.user)
-                await best_effort(unbroken(stop, self.requests))
+            if alone and (me := self.bot.user) is not None:  # always, once logged in
+                for emoji in CONTROLS:  # ⏹️ and ⏸️
+                    await best_effort(unbroken(message.remove_reaction(emoji, me), self.requests))
             if item.status is DownloadStatus.FAILED:
                 await best_effort(unbroken(message.add_reaction(RETRY), self.requests))
 
