@@ -47,7 +47,8 @@ class Pauses:
     def resume(self, item: DownloadItem) -> DownloadItem | None:
         """Let a held job run again (saved as queued); None if it is not held."""
         resumed = item.evolve(status=DownloadStatus.QUEUED, paused_at=None)
-        if item.status is not PAUSED or not self._queue.replace(resumed):
+        stopping = self._pool.unpause(resumed)  # ▶️ right after ⏸️: it goes back unpaused
+        if not stopping and (item.status is not PAUSED or not self._queue.replace(resumed)):
             return None
         self._store.save(resumed)
         return resumed

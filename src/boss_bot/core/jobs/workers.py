@@ -86,6 +86,13 @@ class WorkerPool:
         task.cancel(PAUSE)
         return True
 
+    def unpause(self, resumed: DownloadItem) -> bool:
+        """A job still stopping goes back as ``resumed`` instead; False if none is stopping."""
+        if resumed.id not in self._pausing:
+            return False
+        self._pausing[resumed.id] = resumed
+        return True
+
     async def close(self) -> None:
         """Stop every worker; running jobs are told it is a shutdown (they pause).
 
