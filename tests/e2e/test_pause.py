@@ -8,8 +8,11 @@ import asyncio
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.support.bot_process import BotProcess, start_download
 from tests.support.discord_stub import DiscordStub
+from tests.support.media import make_video
 from tests.support.media_server import MediaServer, _File
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2_400  # about 600 kB, not all zeros
@@ -35,30 +38,37 @@ def _ranges(media: MediaServer, path: str) -> list[int]:
     return starts
 
 
-async def test_pause_then_resume_continues_from_the_partial_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["picture (gallery-dl)", "video (yt-dlp)"])
+async def test_pause_then_resume_continues_from_the_partial_file(kind: str, tmp_path: Path) -> None:
     """⏸️ stops the download and keeps its bytes; ▶️ fetches only the rest, by range."""
+    if kind.startswith("video"):
+        path, mime = "/big.mp4", "video/mp4"
+        body = make_video(tmp_path / "big.mp4", seconds=3, video_bitrate="1500k").read_bytes()
+    else:
+        path, body, mime = "/big.png", PNG, "image/png"
     with MediaServer() as media:
-        slow = media.add_route("/big.png", _File(PNG, "image/png", 60_000).serve)
+        slow = media.add_route(path, _File(body, mime, 40_000).serve)
         async with DiscordStub() as stub:
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
             await bot.start()
             request, ack = await start_download(stub, slow)
             job = re.search(r"`([0-9a-f]{6})`", ack.content).group(1)
             job_dir = tmp_path / "data" / "temp" / job
-            await _partial(job_dir, 100_000)
+            await _partial(job_dir, len(body) // 4)
             await stub.add_reaction(ack.id, "⏸️")
             await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 10)
-            kept = await _partial(job_dir, 100_000)  # the stopped download's bytes stay
+            kept = await _partial(job_dir, len(body) // 4)  # the stopped download's bytes stay
             await stub.add_reaction(ack.id, "▶️")
             upload = await stub.wait_for_message(
                 lambda m: m.reply_to == request and m.attachments, 30
             )
             await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content, 10)
             assert await bot.stop() == 0
-    assert upload.attachments[0].data == PNG
-    starts = _ranges(media, "/big.png")
+    assert len(body) > 150_000
+    assert upload.attachments[0].data == body
+    starts = _ranges(media, path)
     assert starts[0] == 0
-    assert starts[-1] >= 100_000 and starts[-1] <= kept, (starts, kept)
+    assert len(body) // 4 <= starts[-1] <= kept, (starts, kept)
 
 
 async def test_a_paused_job_ends_after_the_expiry(tmp_path: Path) -> None:
