@@ -69,9 +69,8 @@ class Controls(commands.Cog):
         for job in self.bot.service.queue_view().jobs:
             if job.status_message_id != message_id:
                 continue
-            if pause:
-                await self.bot.service.pause(job.id, who)
-            elif (resumed := self.bot.service.resume(job.id, who)) is not None:
+            resumed = await self.bot.service.hold(job.id, who, pause)
+            if resumed is not None and not pause:
                 text = f"▶️ Job {render.job_ref(resumed)} resumed: it goes on when a worker is free."
                 await best_effort(self.bot.sink.show(resumed, text))
 

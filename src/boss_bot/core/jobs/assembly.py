@@ -8,6 +8,7 @@ from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs.admission import Admission, Caps
 from boss_bot.core.jobs.budget import DownloadBudget
+from boss_bot.core.jobs.details import DetailsBook
 from boss_bot.core.jobs.fetching import Fetcher
 from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.queue import JobQueue
@@ -62,7 +63,8 @@ def build_service(
     storage = Storage(settings.data_dir)
     store = SqliteJobStore(storage.queue_db)
     records = Records(storage, Policy.from_settings(settings))
-    hooks = (_logged(records.write), _logged(metrics.finished))
+    details = DetailsBook()
+    hooks = (_logged(records.write), _logged(metrics.finished), _logged(details.record))
     runner = build_runner(settings, storage, store, sink, router, on_finish=hooks)
     queue = JobQueue(settings.max_queue_size, settings.max_jobs_per_user)
     pool = WorkerPool(queue, gated(runner, records), settings.max_concurrent_downloads)
@@ -70,7 +72,7 @@ def build_service(
         settings.max_waiting_per_user, settings.max_waiting_per_guild, settings.command_prefix
     )
     admission = Admission(queue, records, DownloadBudget(settings.downloads_per_minute), caps)
-    parts = ServiceParts(storage, store, queue, runner, records, pool, admission)
+    parts = ServiceParts(storage, store, queue, runner, records, pool, admission, details)
     return DownloadService(settings, parts)
 
 

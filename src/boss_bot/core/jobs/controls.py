@@ -36,12 +36,11 @@ class JobControls:
             self._parts.pool.cancel(item.id)
         return item
 
-    async def pause(self, job_id: str, who: Requester) -> bool:
-        """Hold a waiting or running job ``who`` may cancel; False if nothing changed."""
+    async def hold(self, job_id: str, who: Requester, pause: bool) -> DownloadItem | None:
+        """Pause (or resume) a job ``who`` may cancel; the job if it changed, else None."""
         item = self._queue.get_item(_plain(job_id))
-        return bool(item and who.may_cancel(item) and await self.pauses.pause(item))
-
-    def resume(self, job_id: str, who: Requester) -> DownloadItem | None:
-        """Let a paused job ``who`` may cancel run again; None if it was not paused."""
-        item = self._queue.get_item(_plain(job_id))
-        return self.pauses.resume(item) if item and who.may_cancel(item) else None
+        if item is None or not who.may_cancel(item):
+            return None
+        if pause:
+            return item if await self.pauses.pause(item) else None
+        return self.pauses.resume(item)

@@ -1,8 +1,9 @@
 """What a download service is made of; ``assembly.build_service`` puts them together."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from boss_bot.core.jobs.admission import Admission
+from boss_bot.core.jobs.details import DetailsBook
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.workers import WorkerPool
@@ -22,3 +23,4 @@ class ServiceParts:
     records: Records
     pool: WorkerPool
     admission: Admission
+    details: DetailsBook = field(default_factory=DetailsBook)  # for ℹ️

@@ -7,6 +7,7 @@ from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.access import Requester
 from boss_bot.core.jobs.admission import JobRequest
 from boss_bot.core.jobs.controls import JobControls
+from boss_bot.core.jobs.details import JobDetails
 from boss_bot.core.jobs.fetching import validate
 from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.recovery import resume
@@ -24,8 +25,7 @@ class DownloadService:
     def __init__(self, settings: BotSettings, parts: ServiceParts) -> None:
         self.settings, self._parts = settings, parts
         self._queue, self._runner, self._admission = parts.queue, parts.runner, parts.admission
-        self._tasks = BackgroundTasks()
-        self._reruns = Reruns(parts.store.failed, self.submit)
+        self._tasks, self._reruns = BackgroundTasks(), Reruns(parts.store.failed, self.submit)
         self._controls = JobControls(parts, settings.pause_expiry_minutes)
 
     async def start(self) -> None:
@@ -85,13 +85,9 @@ class DownloadService:
         """Cancel a waiting, paused or running job ``who`` may cancel; None if there is none."""
         return await self._controls.cancel(job_id, who)
 
-    async def pause(self, job_id: str, who: Requester) -> bool:
-        """Pause a job ``who`` may cancel (⏸️); False if nothing changed. See ``pausing``."""
-        return await self._controls.pause(job_id, who)
-
-    def resume(self, job_id: str, who: Requester) -> DownloadItem | None:
-        """Let a paused job ``who`` may cancel run again (▶️); None if it was not paused."""
-        return self._controls.resume(job_id, who)
+    async def hold(self, job_id: str, who: Requester, pause: bool) -> DownloadItem | None:
+        """Pause (⏸️) or resume (▶️) a job ``who`` may cancel; the job if it changed."""
+        return await self._controls.hold(job_id, who, pause)
 
     async def cancel_all(self, who: Requester) -> list[str]:
         """Cancel every job of ``who``'s guild that ``who`` may cancel; their ids."""
@@ -109,6 +105,10 @@ class DownloadService:
     def health(self) -> HealthView:
         """Free disk, temp files, and what start-up found wrong with the saved queue."""
         return health_of(self._parts)
+
+    def details(self, status_message_id: int) -> list[JobDetails]:
+        """What is known of the jobs this status message shows, ended or not (ℹ️)."""
+        return self._parts.details.of(status_message_id, self.queue_view().jobs)
 
     def failed_job(self, status_message_id: int) -> DownloadItem | None:
         """The failed job this status message shows, while 🔄 may run it again."""
