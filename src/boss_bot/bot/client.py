@@ -23,7 +23,6 @@ EXTENSIONS = (
     "boss_bot.bot.cogs.queue",
     "boss_bot.bot.cogs.admin",
     "boss_bot.bot.cogs.controls",
-    "boss_bot.bot.cogs.details",
     "boss_bot.bot.cogs.info",
     "boss_bot.bot.cogs.menu",
     "boss_bot.bot.cogs.observe",

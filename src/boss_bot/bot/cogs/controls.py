@@ -1,4 +1,4 @@
-"""Reaction controls on status messages: ⏹️ cancel, 🔄 retry, ⏸️ pause, ▶️ resume.
+"""Reaction controls on status messages: ⏹️ cancel, 🔄 retry, ⏸️ pause, ▶️ resume, ℹ️.
 
 ⏹️ cancels a job, 🔄 runs a failed one again, ⏸️ holds it and ▶️ lets it go on.
 
@@ -16,7 +16,8 @@ from loguru import logger
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.emoji import PAUSE, RESUME, RETRY, STOP, same_emoji
+from boss_bot.bot.details import reply_details
+from boss_bot.bot.emoji import INFO, PAUSE, RESUME, RETRY, STOP, same_emoji
 from boss_bot.bot.replies import best_effort
 from boss_bot.core.items import DownloadItem
 from boss_bot.core.jobs.access import Requester
@@ -24,7 +25,7 @@ from boss_bot.errors import UserFacingError
 
 
 class Controls(commands.Cog):
-    """⏹️, 🔄, ⏸️ and ▶️ on the bot's status messages."""
+    """⏹️, 🔄, ⏸️, ▶️ and ℹ️ (``details``) on the bot's status messages."""
 
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
@@ -40,6 +41,8 @@ class Controls(commands.Cog):
         who = Requester(payload.user_id, payload.guild_id, moderator)
         if same_emoji(payload.emoji, STOP):
             await self._stop(payload.message_id, who)
+        elif same_emoji(payload.emoji, INFO):  # anyone who sees the message
+            await reply_details(self.bot, payload)
         elif same_emoji(payload.emoji, PAUSE) or same_emoji(payload.emoji, RESUME):
             await self._hold(payload.message_id, who, same_emoji(payload.emoji, PAUSE))
         elif same_emoji(payload.emoji, RETRY) and await self._may_use(payload):

@@ -1,7 +1,16 @@
-"""The text of the ℹ️ reply: one short block per job of the status message."""
+"""ℹ️ on a status message: a short reply with the jobs' details, deleted after a minute.
+
+Anyone who can see the message may ask. The reply names the requester without pinging
+them (no mentions at all). A reaction cannot get an ephemeral answer, so for slash and
+menu commands too the reply is public and deletes itself (``delete_after``).
+"""
 
 from datetime import datetime
 
+import discord
+
+from boss_bot.bot.client import BossBot
+from boss_bot.bot.replies import NO_MENTIONS, best_effort, clip
 from boss_bot.core.fmt import duration, size
 from boss_bot.core.jobs.details import JobDetails
 
@@ -43,3 +52,21 @@ def details(jobs: list[JobDetails]) -> str:
     """The whole reply (several jobs share a status message for several links)."""
     text = "\n\n".join(block(job) for job in jobs)
     return text + "\n-# This note disappears in a minute."
+
+
+async def reply_details(bot: BossBot, payload: discord.RawReactionActionEvent) -> None:
+    """Answer ℹ️ on a status message with its jobs' details (nothing if it shows none)."""
+    jobs = bot.service.details(payload.message_id)
+    if not jobs:
+        return
+    channel = bot.get_channel(payload.channel_id)
+    if not isinstance(channel, discord.abc.Messageable):  # not cached (a DM)
+        channel = bot.get_partial_messageable(payload.channel_id)
+    status = discord.MessageReference(
+        message_id=payload.message_id, channel_id=payload.channel_id, fail_if_not_exists=False
+    )
+    text = clip(details(jobs))
+    sent = channel.send(
+        text, reference=status, allowed_mentions=NO_MENTIONS, delete_after=DELETE_AFTER
+    )
+    await best_effort(sent)
