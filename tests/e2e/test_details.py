@@ -25,7 +25,8 @@ async def test_info_reaction_replies_with_the_jobs_details(tmp_path: Path) -> No
             info = await stub.wait_for_message(lambda m: m.reply_to == ack.id, 10)
             assert await bot.stop() == 0
     lines = info.content.splitlines()
-    assert lines[0].startswith("ℹ️ Job `") and lines[0].endswith("· completed")
+    assert lines[0].startswith("ℹ️ Job `")
+    assert lines[0].endswith("· completed")
     assert lines[1] == f"Source: <{url}>"
     assert lines[2].endswith("· downloader: gallery-dl · attempts: 1")
     assert lines[2].startswith("Asked by <@")
