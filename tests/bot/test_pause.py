@@ -14,6 +14,8 @@ from tests.bot.conftest import drain
 from tests.bot.queuekit import job_id_of
 from tests.fakes import FakeDownloader
 
+PAUSED = DownloadStatus.PAUSED
+
 
 async def _three(make_bot, **settings) -> tuple:
     """Three jobs of one member, one worker: the first runs (held by the gate)."""
@@ -106,3 +108,26 @@ async def test_a_job_paused_too_long_is_cancelled_with_a_message(make_bot) -> No
     fake.gate.set()
     await drain(bot)
     assert len(fake.calls) == 2
+
+
+async def test_pause_on_a_shared_message_holds_all_the_members_jobs(make_bot) -> None:
+    """⏸️ on the acknowledgement of three links pauses the two waiting; ▶️ runs them."""
+    fake = FakeDownloader(gate=asyncio.Event())
+    bot = await make_bot(fake.route, max_concurrent_downloads=1)
+    links = " ".join(f"https://example.com/{n}.mp4" for n in range(3))
+    await dpytest.message(f"$dl {links}")
+    ack = dpytest.get_message()
+    await asyncio.wait_for(fake.started.wait(), 5)
+    member = dpytest.get_config().members[0]
+    await dpytest.add_reaction(member, ack, "⏸️")
+    await _until(lambda: {i.status for i in bot.service.queue_view().jobs} == {PAUSED})
+    assert len(bot.service.queue_view().jobs) == 3  # the running one stopped, held too
+    await dpytest.message("$dlq")
+    embed = dpytest.get_embed()
+    assert embed.fields[1].value.count("⏸️ paused") == 3
+    fake.gate.set()
+    await dpytest.add_reaction(member, ack, "▶️")
+    await drain(bot)
+    assert len(fake.calls) == 4  # the first started again
+    final = (await ack.channel.fetch_message(ack.id)).content.splitlines()
+    assert [" done: " in line for line in final] == [True] * 3
