@@ -90,3 +90,34 @@ async def test_a_paused_job_ends_after_the_expiry(tmp_path: Path) -> None:
         ended.content
     )
     assert not any(m.attachments for m in stub.messages)
+
+
+async def test_a_paused_job_stays_paused_across_a_restart(tmp_path: Path) -> None:
+    """Paused, then the bot restarts: the job waits, its bytes kept; ▶️ finishes it by range."""
+    with MediaServer() as media:
+        slow = media.add_route("/big.png", _File(PNG, "image/png", 40_000).serve)
+        async with DiscordStub() as stub:
+            bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
+            await bot.start()
+            request, ack = await start_download(stub, slow)
+            job = re.search(r"`([0-9a-f]{6})`", ack.content).group(1)
+            job_dir = tmp_path / "data" / "temp" / job
+            await _partial(job_dir, len(PNG) // 4)
+            await stub.add_reaction(ack.id, "⏸️")
+            await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 10)
+            assert await bot.stop() == 0
+            gets = len(_ranges(media, "/big.png"))
+            await bot.start()
+            kept = await _partial(job_dir, len(PNG) // 4)
+            asked = int((await stub.send_user_message("$dlq"))["id"])
+            queue = await stub.wait_for_message(lambda m: m.reply_to == asked and m.embeds)
+            assert f"`{job}`" in str(queue.embeds)
+            assert "⏸️ paused" in str(queue.embeds)
+            assert len(_ranges(media, "/big.png")) == gets  # not started again by itself
+            await stub.add_reaction(ack.id, "▶️")
+            upload = await stub.wait_for_message(
+                lambda m: m.reply_to == request and m.attachments, 30
+            )
+            assert await bot.stop() == 0
+    assert upload.attachments[0].data == PNG
+    assert len(PNG) // 4 <= _ranges(media, "/big.png")[-1] <= kept
