@@ -91,8 +91,8 @@ class JobRunner:
             item = item.evolve(status=DownloadStatus.FAILED, error=exc.user_message(ref=item.id))
             await self.tell(item)
         except asyncio.CancelledError as exc:
-            await record_interruption(item, exc, self.tell)
-            keep_files = PAUSE in exc.args  # ▶️ continues from the partial file
+            keep_files = PAUSE in exc.args  # ▶️ continues from the partial file (set first:
+            await record_interruption(item, exc, self.tell)  # a shutdown may cancel this)
             raise
         except Exception:
             log.exception("job failed unexpectedly")
