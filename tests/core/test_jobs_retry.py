@@ -42,7 +42,7 @@ async def test_a_status_message_that_cannot_be_edited_does_not_end_the_job(tmp_p
 
 async def test_a_failing_finish_hook_still_shows_the_final_status(tmp_path) -> None:
     """Recording the job fails (disk full): the member still sees ✅, the log has it."""
-    from boss_bot.core.jobs.assembly import _logged
+    from boss_bot.core.jobs.hooks import logged as _logged
 
     def full_disk(item, result) -> None:
         raise OSError(28, "No space left on device")

@@ -65,3 +65,31 @@ async def test_crash_recovery_requeues_and_gives_up_after_max_attempts(tmp_path:
     assert all(i.status is DownloadStatus.QUEUED for i in queue.waiting())
     assert (exhausted.id, DownloadStatus.FAILED) in sink.statuses
     assert exhausted.id not in {i.id for i in store.unfinished()}
+
+
+async def test_a_paused_job_comes_back_paused_with_its_partial_file(tmp_path: Path) -> None:
+    """After a restart a paused job is held again (not run) and its directory is kept."""
+    store, storage = SqliteJobStore(tmp_path / "q.db"), Storage(tmp_path)
+    paused = _item(status=DownloadStatus.PAUSED, paused_at=_item().created_at)
+    store.save(paused)
+    (storage.job_dir(paused.id) / "clip.mp4.part").write_bytes(b"half")
+    (storage.job_dir("other1") / "debris").write_bytes(b"x")
+    store.close()
+    store = SqliteJobStore(tmp_path / "q.db")
+    saved = store.unfinished()
+    assert saved == [paused]
+    storage.prepare(keep={paused.id})
+    assert [p.name for p in storage.temp.iterdir()] == [paused.id]
+    runner = JobRunner(
+        storage, store, RecordingSink(), Fetcher(FakeDownloader().route, JobLimits())
+    )
+    queue = JobQueue(10)
+    await resume(saved, queue, runner, max_attempts=3)
+    assert [i.status for i in queue.waiting()] == [DownloadStatus.PAUSED]
+
+
+def test_a_row_written_before_pausing_existed_is_read() -> None:
+    """A saved job without ``paused_at`` (older versions) reads back unpaused."""
+    text = to_json(_item()).replace(', "paused_at": null', "")
+    assert "paused_at" not in text
+    assert from_json(text).paused_at is None

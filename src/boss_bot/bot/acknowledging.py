@@ -17,7 +17,7 @@ from discord.ext import commands
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.emoji import STOP
+from boss_bot.bot.emoji import REACTIONS
 from boss_bot.bot.replies import answer, best_effort
 from boss_bot.bot.shared_status import fit, line, refusal
 from boss_bot.core.fmt import duration
@@ -105,4 +105,5 @@ async def submit_several(ctx: commands.Context[BossBot], requests: Sequence[JobR
 
     await asyncio.gather(*(one(n, request) for n, request in enumerate(requests)))
     if gathering.queued and posted:
-        await best_effort(posted[0].add_reaction(STOP))
+        for emoji in REACTIONS:
+            await best_effort(posted[0].add_reaction(emoji))

@@ -89,7 +89,7 @@ class DiscordSink:
     async def update(self, item: DownloadItem, result: DownloadResult | None = None) -> None:
         """Edit the job's status message to show its new phase or final state.
 
-        A finished job loses its ⏹️, a failed one gets 🔄, its member is told
+        A finished job loses its ⏹️ ⏸️, a failed one gets 🔄, its member is told
         (``ending.finish``; the core keeps a failed job: ``DownloadService.failed_job``).
         """
         await self.board.forget(item.id)

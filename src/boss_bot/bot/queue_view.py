@@ -7,7 +7,7 @@ import discord
 from discord.utils import escape_markdown
 
 from boss_bot.core.fmt import duration, size
-from boss_bot.core.items import DownloadItem, ProgressEvent
+from boss_bot.core.items import DownloadItem, DownloadStatus, ProgressEvent
 from boss_bot.core.jobs.views import QueueView
 
 FIELD_LIMIT = 1024  # Discord's limit for one embed field value
@@ -40,6 +40,13 @@ def progress_text(event: ProgressEvent | None) -> str:
     return done + (f" · {size(event.speed)}/s" if event.speed else "")
 
 
+def _eta(item: DownloadItem, position: int, wait_for: Callable[[int], float]) -> str:
+    """A waiting job's estimated start, or that it is paused (⏸️: others pass it)."""
+    if item.status is DownloadStatus.PAUSED:
+        return "⏸️ paused"
+    return f"~{duration(wait_for(position))}"
+
+
 def queue_embed(
     view: QueueView, *, wait_for: Callable[[int], float], caller_id: int
 ) -> discord.Embed:
@@ -52,7 +59,7 @@ def queue_embed(
     ]
     wait_lines = [
         f"**{n}.** `{i.id}` {i.priority.name.lower()} · {_host(i)} · <@{i.user_id}> · "
-        f"~{duration(wait_for(n))}"
+        f"{_eta(i, n, wait_for)}"
         for n, i in enumerate(waiting[:20], 1)
     ]
     embed.add_field(
@@ -67,7 +74,7 @@ def queue_embed(
     )
     mine = [f"`{i.id}` running" for i in running if i.user_id == caller_id]
     mine += [
-        f"`{i.id}` position {n} (~{duration(wait_for(n))})"
+        f"`{i.id}` position {n} ({_eta(i, n, wait_for)})"
         for n, i in enumerate(waiting, 1)
         if i.user_id == caller_id
     ]

@@ -87,6 +87,10 @@ def status(item: DownloadItem, result: DownloadResult | None = None) -> str:
             return f"⚙️ Job {ref}: shrinking the file(s) to fit this server's upload limit…"
         case DownloadStatus.UPLOADING:
             return f"📤 Job {ref} is uploading…"
+        case DownloadStatus.PAUSED:
+            return f"⏸️ Job {ref} is paused: react ▶️ to resume it."
+        case DownloadStatus.CANCELLED if item.paused_at and item.error:  # paused too long
+            return f"⏹️ Job {ref} was {item.error}"
         case DownloadStatus.CANCELLED:
             return f"⏹️ Job {ref} was cancelled."
         case DownloadStatus.COMPLETED if result is not None:

@@ -13,7 +13,7 @@ from discord.ext import commands
 from boss_bot.bot import render
 from boss_bot.bot.acknowledging import submit_several
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.emoji import STOP
+from boss_bot.bot.emoji import REACTIONS
 from boss_bot.bot.links import Priority, split_links
 from boss_bot.bot.permissions import may_use_high, missing_permissions
 from boss_bot.bot.repeats import answer_repeats
@@ -103,4 +103,5 @@ async def request_download(
         return sent[0].id
 
     await service.submit(requests[0], acknowledge)
-    await best_effort(sent[0].add_reaction(STOP))
+    for emoji in REACTIONS:
+        await best_effort(sent[0].add_reaction(emoji))

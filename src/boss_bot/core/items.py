@@ -33,6 +33,7 @@ class DownloadStatus(StrEnum):
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    PAUSED = "paused"  # held (⏸️): skipped by the queue until resumed; its partial file kept
 
 
 class DownloadPriority(IntEnum):
@@ -68,6 +69,7 @@ class DownloadItem:
         delivered: How many files were already posted (survives restarts).
         shared_status: The status message shows several jobs, one line each.
         files_message_id: The first reply that carried files (a repeat links to it).
+        paused_at: When it was paused (⏸️), while it is.
     """
 
     url: str
@@ -88,6 +90,7 @@ class DownloadItem:
     error: str | None = None
     shared_status: bool = False
     files_message_id: int | None = None
+    paused_at: datetime | None = None
 
     def evolve(self, **changes: object) -> "DownloadItem":
         """Return a copy with ``changes`` applied."""

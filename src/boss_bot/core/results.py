@@ -17,6 +17,8 @@ class DownloadResult:
         elapsed: Seconds from start to the end of the download.
         notes: Sentences for the user about files left out for other reasons (not
             media, too large to process, out of time).
+        downloader: The library that delivered the files (``gallery-dl``, ``yt-dlp``).
+        fetched_bytes: The media files' size as downloaded, before fitting.
     """
 
     files: tuple[Path, ...]
@@ -24,6 +26,8 @@ class DownloadResult:
     limit: int = 0
     elapsed: float = 0.0
     notes: tuple[str, ...] = ()
+    downloader: str = ""
+    fetched_bytes: int = 0
 
     @property
     def total_bytes(self) -> int:
@@ -38,10 +42,14 @@ class Batch:
     Attributes:
         files: The files still in the running.
         notes: Sentences for the user about files left out on the way.
+        downloader: The library that downloaded them.
+        fetched_bytes: Their size as downloaded (fitting may shrink them).
     """
 
     files: list[Path]
     notes: tuple[str, ...] = ()
+    downloader: str = ""
+    fetched_bytes: int = 0
 
 
 def measure(batch: Batch, limit: int, elapsed: float) -> DownloadResult:
@@ -49,4 +57,5 @@ def measure(batch: Batch, limit: int, elapsed: float) -> DownloadResult:
     sizes = {path: size_of(path) for path in batch.files}
     fits = tuple(path for path, n in sizes.items() if n <= limit)
     over = tuple((path.name, n) for path, n in sizes.items() if n > limit)
-    return DownloadResult(fits, over, limit, elapsed, batch.notes)
+    fetched = batch.fetched_bytes
+    return DownloadResult(fits, over, limit, elapsed, batch.notes, batch.downloader, fetched)

@@ -17,3 +17,5 @@ class QueueSettings(BaseSettings):
     download_tries: int = Field(default=3, ge=1, le=10)
     retry_delay: float = Field(default=1.0, ge=0, le=60)
     retry_max_delay: float = Field(default=30.0, ge=0, le=600)
+    pause_expiry_minutes: float = Field(default=60, gt=0, le=10080)
+    """A job paused (⏸️) for longer is cancelled; fractions allowed (0.05 is 3 s)."""

@@ -1,7 +1,9 @@
-"""Reaction controls on status messages: ⏹️ cancels a job, 🔄 runs a failed one again.
+"""Reaction controls on status messages: ⏹️ cancel, 🔄 retry, ⏸️ pause, ▶️ resume, ℹ️.
 
-A status message shared by the jobs of one command (several links): ⏹️ cancels all of
-them the member may cancel.
+⏹️ cancels a job, 🔄 runs a failed one again, ⏸️ holds it and ▶️ lets it go on.
+
+A status message shared by the jobs of one command (several links): ⏹️ cancels (⏸️
+pauses, ▶️ resumes) all of them the member may cancel.
 
 Only the job's requester or a moderator (Manage Messages) is obeyed; other people's
 reactions do nothing. 🔄 goes through the same admission as a command: the allow-lists,
@@ -14,7 +16,8 @@ from loguru import logger
 
 from boss_bot.bot import render
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.emoji import RETRY, STOP, same_emoji
+from boss_bot.bot.details import reply_details
+from boss_bot.bot.emoji import INFO, PAUSE, RESUME, RETRY, STOP, same_emoji
 from boss_bot.bot.replies import best_effort
 from boss_bot.core.items import DownloadItem
 from boss_bot.core.jobs.access import Requester
@@ -22,14 +25,14 @@ from boss_bot.errors import UserFacingError
 
 
 class Controls(commands.Cog):
-    """⏹️ and 🔄 on the bot's status messages."""
+    """⏹️, 🔄, ⏸️, ▶️ and ℹ️ (``details``) on the bot's status messages."""
 
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
 
     @commands.Cog.listener()
     async def on_raw_reaction_add(self, payload: discord.RawReactionActionEvent) -> None:
-        """Cancel or retry the job whose status message got the reaction."""
+        """Cancel, retry, pause or resume the job whose status message got the reaction."""
         if self.bot.user is None or payload.user_id == self.bot.user.id:
             return
         logger.debug("reaction {} by {} on {}", payload.emoji, payload.user_id, payload.message_id)
@@ -38,6 +41,10 @@ class Controls(commands.Cog):
         who = Requester(payload.user_id, payload.guild_id, moderator)
         if same_emoji(payload.emoji, STOP):
             await self._stop(payload.message_id, who)
+        elif same_emoji(payload.emoji, INFO):  # anyone who sees the message
+            await reply_details(self.bot, payload)
+        elif same_emoji(payload.emoji, PAUSE) or same_emoji(payload.emoji, RESUME):
+            await self._hold(payload.message_id, who, same_emoji(payload.emoji, PAUSE))
         elif same_emoji(payload.emoji, RETRY) and await self._may_use(payload):
             await self._retry(payload.message_id, who)
 
@@ -59,6 +66,16 @@ class Controls(commands.Cog):
         for job in self.bot.service.queue_view().jobs:
             if job.status_message_id == message_id:
                 await self.bot.service.cancel(job.id, who)
+
+    async def _hold(self, message_id: int, who: Requester, pause: bool) -> None:
+        """Pause or resume the message's jobs ``who`` may cancel; a resumed job says so."""
+        for job in self.bot.service.queue_view().jobs:
+            if job.status_message_id != message_id:
+                continue
+            resumed = await self.bot.service.hold(job.id, who, pause)
+            if resumed is not None and not pause:
+                text = f"▶️ Job {render.job_ref(resumed)} resumed: it goes on when a worker is free."
+                await best_effort(self.bot.sink.show(resumed, text))
 
     async def _retry(self, message_id: int, who: Requester) -> None:
         failed = self.bot.service.failed_job(message_id)

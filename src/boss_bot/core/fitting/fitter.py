@@ -9,7 +9,7 @@ none.
 
 import asyncio
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from loguru import logger
@@ -97,7 +97,7 @@ class Fitter:
             except TimeoutError:
                 logger.warning("fitting stopped after {:.0f} s", self.timeout)
                 notes.append(f"Stopped shrinking after {duration(self.timeout)}, my limit.")
-        return Batch([*done, *batch.files[len(done) :]], tuple(notes))
+        return replace(batch, files=[*done, *batch.files[len(done) :]], notes=tuple(notes))
 
 
 NO_FITTING = Fitter(Tools(None, None))

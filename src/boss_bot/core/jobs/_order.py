@@ -5,7 +5,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from boss_bot.core.items import DownloadItem
+from boss_bot.core.items import DownloadItem, DownloadStatus
 
 FairnessKey = tuple[int, int | None]
 
@@ -50,10 +50,14 @@ def first_startable(
     running: Iterable[DownloadItem],
     per_user: Callable[[int | None], int],
 ) -> DownloadItem | None:
-    """The first job of ``plan`` whose member runs fewer jobs than its server allows.
+    """The first job of ``plan`` not paused whose member runs fewer jobs than its server allows.
 
     ``per_user(guild_id)`` is the server's ``max_jobs_per_user``; the member's running
     jobs are counted in every server.
     """
-    counts = Counter(item.user_id for item in running)
-    return next((i for i in plan if counts[i.user_id] < per_user(i.guild_id)), None)
+    busy = Counter(item.user_id for item in running)
+    for item in plan:
+        paused = item.status is DownloadStatus.PAUSED
+        if not paused and busy[item.user_id] < per_user(item.guild_id):
+            return item
+    return None

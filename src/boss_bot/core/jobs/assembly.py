@@ -6,16 +6,17 @@ from loguru import logger
 
 from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.history import History
-from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs.admission import Admission, Caps
 from boss_bot.core.jobs.budget import DownloadBudget
+from boss_bot.core.jobs.details import DetailsBook
 from boss_bot.core.jobs.fetching import Fetcher
+from boss_bot.core.jobs.hooks import gated, logged
 from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.service import DownloadService
-from boss_bot.core.jobs.workers import RunJob, WorkerPool
+from boss_bot.core.jobs.workers import WorkerPool
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Finished, JobSink, Router
 from boss_bot.core.server_settings import SettingsStore
@@ -43,18 +44,6 @@ def build_runner(
     return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish)
 
 
-def _logged(hook: Finished) -> Finished:
-    """A hook whose failure (a full disk writing a record) is logged, never the job's end."""
-
-    def run(item: DownloadItem, result: DownloadResult | None) -> None:
-        try:
-            hook(item, result)
-        except Exception:
-            logger.bind(job_id=item.id).exception("could not record the finished job")
-
-    return run
-
-
 def build_service(
     settings: BotSettings,
     sink: JobSink,
@@ -73,8 +62,9 @@ def build_service(
     store = SqliteJobStore(storage.queue_db)
     quota = lambda guild: servers.server(guild).daily_quota_mb * MB  # noqa: E731
     records = Records(storage, Policy.from_settings(settings), quota=quota)
-    history = History(storage, settings.success_retention_hours)
-    hooks = (_logged(records.write), _logged(history.add), _logged(metrics.finished))
+    history, details = History(storage, settings.success_retention_hours), DetailsBook()
+    finished = (records.write, history.add, metrics.finished, details.record)
+    hooks = tuple(logged(hook) for hook in finished)
     runner = build_runner(settings, storage, store, sink, router, on_finish=hooks)
     queue = JobQueue(settings.max_queue_size, lambda g: servers.server(g).max_jobs_per_user)
     servers.on_change(lambda _guild: queue.wake())
@@ -88,19 +78,16 @@ def build_service(
     positions = Positions(queue.waiting, lambda n: pool.estimate_wait(n, runner.durations), sink)
     queue.on_change = positions.changed
     parts = ServiceParts(
-        storage, store, queue, runner, records, pool, admission, servers, positions, history
+        storage,
+        store,
+        queue,
+        runner,
+        records,
+        pool,
+        admission,
+        servers,
+        positions,
+        history,
+        details,
     )
     return DownloadService(settings, parts)
-
-
-def gated(runner: JobRunner, records: Records) -> RunJob:
-    """Run a job unless its server's daily quota was used up while it waited."""
-
-    async def run(item: DownloadItem) -> object:
-        if item.delivered == 0 and (reason := records.over_quota(item.guild_id, item.user_id)):
-            logger.bind(job_id=item.id).info("not started: {}", reason)
-            await runner.tell(item.evolve(status=DownloadStatus.FAILED, error=reason))
-            return None
-        return await runner.run(item)
-
-    return run

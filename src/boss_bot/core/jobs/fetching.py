@@ -5,10 +5,10 @@ from pathlib import Path
 
 from boss_bot.core.addresses import resolve_public
 from boss_bot.core.cookies import cookies_path
-from boss_bot.core.ffmpeg import Tools
+from boss_bot.core.ffmpeg import Tools, size_of
 from boss_bot.core.jobs.retrying import OnRetry, RetryPolicy, with_retries
 from boss_bot.core.media.files import describe, skipped_note, sort_out
-from boss_bot.core.ports import JobLimits, ProgressCallback, Router, notes_of
+from boss_bot.core.ports import Downloader, JobLimits, ProgressCallback, Router, notes_of
 from boss_bot.core.results import Batch
 from boss_bot.core.urls import CheckedURL, Platform, check_url
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -98,12 +98,16 @@ class Fetcher:
         ``target`` is the upload limit: yt-dlp then prefers formats under it.
         """
         limits = replace(self.limits, target_bytes=target) if target else self.limits
+        used: list[Downloader] = []  # its ``name`` says which library delivered
 
         async def attempt() -> list[Path]:
-            return await fetch(url, dest, self.router, limits, on_progress)
+            used.append(self.router(url))
+            return await fetch(url, dest, lambda _: used[-1], limits, on_progress)
 
         try:
-            return await keep_media(await with_retries(self.retry, attempt, dest, on_retry))
+            batch = await keep_media(await with_retries(self.retry, attempt, dest, on_retry))
         except DownloadFailedError as exc:
             exc.site = exc.site or url.host  # messages may name the site ("add cookies for…")
             raise
+        fetched = sum(size_of(path) for path in batch.files)
+        return replace(batch, downloader=used[-1].name, fetched_bytes=fetched)

@@ -1,9 +1,10 @@
 """What a download service is made of; ``assembly.build_service`` puts them together."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from boss_bot.core.history import History
 from boss_bot.core.jobs.admission import Admission
+from boss_bot.core.jobs.details import DetailsBook
 from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.jobs.runner import JobRunner
@@ -28,3 +29,4 @@ class ServiceParts:
     servers: SettingsStore
     positions: Positions
     history: History
+    details: DetailsBook = field(default_factory=DetailsBook)  # for ℹ️

@@ -3,8 +3,9 @@
 Within one priority, the guild served least recently goes next, so one guild's forty
 waiting jobs cannot starve another guild's single job. A user's job waits while that
 user already has ``per_user`` jobs running (a number, or a server's own, by guild id).
-``on_change`` is called whenever the waiting jobs or their order may have changed (a
-job added, started or removed, or one ended).
+A paused job keeps its place; others pass it. ``on_change`` is called whenever the
+waiting jobs or their order may have changed (a job added, started or removed, or one
+ended).
 """
 
 import asyncio
@@ -52,23 +53,21 @@ class JobQueue(Capacity):
             self.check_capacity()
         self._order.setdefault(item.id, next(self._seq))
         self._waiting[item.id] = item
-        self._touched()
+        self.wake()
         return self.position(item.id) or 0
 
     def _plan(self) -> Iterator[DownloadItem]:
         return start_order(self._waiting.values(), self._order, self._served)
 
-    def _eligible(self) -> DownloadItem | None:
-        return first_startable(self._plan(), self._running.values(), self.per_user)
-
     def wake(self) -> None:
-        """Look again for a job that may start (a server's ``max_jobs_per_user`` grew)."""
+        """Look again for a job that may start, and tell ``on_change`` (the jobs changed)."""
         self._changed.set()
+        self.on_change()
 
     async def get(self) -> DownloadItem:
-        """Wait for the next job that may start, and mark it running."""
+        """Wait for the next job that may start (not paused), and mark it running."""
         while True:
-            item = self._eligible()
+            item = first_startable(self._plan(), self._running.values(), self.per_user)
             if item is not None:
                 del self._waiting[item.id]
                 self._running[item.id] = item
@@ -82,11 +81,15 @@ class JobQueue(Capacity):
         """Forget a job that stopped running (its user may start another)."""
         if self._running.pop(job_id, None) is not None:
             self._order.pop(job_id, None)
-            self._touched()
+            self.wake()
 
-    def _touched(self) -> None:
-        self._changed.set()
-        self.on_change()
+    def replace(self, item: DownloadItem) -> bool:
+        """Change a waiting job (paused, resumed), keeping its place; False if not waiting."""
+        if item.id not in self._waiting:
+            return False
+        self._waiting[item.id] = item
+        self.wake()
+        return True
 
     def remove(self, job_id: str) -> DownloadItem | None:
         """Take a waiting job out of the queue; None if it is not waiting."""

@@ -14,8 +14,8 @@ async def resume(
 ) -> int:
     """Queue saved jobs again, in their original order.
 
-    Waiting jobs go back as they were. Jobs that were running when the previous run
-    ended (a crash, ``kill -9``) are retried, unless they already used
+    Waiting jobs go back as they were (paused ones stay paused). Jobs that were
+    running when the previous run ended (a crash, ``kill -9``) are retried, unless they already used
     ``max_attempts``: those end as failed, with a message in their status.
 
     Returns:
@@ -24,7 +24,7 @@ async def resume(
     count = 0
     for item in saved:
         log = logger.bind(job_id=item.id, guild_id=item.guild_id)
-        if item.status is not DownloadStatus.QUEUED:
+        if item.status not in (DownloadStatus.QUEUED, DownloadStatus.PAUSED):  # paused: held
             if item.attempts >= max_attempts:
                 log.warning("giving up after {} attempts", item.attempts)
                 message = f"I gave up after {item.attempts} attempts; please try again later."

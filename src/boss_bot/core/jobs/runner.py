@@ -16,6 +16,7 @@ from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs.fetching import Fetcher
 from boss_bot.core.jobs.interruption import record_interruption
 from boss_bot.core.jobs.reporting import Reporter
+from boss_bot.core.jobs.workers import PAUSE
 from boss_bot.core.ports import Finished, JobSink
 from boss_bot.core.results import Batch, measure
 from boss_bot.core.storage.job_store import JobStore
@@ -65,7 +66,7 @@ class JobRunner:
     async def run(self, item: DownloadItem) -> DownloadItem:
         """Run ``item`` and return its final state; never raises except on cancel."""
         log = logger.bind(job_id=item.id, guild_id=item.guild_id, user_id=item.user_id)
-        start = time.monotonic()
+        start, keep_files = time.monotonic(), False
         item = item.evolve(
             status=DownloadStatus.DOWNLOADING,
             started_at=datetime.now(UTC),
@@ -91,7 +92,8 @@ class JobRunner:
             item = item.evolve(status=DownloadStatus.FAILED, error=exc.user_message(ref=item.id))
             await self.tell(item)
         except asyncio.CancelledError as exc:
-            await record_interruption(item, exc, self.tell)
+            keep_files = PAUSE in exc.args  # ▶️ continues from the partial file (set first:
+            await record_interruption(item, exc, self.tell)  # a shutdown may cancel this)
             raise
         except Exception:
             log.exception("job failed unexpectedly")
@@ -99,7 +101,8 @@ class JobRunner:
             item = item.evolve(status=DownloadStatus.FAILED, error=error)
             await self.tell(item)
         finally:
-            self.storage.cleanup(item.id)
+            if not keep_files:
+                self.storage.cleanup(item.id)
             self.progress.pop(item.id, None)
             self.durations.append(time.monotonic() - start)
         return item

@@ -6,6 +6,8 @@ An operation per intent (``submit``, ``cancel``…) and read-only views; never i
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.access import Requester
 from boss_bot.core.jobs.admission import JobRequest
+from boss_bot.core.jobs.controls import JobControls
+from boss_bot.core.jobs.details import JobDetails
 from boss_bot.core.jobs.fetching import validate
 from boss_bot.core.jobs.lifecycle import Lifecycle
 from boss_bot.core.jobs.parts import ServiceParts
@@ -22,8 +24,8 @@ class DownloadService(Lifecycle):
     def __init__(self, settings: BotSettings, parts: ServiceParts) -> None:
         self.settings, self._parts = settings, parts
         self._queue, self._runner, self._admission = parts.queue, parts.runner, parts.admission
-        self._tasks = BackgroundTasks()
-        self._reruns = Reruns(parts.store.failed, self.submit)
+        self._tasks, self._reruns = BackgroundTasks(), Reruns(parts.store.failed, self.submit)
+        self._controls = JobControls(parts, settings.pause_expiry_minutes)
         self.history = parts.history  # finished jobs: repeated links, ``$stats``
 
     async def validate(self, text: str, allowed: frozenset[Platform] | None = None) -> CheckedURL:
@@ -58,19 +60,12 @@ class DownloadService(Lifecycle):
         return item
 
     async def cancel(self, job_id: str, who: Requester) -> DownloadItem | None:
-        """Cancel a waiting or running job ``who`` may cancel; None if there is none."""
-        job_id = job_id.strip().lstrip("#").lower()
-        item = self._queue.get_item(job_id) or self._admission.pending.get(job_id)
-        if item is None or not who.may_cancel(item):
-            return None
-        if item.id in self._admission.pending:
-            self._admission.cancelled.add(item.id)
-            return item
-        if self._queue.remove(item.id) is not None:
-            await self._runner.tell(item.evolve(status=DownloadStatus.CANCELLED))
-        else:
-            self._parts.pool.cancel(item.id)
-        return item
+        """Cancel a waiting, paused or running job ``who`` may cancel; None if there is none."""
+        return await self._controls.cancel(job_id, who)
+
+    async def hold(self, job_id: str, who: Requester, pause: bool) -> DownloadItem | None:
+        """Pause (⏸️) or resume (▶️) a job ``who`` may cancel; the job if it changed."""
+        return await self._controls.hold(job_id, who, pause)
 
     async def cancel_all(self, who: Requester) -> list[str]:
         """Cancel every job of ``who``'s guild that ``who`` may cancel; their ids."""
@@ -88,6 +83,10 @@ class DownloadService(Lifecycle):
     def health(self) -> HealthView:
         """Free disk, temp files, and what start-up found wrong with the saved queue."""
         return health_of(self._parts)
+
+    def details(self, status_message_id: int) -> list[JobDetails]:
+        """What is known of the jobs this status message shows, ended or not (ℹ️)."""
+        return self._parts.details.of(status_message_id, self.queue_view().jobs)
 
     def failed_job(self, status_message_id: int) -> DownloadItem | None:
         """The failed job this status message shows, while 🔄 may run it again."""

@@ -12,6 +12,7 @@ from boss_bot.core.jobs.queue import JobQueue
 
 RunJob = Callable[[DownloadItem], Coroutine[Any, Any, object]]  # a task is made of it
 SHUTDOWN = "boss-bot is shutting down"  # cancel message: the job is paused, not cancelled
+PAUSE = "paused by a member"  # cancel message (⏸️): held in the queue, its partial file kept
 DEFAULT_JOB_SECONDS = 30.0  # until jobs have run, a guess for wait estimates
 
 
@@ -24,6 +25,7 @@ class WorkerPool:
         self.size = size
         self._workers: list[asyncio.Task[None]] = []
         self._active: dict[str, asyncio.Task[object]] = {}
+        self._pausing: dict[str, DownloadItem] = {}  # job id -> the paused job to put back
 
     def start(self) -> None:
         """Start the workers (idempotent)."""
@@ -57,6 +59,9 @@ class WorkerPool:
             finally:
                 self._active.pop(item.id, None)
                 self.queue.done(item.id)
+                paused = self._pausing.pop(item.id, None)
+                if paused is not None and task.cancelled():  # back in the queue, held
+                    self.queue.put(paused, force=True)
 
     def estimate_wait(self, position: int, durations: Sequence[float]) -> float:
         """Seconds until the waiting job at ``position`` starts, from recent job durations."""
@@ -70,6 +75,22 @@ class WorkerPool:
         if task is None or task.done():
             return False
         task.cancel()
+        return True
+
+    def pause(self, paused: DownloadItem) -> bool:
+        """Stop a running job and put ``paused`` back in the queue; False if not running."""
+        task = self._active.get(paused.id)
+        if task is None or task.done():
+            return False
+        self._pausing[paused.id] = paused
+        task.cancel(PAUSE)
+        return True
+
+    def unpause(self, resumed: DownloadItem) -> bool:
+        """A job still stopping goes back as ``resumed`` instead; False if none is stopping."""
+        if resumed.id not in self._pausing:
+            return False
+        self._pausing[resumed.id] = resumed
         return True
 
     async def close(self) -> None:

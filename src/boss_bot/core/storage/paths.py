@@ -15,6 +15,7 @@
 
 import contextlib
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,10 +68,12 @@ class Storage:
         """Directory holding the records of finished jobs."""
         return self.root / "downloads"
 
-    def prepare(self) -> None:
-        """Create the tree, and remove job directories left by a crash."""
+    def prepare(self, keep: Collection[str] = ()) -> None:
+        """Create the tree, and remove job directories left by a crash (but ``keep``'s)."""
         self.temp.mkdir(parents=True, exist_ok=True)
         for leftover in self.temp.iterdir():
+            if leftover.name in keep:  # paused jobs: resumed from their partial files
+                continue
             logger.info("removing leftover temp entry {}", leftover.name)
             self.remove(leftover)
 

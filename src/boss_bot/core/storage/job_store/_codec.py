@@ -28,7 +28,7 @@ def from_json(text: str) -> DownloadItem:
     if not isinstance(raw, dict):
         raise TypeError(f"a job is a JSON object, not {type(raw).__name__}")
     raw["created_at"] = datetime.fromisoformat(raw["created_at"])
-    for name in ("started_at", "completed_at"):
+    for name in ("started_at", "completed_at", "paused_at"):  # rows before ⏸️ have none
         raw[name] = datetime.fromisoformat(raw[name]) if raw.get(name) else None
     raw["platform"] = Platform(raw["platform"])
     raw["status"] = DownloadStatus(raw["status"])
