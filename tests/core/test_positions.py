@@ -2,7 +2,7 @@
 
 import asyncio
 
-from boss_bot.core.items import DownloadItem
+from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
 from boss_bot.core.urls import Platform
@@ -50,3 +50,17 @@ async def test_many_changes_in_one_turn_are_told_once() -> None:
         queue.put(_item(n), force=True)  # taken back after a restart: never acknowledged
     await _settled()
     assert [len(report) for report in sink.places] == [10]
+
+
+async def test_a_paused_job_has_no_place_and_the_ones_behind_it_move_up() -> None:
+    """⏸️ on the first waiting job: its status keeps "paused", the second becomes #1."""
+    queue, sink = JobQueue(10), RecordingSink()
+    positions = Positions(queue.waiting, lambda n: 0.0, sink)
+    queue.on_change = positions.changed
+    first, second = _item(1), _item(2)
+    for n, item in enumerate((first, second), 1):
+        positions.shown(item.id, n)
+        queue.put(item)
+    queue.replace(first.evolve(status=DownloadStatus.PAUSED))
+    await _settled()
+    assert sink.places == [[(second.id, 1)]]

@@ -3,7 +3,8 @@
 The queue calls ``changed`` on every change (a job added, started, removed, one
 ended); the places are worked out once per turn of the event loop, after the change
 settled (a worker has taken its job and counts as busy), and only jobs whose position
-differs from the one last told (or acknowledged) go to the sink.
+differs from the one last told (or acknowledged) go to the sink. Paused jobs have no
+place (their status says "paused"), and the jobs behind them move up.
 """
 
 import asyncio
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 from loguru import logger
 
-from boss_bot.core.items import DownloadItem
+from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.ports import JobSink, Place
 
 Estimate = Callable[[int], float]  # position -> seconds until it starts
@@ -46,7 +47,8 @@ class Positions:
     def publish(self) -> None:
         """Tell the sink every waiting job whose position changed; forget the others."""
         self._due = False
-        places = [Place(item, n, self.estimate(n)) for n, item in enumerate(self.waiting(), 1)]
+        queued = [item for item in self.waiting() if item.status is not DownloadStatus.PAUSED]
+        places = [Place(item, n, self.estimate(n)) for n, item in enumerate(queued, 1)]
         moved = [p for p in places if self._told.get(p.item.id) != p.position]
         self._told = {p.item.id: p.position for p in places}
         if moved:
