@@ -53,6 +53,10 @@ def message(state: StubState, msg: StubMessage, *, nested: bool = False) -> dict
         "attachments": [attachment(state, msg.channel_id, a) for a in msg.attachments],
         "components": msg.components,
         "type": 19 if msg.message_reference else 0,
+        "reactions": [  # the bot's own, as Discord shows them to it ("me")
+            {"count": 1, "me": True, "emoji": {"id": None, "name": emoji}}
+            for emoji in msg.reactions
+        ],
     }
     if msg.message_reference:
         ref_ids = {k: str(v) for k, v in msg.message_reference.items() if k.endswith("_id") and v}
