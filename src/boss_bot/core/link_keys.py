@@ -8,23 +8,14 @@ carry the id) and keeps what picks the media. The key is only compared, never fe
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from boss_bot.core.urls import HOSTS, Platform
+
 _TRACKING = re.compile(
     r"utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|mc_[ce]id|igshid|igsh"
     r"|si|feature|share_id|shareid|ref_src|ref_url|ref|_ga|_gl|is_from_webapp|sender_device"
     r"|_r|_t|web_id|tt_from|share_app_id|share_link_id|context|rdt|correlation_id"
 )
-_TWITTER = {
-    "twitter.com",
-    "mobile.twitter.com",
-    "x.com",
-    "mobile.x.com",
-    "fxtwitter.com",
-    "vxtwitter.com",
-    "fixupx.com",
-    "fixvx.com",
-    "twittpr.com",
-    "nitter.net",
-}
+_TWITTER = {*HOSTS[Platform.TWITTER], "mobile.twitter.com", "mobile.x.com"}
 _YOUTUBE = {"youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"}
 _REDDIT = {"reddit.com", "old.reddit.com", "np.reddit.com", "m.reddit.com", "new.reddit.com"}
 _TIKTOK = {"tiktok.com", "m.tiktok.com"}

@@ -22,7 +22,7 @@ class Platform(StrEnum):
     GENERIC = "generic"
 
 
-_HOSTS: dict[Platform, tuple[str, ...]] = {
+HOSTS: dict[Platform, tuple[str, ...]] = {  # the host names of each platform
     Platform.TWITTER: (
         "twitter.com",
         "x.com",
@@ -56,7 +56,7 @@ class CheckedURL:
 
 def platform_of(host: str) -> Platform:
     """Return the platform a host name belongs to (sub-domains included)."""
-    for platform, domains in _HOSTS.items():
+    for platform, domains in HOSTS.items():
         if any(host == d or host.endswith("." + d) for d in domains):
             return platform
     return Platform.GENERIC
