@@ -26,6 +26,7 @@ async def test_download_media_shares_the_download_budget(tmp_path: Path) -> None
     """DOWNLOADS_PER_MINUTE=1: after one ``$dl``, the message command within the minute waits."""
     with MediaServer() as media:
         url = media.add_file("/a.png", PNG, content_type="image/png")
+        other = media.add_file("/b.png", PNG, content_type="image/png")  # not a repeat
         async with DiscordStub() as stub:
             member = stub.add_user("bea")
             bot = BotProcess(
@@ -34,7 +35,7 @@ async def test_download_media_shares_the_download_budget(tmp_path: Path) -> None
             await bot.start()
             typed = int((await stub.send_user_message(f"$dl {url}", user_id=member))["id"])
             accepted = await stub.wait_for_message(lambda m: m.reply_to == typed)
-            post = int((await stub.send_user_message(url, user_id=member))["id"])
+            post = int((await stub.send_user_message(other, user_id=member))["id"])
             menu = await stub.message_command("Download media", post, user_id=member)
             slowed = await stub.wait_for_response(menu)
             assert await bot.stop() == 0
