@@ -1,4 +1,4 @@
-"""Prometheus metrics with seed 003's names, and the totals behind ``$stats``.
+"""Prometheus metrics with seed 003's names (``$stats`` reads the history instead).
 
 Each ``Metrics`` has its own registry (tests and several bots in one process stay
 apart). Jobs report when they finish (``finished``); the bot reports command
@@ -7,9 +7,6 @@ temp files just before a scrape.
 """
 
 import time
-from collections import Counter as Tally
-from collections import defaultdict
-from dataclasses import dataclass, field
 
 import psutil
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -18,15 +15,6 @@ from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.usage import measure
 
 MB = 1024 * 1024
-
-
-@dataclass
-class Totals:
-    """Since start, per platform: jobs by outcome, seconds and bytes of delivered ones."""
-
-    jobs: Tally[tuple[str, str]] = field(default_factory=Tally)
-    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-    bytes: Tally[str] = field(default_factory=Tally)
 
 
 class Metrics:
@@ -81,7 +69,6 @@ class Metrics:
         self.temp_files = Gauge(
             "temp_files_count", "Number of files in temporary storage", registry=registry
         )
-        self.totals = Totals()
         self._process = psutil.Process()
         self._cpu = (time.monotonic(), measure(self._process).cpu_seconds)
 
@@ -89,17 +76,13 @@ class Metrics:
         """Count a finished job (its outcome, time and delivered file sizes)."""
         platform, status = item.platform.value, item.status.value
         self.requests.labels(platform, status).inc()
-        self.totals.jobs[(platform, status)] += 1
         if item.status is DownloadStatus.FAILED:
             self.errors.labels("download_failed", platform).inc()
         if result is None or item.status is not DownloadStatus.COMPLETED:
             return
         self.duration.labels(platform).observe(result.elapsed)
-        self.totals.seconds[platform] += result.elapsed
         for path in result.files:
-            size = path.stat().st_size
-            self.file_size.labels(platform).observe(size)
-            self.totals.bytes[platform] += size
+            self.file_size.labels(platform).observe(path.stat().st_size)
 
     def refresh(self, queue_size: int, temp_files: int, latency: float | None) -> None:
         """Sample what is measured, not counted: memory, CPU, queue, temp files, latency."""
