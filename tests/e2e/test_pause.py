@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.bot_process import BotProcess, start_download
-from tests.support.discord_stub import DiscordStub
+from tests.support.discord_stub import DiscordStub, StubMessage
 from tests.support.media import make_video
 from tests.support.media_server import MediaServer, _File
 
@@ -26,6 +26,23 @@ async def _partial(job_dir: Path, at_least: int) -> int:
             if held >= at_least:
                 return held
             await asyncio.sleep(0.05)
+
+
+async def _pause_midway(
+    stub: DiscordStub, url: str, data: Path, size: int
+) -> tuple[int, StubMessage, Path]:
+    """Start a download of ``url``, wait for a quarter of its ``size``, then react ⏸️.
+
+    Returns:
+        The request's message id, the status message (once it says "paused"), and the
+        job's directory under ``data``.
+    """
+    request, ack = await start_download(stub, url)
+    job_dir = data / "temp" / re.search(r"`([0-9a-f]{6})`", ack.content).group(1)
+    await _partial(job_dir, size // 4)
+    await stub.add_reaction(ack.id, "⏸️")
+    await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 10)
+    return request, ack, job_dir
 
 
 def _ranges(media: MediaServer, path: str) -> list[int]:
@@ -51,12 +68,7 @@ async def test_pause_then_resume_continues_from_the_partial_file(kind: str, tmp_
         async with DiscordStub() as stub:
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
             await bot.start()
-            request, ack = await start_download(stub, slow)
-            job = re.search(r"`([0-9a-f]{6})`", ack.content).group(1)
-            job_dir = tmp_path / "data" / "temp" / job
-            await _partial(job_dir, len(body) // 4)
-            await stub.add_reaction(ack.id, "⏸️")
-            await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 10)
+            request, ack, job_dir = await _pause_midway(stub, slow, tmp_path / "data", len(body))
             kept = await _partial(job_dir, len(body) // 4)  # the stopped download's bytes stay
             await stub.add_reaction(ack.id, "▶️")
             upload = await stub.wait_for_message(
@@ -99,19 +111,14 @@ async def test_a_paused_job_stays_paused_across_a_restart(tmp_path: Path) -> Non
         async with DiscordStub() as stub:
             bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
             await bot.start()
-            request, ack = await start_download(stub, slow)
-            job = re.search(r"`([0-9a-f]{6})`", ack.content).group(1)
-            job_dir = tmp_path / "data" / "temp" / job
-            await _partial(job_dir, len(PNG) // 4)
-            await stub.add_reaction(ack.id, "⏸️")
-            await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 10)
+            request, ack, job_dir = await _pause_midway(stub, slow, tmp_path / "data", len(PNG))
             assert await bot.stop() == 0
             gets = len(_ranges(media, "/big.png"))
             await bot.start()
             kept = await _partial(job_dir, len(PNG) // 4)
             asked = int((await stub.send_user_message("$dlq"))["id"])
             queue = await stub.wait_for_message(lambda m: m.reply_to == asked and m.embeds)
-            assert f"`{job}`" in str(queue.embeds)
+            assert f"`{job_dir.name}`" in str(queue.embeds)
             assert "⏸️ paused" in str(queue.embeds)
             assert len(_ranges(media, "/big.png")) == gets  # not started again by itself
             await stub.add_reaction(ack.id, "▶️")
