@@ -1,8 +1,10 @@
 """What a finished job produced: the files to deliver and what was left out, and why."""
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from boss_bot.core.card import Card
 from boss_bot.core.ffmpeg import size_of
 
 
@@ -19,6 +21,7 @@ class DownloadResult:
             media, too large to process, out of time).
         downloader: The library that delivered the files (``gallery-dl``, ``yt-dlp``).
         fetched_bytes: The media files' size as downloaded, before fitting.
+        card: What the caption card shows, when the downloader said.
     """
 
     files: tuple[Path, ...]
@@ -28,6 +31,7 @@ class DownloadResult:
     notes: tuple[str, ...] = ()
     downloader: str = ""
     fetched_bytes: int = 0
+    card: Card | None = None
 
     @property
     def total_bytes(self) -> int:
@@ -44,12 +48,14 @@ class Batch:
         notes: Sentences for the user about files left out on the way.
         downloader: The library that downloaded them.
         fetched_bytes: Their size as downloaded (fitting may shrink them).
+        card: What the caption card shows, when the downloader said.
     """
 
     files: list[Path]
     notes: tuple[str, ...] = ()
     downloader: str = ""
     fetched_bytes: int = 0
+    card: Card | None = None
 
 
 def measure(batch: Batch, limit: int, elapsed: float) -> DownloadResult:
@@ -58,4 +64,10 @@ def measure(batch: Batch, limit: int, elapsed: float) -> DownloadResult:
     fits = tuple(path for path, n in sizes.items() if n <= limit)
     over = tuple((path.name, n) for path, n in sizes.items() if n > limit)
     fetched = batch.fetched_bytes
-    return DownloadResult(fits, over, limit, elapsed, batch.notes, batch.downloader, fetched)
+    return DownloadResult(
+        fits, over, limit, elapsed, batch.notes, batch.downloader, fetched, batch.card
+    )
+
+
+BatchStep = Callable[[Batch, int], Awaitable[Batch]]
+"""A step a job's files go through after fitting, given the upload limit (cleaning, …)."""

@@ -10,17 +10,21 @@ from pydantic_settings import SettingsConfigDict
 
 from boss_bot.errors import ConfigError
 from boss_bot.settings._access import AccessSettings
+from boss_bot.settings._bandwidth import BandwidthSettings
 from boss_bot.settings._discord import DiscordSettings
 from boss_bot.settings._media import MediaSettings
 from boss_bot.settings._operations import OperationsSettings
+from boss_bot.settings._output import InlineVideo, OutputSettings
 from boss_bot.settings._queue import QueueSettings
 from boss_bot.settings._storage import StorageSettings
 
-__all__ = ["BotSettings", "load_settings"]
+__all__ = ["BotSettings", "InlineVideo", "load_settings"]
 
 
 class BotSettings(
     OperationsSettings,
+    OutputSettings,
+    BandwidthSettings,
     MediaSettings,
     AccessSettings,
     QueueSettings,

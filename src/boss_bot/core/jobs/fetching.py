@@ -8,7 +8,8 @@ from boss_bot.core.cookies import cookies_path
 from boss_bot.core.ffmpeg import Tools, size_of
 from boss_bot.core.jobs.retrying import OnRetry, RetryPolicy, with_retries
 from boss_bot.core.media.files import describe, skipped_note, sort_out
-from boss_bot.core.ports import Downloader, JobLimits, ProgressCallback, Router, notes_of
+from boss_bot.core.ports import Downloader, JobLimits, ProgressCallback, Router
+from boss_bot.core.ports.downloader import card_of, notes_of
 from boss_bot.core.results import Batch
 from boss_bot.core.urls import CheckedURL, Platform, check_url
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -57,7 +58,8 @@ async def keep_media(files: list[Path]) -> Batch:
     if not media:
         what = describe(skipped)
         raise DownloadFailedError(FailureKind.NOT_MEDIA, f"only {what}", limit=f" (only {what})")
-    return Batch(media, (*notes_of(files), *((skipped_note(skipped),) if skipped else ())))
+    notes = (*notes_of(files), *((skipped_note(skipped),) if skipped else ()))
+    return Batch(media, notes, card=card_of(files))
 
 
 async def _unreported(failure: DownloadFailedError, tried: int, delay: float) -> None:

@@ -18,7 +18,7 @@ from boss_bot.core.jobs.interruption import record_interruption
 from boss_bot.core.jobs.reporting import Reporter
 from boss_bot.core.jobs.workers import PAUSE
 from boss_bot.core.ports import Finished, JobSink
-from boss_bot.core.results import Batch, measure
+from boss_bot.core.results import Batch, BatchStep, measure
 from boss_bot.core.storage.job_store import JobStore
 from boss_bot.core.storage.paths import Storage
 from boss_bot.core.urls import check_url
@@ -37,8 +37,10 @@ class JobRunner:
         *,
         fitter: Fitter = NO_FITTING,
         on_finish: Sequence[Finished] = (),
+        steps: Sequence[BatchStep] = (),
     ) -> None:
         self.storage, self.sink, self.fetcher, self.fitter = storage, sink, fetcher, fitter
+        self.steps = steps  # after fitting, in order
         self.report = Reporter(store, sink, on_finish)
         self.tell, self.progress = self.report.tell, self.report.progress
         self.durations: deque[float] = deque(maxlen=20)
@@ -80,6 +82,8 @@ class JobRunner:
                 item = item.evolve(status=DownloadStatus.PROCESSING)
                 await self.tell(item)
                 batch = await self.fitter.fit_all(batch, limit)
+            for step in self.steps:
+                batch = await step(batch, limit)
             result = measure(batch, limit, time.monotonic() - start)
             if result.files:
                 item = await self._deliver(item, result)

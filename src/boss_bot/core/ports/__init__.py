@@ -6,6 +6,7 @@ from boss_bot.core.ports.downloader import (
     JobLimits,
     ProgressCallback,
     Router,
+    card_of,
     notes_of,
 )
 from boss_bot.core.ports.sink import Finished, JobSink, Place
@@ -19,5 +20,6 @@ __all__ = [
     "Place",
     "ProgressCallback",
     "Router",
+    "card_of",
     "notes_of",
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from boss_bot.core.card import Card
 from boss_bot.core.items import ProgressEvent
 from boss_bot.core.urls import CheckedURL
 
@@ -41,17 +42,25 @@ class JobLimits:
 class Downloaded(list[Path]):
     """The files a downloader wrote, with sentences for the user about items it left out.
 
-    A plain list of paths is a ``Downloaded`` without notes (``notes_of``).
+    A plain list of paths is a ``Downloaded`` without notes (``notes_of``) or card
+    (``card_of``).
     """
 
-    def __init__(self, files: Iterable[Path] = (), notes: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, files: Iterable[Path] = (), notes: tuple[str, ...] = (), card: Card | None = None
+    ) -> None:
         super().__init__(files)
-        self.notes = notes
+        self.notes, self.card = notes, card
 
 
 def notes_of(files: list[Path]) -> tuple[str, ...]:
     """The notes a download's files carry (none for a plain list)."""
     return files.notes if isinstance(files, Downloaded) else ()
+
+
+def card_of(files: list[Path]) -> Card | None:
+    """What the downloader said about the media, for the caption card (``None``: nothing)."""
+    return files.card if isinstance(files, Downloaded) else None
 
 
 class Downloader(Protocol):
