@@ -44,4 +44,5 @@ def rate_line(health: HealthView) -> str:
         for limit, what in ((health.total_rate_limit, "in all"), (health.job_rate_limit, "a job"))
         if limit is not None
     ]
-    return f"Downloading: {size(health.download_rate)}/s (limit {', '.join(limits) or 'none'})"
+    shown = f"limits {', '.join(limits)}" if limits else "no limit"
+    return f"Download speed: {size(health.download_rate)}/s now ({shown})"

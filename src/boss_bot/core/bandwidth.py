@@ -42,13 +42,19 @@ class Share:
 
     def fetched(self, total: int, now: float | None = None) -> None:
         """Note that the download has ``total`` bytes so far (``now``: a monotonic time)."""
-        self._seen.append((time.monotonic() if now is None else now, total))
+        now = time.monotonic() if now is None else now
+        self._seen.append((now, total))
+        self._forget(now)
+
+    def _forget(self, now: float) -> None:
+        """Drop the reports before the window (keeping the last one before it)."""
+        while len(self._seen) > 1 and self._seen[1][0] <= now - WINDOW:
+            self._seen.popleft()
 
     def speed(self, now: float | None = None) -> float:
         """Bytes per second over the last ``WINDOW`` seconds of reports (0 when stalled)."""
         now = time.monotonic() if now is None else now
-        while len(self._seen) > 1 and self._seen[1][0] <= now - WINDOW:
-            self._seen.popleft()
+        self._forget(now)
         if len(self._seen) < 2:
             return 0.0
         (first, before), (_, last) = self._seen[0], self._seen[-1]
