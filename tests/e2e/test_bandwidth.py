@@ -74,7 +74,7 @@ async def test_two_downloads_share_the_total_rate(tmp_path: Path) -> None:
                 await stub.wait_for_message(lambda m, a=ack: m.id == a.id and "✅" in m.content, 60)
             metrics = await _metrics(port)
             assert await bot.stop() == 0
-        start = max(media.sent(f"/{n}.mp4")[0][0] for n in "ab") + WARM_UP
+        start = max(media.gets(f"/{n}.mp4")[-1] for n in "ab") + WARM_UP  # the later download GET
         a_done, b_done = (media.sent(f"/{n}.mp4")[-1][0] for n in "ab")
         together = media.rate(start, a_done - 0.5)
         alone = media.rate(a_done + HANDOVER, b_done - 0.2)

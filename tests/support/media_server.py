@@ -34,6 +34,7 @@ class MediaServer:
         self._lock = threading.Lock()
         self._requests: list[tuple[str, str, dict[str, str]]] = []
         self._sent: list[tuple[float, str, int]] = []  # (monotonic time, path, bytes)
+        self._gets: list[tuple[float, str]] = []  # (monotonic time, path) of each GET
         self._httpd = ThreadingHTTPServer((host, 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
@@ -95,6 +96,11 @@ class MediaServer:
         with self._lock:
             return [(t, n) for t, p, n in self._sent if path is None or p == path]
 
+    def gets(self, path: str) -> list[float]:
+        """When each GET of ``path`` arrived (monotonic time)."""
+        with self._lock:
+            return [t for t, p in self._gets if p == path]
+
     def rate(self, start: float, end: float, path: str | None = None) -> float:
         """Bytes per second written for ``path`` (or any file) from ``start`` to ``end``."""
         blocks = self.sent(path)
@@ -143,6 +149,8 @@ class MediaServer:
                 path = urlsplit(self.path).path
                 with server._lock:
                     server._requests.append((self.command, path, dict(self.headers.items())))
+                    if self.command == "GET":
+                        server._gets.append((time.monotonic(), path))
                     handler = server._routes.get(path)
                 try:
                     (handler or (lambda h: _send_empty(h, 404)))(self)
