@@ -30,7 +30,6 @@ def test_the_job_limit_caps_a_share_however_few_run() -> None:
 def test_no_limit_means_no_rate_and_no_news() -> None:
     """Without limits every share is unlimited and its listeners are never called."""
     bandwidth, told = Bandwidth(), []
-    assert not bandwidth.limited
     with bandwidth.share() as first:
         first.on_change(told.append)
         with bandwidth.share():

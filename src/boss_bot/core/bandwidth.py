@@ -73,11 +73,6 @@ class Bandwidth:
         self.total, self.per_job = total, per_job
         self._shares: list[Share] = []
 
-    @property
-    def limited(self) -> bool:
-        """Whether any limit is set (otherwise every share is ``None`` for ever)."""
-        return self.total is not None or self.per_job is not None
-
     def allotment(self, running: int) -> int | None:
         """Each download's rate when ``running`` downloads run."""
         split = max(self.total // max(running, 1), 1) if self.total is not None else None
