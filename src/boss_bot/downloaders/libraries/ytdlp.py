@@ -97,7 +97,8 @@ def run(spec: JobSpec, emit: Emit, pace: Pace | None = None) -> dict[str, object
             emit(event="progress", total=total, speed=status.get("speed"))
 
     opts = _options(spec, log, [hook] if pace is None else [hook, pace.ytdlp_hook])
-    opts.update(BLOCKS if pace is not None else {})
+    if pace is not None:
+        opts.update(BLOCKS)  # even reads: the pace waits after each
     try:
         # A plain dict: typeshed's TypedDict rejects the documented `cachedir: False`.
         with yt_dlp.YoutubeDL(opts) as ydl:  # pyright: ignore[reportArgumentType]
