@@ -34,6 +34,14 @@ async def test_health_reports_uptime_queue_and_version(make_bot) -> None:
         assert field in text
 
 
+async def test_health_shows_the_download_speed_next_to_the_limits(make_bot) -> None:
+    """``$health`` says how fast downloads go now and which rate limits are set."""
+    await make_bot(total_rate_limit="2M", job_rate_limit="512K")
+    await dpytest.message("$health")
+    text = dpytest.get_message().content
+    assert "Download speed: 0 B/s now (limits 2.0 MB/s in all, 512.0 KB/s a job)" in text
+
+
 async def test_help_lists_every_download_command(make_bot) -> None:
     """``$help`` lists the commands with their short descriptions."""
     await make_bot()

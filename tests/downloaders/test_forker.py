@@ -74,9 +74,9 @@ class _SlowForker(Forker):
         super().__init__()
         self.started: list[int] = []
 
-    def start(self, spec: dict, events_fd: int, stderr_fd: int) -> int:
+    def start(self, spec: dict, *fds: int) -> int:
         time.sleep(0.3)
-        pid = super().start(spec, events_fd, stderr_fd)
+        pid = super().start(spec, *fds)
         self.started.append(pid)
         return pid
 

@@ -18,6 +18,7 @@ class _File:
     body: bytes
     content_type: str
     throttle_bps: int | None = None
+    sent: Callable[[int], None] | None = None  # told the size of each block written
 
     def serve(self, h: BaseHTTPRequestHandler) -> None:
         """Serve the body honouring HEAD, a single byte range and throttling."""
@@ -44,7 +45,10 @@ class _File:
             return
         chunk = min(CHUNK, max(1, self.throttle_bps // 10)) if self.throttle_bps else CHUNK
         for offset in range(start, end + 1, chunk):
-            h.wfile.write(self.body[offset : min(offset + chunk, end + 1)])
+            block = self.body[offset : min(offset + chunk, end + 1)]
+            h.wfile.write(block)
+            if self.sent is not None:
+                self.sent(len(block))
             if self.throttle_bps and offset + chunk <= end:  # no pause after the last byte
                 time.sleep(chunk / self.throttle_bps)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Self
@@ -20,10 +23,18 @@ class MediaServer:
     redirects, fixed statuses and custom handlers; unknown paths get 404.
     """
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", send_buffer: int | None = None) -> None:
+        """Listen on ``host``; ``send_buffer`` fixes each connection's kernel send buffer.
+
+        With a small one, what ``sent`` logs is what the client read within a few blocks
+        (the kernel would otherwise take megabytes at once, read or not).
+        """
+        self.send_buffer = send_buffer
         self._routes: dict[str, Handler] = {}
         self._lock = threading.Lock()
         self._requests: list[tuple[str, str, dict[str, str]]] = []
+        self._sent: list[tuple[float, str, int]] = []  # (monotonic time, path, bytes)
+        self._gets: list[tuple[float, str]] = []  # (monotonic time, path) of each GET
         self._httpd = ThreadingHTTPServer((host, 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
@@ -73,7 +84,27 @@ class MediaServer:
     ) -> str:
         """Serve bytes (or a file's contents), optionally throttled to ``throttle_bps``."""
         body = content if isinstance(content, bytes) else Path(content).read_bytes()
-        return self.add_route(path, _File(body, content_type, throttle_bps).serve)
+        sent = functools.partial(self._note_sent, path)
+        return self.add_route(path, _File(body, content_type, throttle_bps, sent).serve)
+
+    def _note_sent(self, path: str, count: int) -> None:
+        with self._lock:
+            self._sent.append((time.monotonic(), path, count))
+
+    def sent(self, path: str | None = None) -> list[tuple[float, int]]:
+        """``(monotonic time, bytes)`` of each block written for ``path`` (or any file)."""
+        with self._lock:
+            return [(t, n) for t, p, n in self._sent if path is None or p == path]
+
+    def gets(self, path: str) -> list[float]:
+        """When each GET of ``path`` arrived (monotonic time)."""
+        with self._lock:
+            return [t for t, p in self._gets if p == path]
+
+    def rate(self, start: float, end: float, path: str | None = None) -> float:
+        """Bytes per second written for ``path`` (or any file) from ``start`` to ``end``."""
+        blocks = self.sent(path)
+        return sum(n for t, n in blocks if start < t <= end) / (end - start)
 
     def add_login_file(
         self, path: str, content: bytes | Path, content_type: str, cookie: str, status: int = 401
@@ -109,10 +140,17 @@ class MediaServer:
             # Content-Length and the client still sees the end of the response.
             protocol_version = "HTTP/1.0"
 
+            def setup(self) -> None:
+                if server.send_buffer is not None:
+                    self.request.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, server.send_buffer)
+                super().setup()
+
             def _dispatch(self) -> None:
                 path = urlsplit(self.path).path
                 with server._lock:
                     server._requests.append((self.command, path, dict(self.headers.items())))
+                    if self.command == "GET":
+                        server._gets.append((time.monotonic(), path))
                     handler = server._routes.get(path)
                 try:
                     (handler or (lambda h: _send_empty(h, 404)))(self)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from boss_bot.core.fmt import size
+from boss_bot.core.jobs.views import HealthView
 from boss_bot.core.versions import LibraryVersion
 from boss_bot.settings import BotSettings
 
@@ -33,3 +35,14 @@ def downloader_lines(
                 f"{running[v.name]}: `{prefix}restart` to use it"
             )
     return lines
+
+
+def rate_line(health: HealthView) -> str:
+    """How fast the running downloads fetch now, next to the limits that are set."""
+    limits = [
+        f"{size(limit)}/s {what}"
+        for limit, what in ((health.total_rate_limit, "in all"), (health.job_rate_limit, "a job"))
+        if limit is not None
+    ]
+    shown = f"limits {', '.join(limits)}" if limits else "no limit"
+    return f"Download speed: {size(health.download_rate)}/s now ({shown})"

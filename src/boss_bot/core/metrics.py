@@ -66,6 +66,12 @@ class Metrics:
             buckets=[MB * x for x in (1, 5, 10, 25, 50)],
             registry=registry,
         )
+        self.bytes = Counter(
+            "download_bytes",
+            "Bytes of media downloaded (before fitting)",
+            by_platform,
+            registry=registry,
+        )
         self.temp_files = Gauge(
             "temp_files_count", "Number of files in temporary storage", registry=registry
         )
@@ -73,9 +79,11 @@ class Metrics:
         self._cpu = (time.monotonic(), measure(self._process).cpu_seconds)
 
     def finished(self, item: DownloadItem, result: DownloadResult | None) -> None:
-        """Count a finished job (its outcome, time and delivered file sizes)."""
+        """Count a finished job (its outcome, bytes downloaded, time, delivered file sizes)."""
         platform, status = item.platform.value, item.status.value
         self.requests.labels(platform, status).inc()
+        if result is not None:
+            self.bytes.labels(platform).inc(result.fetched_bytes)
         if item.status is DownloadStatus.FAILED:
             self.errors.labels("download_failed", platform).inc()
         if result is None or item.status is not DownloadStatus.COMPLETED:

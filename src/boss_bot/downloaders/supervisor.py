@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from boss_bot.core.ports import JobLimits, ProgressCallback
+from boss_bot.downloaders._rate import measured, rate_pipe
 from boss_bot.downloaders._spec import child_spec
 from boss_bot.downloaders._watch import failure, outcome, read_events, watch
 from boss_bot.downloaders.fork_server.forker import Forker
@@ -52,7 +53,8 @@ async def run_in_child(
     """Run ``engine`` (``yt-dlp`` or ``gallery-dl``) on ``url`` in a child process.
 
     The child is killed, with everything it started, on timeout, on a limit being
-    exceeded, and on cancellation of the calling task.
+    exceeded, and on cancellation of the calling task. It holds a share of
+    ``limits.bandwidth`` while it runs, and follows it (``_rate``).
 
     Returns:
         The media files written into ``dest``, in the order they were finished.
@@ -60,19 +62,20 @@ async def run_in_child(
     Raises:
         DownloadFailedError: With the kind of failure.
     """
-    with child_spec(engine, url, dest, limits) as spec:
-        return await _supervise(spec, dest, limits, on_progress, forker)
+    with child_spec(engine, url, dest, limits) as spec, rate_pipe(limits) as (share, rates):
+        spec["rate"] = share.rate
+        return await _supervise(spec, rates, limits, measured(share, on_progress), forker)
 
 
 async def _supervise(
-    spec: JobSpec, dest: Path, limits: JobLimits, on_progress: ProgressCallback, forker: Forker
+    spec: JobSpec, rates: int, limits: JobLimits, on_progress: ProgressCallback, forker: Forker
 ) -> list[Path]:
     """Start the child for ``spec``, watch it until it ends, and return its outcome."""
-    loop = asyncio.get_running_loop()
+    loop, dest = asyncio.get_running_loop(), Path(spec["dest"])
     (events_r, events_w), (err_r, err_w) = os.pipe(), os.pipe()
     pipes = [os.fdopen(events_r, "rb", 0), os.fdopen(err_r, "rb", 0)]
-    # Forker.start owns (and closes) the write ends; it runs even if this task is cancelled.
-    started = loop.run_in_executor(forker.thread, forker.start, spec, events_w, err_w)
+    # Forker.start owns (and closes) the child's ends; it runs even if this task is cancelled.
+    started = loop.run_in_executor(forker.thread, forker.start, spec, events_w, err_w, rates)
     transports: list[asyncio.BaseTransport] = []
     state: dict = {}
     try:

@@ -9,7 +9,7 @@ from loguru import logger
 
 from boss_bot import __version__
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.health_lines import downloader_lines
+from boss_bot.bot.health_lines import downloader_lines, rate_line
 from boss_bot.bot.permissions import requester
 from boss_bot.bot.replies import answer
 from boss_bot.core.fmt import duration
@@ -47,16 +47,17 @@ class Admin(commands.Cog):
         latency = self.bot.latency
         shown = f"{latency * 1000:.0f} ms" if math.isfinite(latency) else "not measured yet"
         service = self.bot.service
-        queue = service.queue_view()
+        queue, health = service.queue_view(), service.health()
         found = await asyncio.to_thread(library_versions)
         lines = [
             "🩺 **boss-bot health**",
             f"Gateway latency: {shown}",
             f"Uptime: {duration(time.monotonic() - self.bot.started_at)}",
             f"Jobs: {len(queue.running)} running, {len(queue.waiting)} waiting",
+            rate_line(health),
             f"Version: {__version__}",
             *downloader_lines(found, self.running, self.bot.settings, ctx.clean_prefix),
-            *_store_warnings(service.health()),
+            *_store_warnings(health),
         ]
         await answer(ctx, "\n".join(lines))
 

@@ -60,7 +60,7 @@ class Observe(commands.Cog):
         return web.Response(body=self.metrics.render(), content_type="text/plain")
 
     async def health_page(self, _request: web.Request) -> web.Response:
-        """Gateway, latency, queue, workers and disk, as JSON; 503 when something is wrong."""
+        """Gateway, latency, queue, workers, disk, download rate: JSON; 503 if something is off."""
         latency, forker = self._latency(), self.bot.forker
         connected = self.bot.is_ready() and not self.bot.is_closed() and latency is not None
         queue, health = self.bot.service.queue_view(), self.bot.service.health()
@@ -72,6 +72,11 @@ class Observe(commands.Cog):
             "queue": {"running": len(queue.running), "waiting": len(queue.waiting)},
             "workers": {"size": queue.workers, "busy": queue.busy},
             "disk_free_bytes": health.disk_free,
+            "download_rate": {  # bytes per second: measured now, and the limits (null: none)
+                "current": round(health.download_rate),
+                "total_limit": health.total_rate_limit,
+                "job_limit": health.job_rate_limit,
+            },
             "download_server_pid": forker.pid if forker else None,  # started again on use
         }
         return web.json_response(body, status=200 if healthy else 503)

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from boss_bot.core.addresses import resolve_public
+from boss_bot.core.bandwidth import Bandwidth
 from boss_bot.core.cookies import cookies_path
 from boss_bot.core.ffmpeg import Tools, size_of
 from boss_bot.core.jobs.retrying import OnRetry, RetryPolicy, with_retries
@@ -84,6 +85,7 @@ class Fetcher:
             allow_private=settings.allow_private_urls,
             ffmpeg=Tools.find(settings.ffmpeg_path, settings.ffprobe_path).ffmpeg,
             cookies=cookies_path(settings),
+            bandwidth=Bandwidth(settings.total_rate_limit, settings.job_rate_limit),
         )
         return cls(router, limits, RetryPolicy.from_settings(settings))
 

@@ -70,6 +70,9 @@ class HealthView:
         damaged_copy: The name a damaged queue file was moved aside to at start-up.
         skipped_jobs: Saved jobs that could not be read at start-up.
         temp_files: Files running jobs hold in the temp tree.
+        download_rate: Bytes per second the running downloads fetch now, measured.
+        total_rate_limit: ``TOTAL_RATE_LIMIT`` (``None``: unlimited).
+        job_rate_limit: ``JOB_RATE_LIMIT`` (``None``: unlimited).
     """
 
     disk_free: int
@@ -77,6 +80,9 @@ class HealthView:
     temp_files: int = 0
     damaged_copy: str | None = None
     skipped_jobs: int = 0
+    download_rate: float = 0.0
+    total_rate_limit: int | None = None
+    job_rate_limit: int | None = None
 
 
 def queue_view_of(parts: ServiceParts) -> QueueView:
@@ -87,10 +93,11 @@ def queue_view_of(parts: ServiceParts) -> QueueView:
 
 
 def health_of(parts: ServiceParts) -> HealthView:
-    """Free disk, temp files and start-up trouble of a service's parts, now."""
+    """Free disk, temp files, start-up trouble and download speed of a service's parts, now."""
     free, store = shutil.disk_usage(parts.storage.root).free, parts.store
     damaged = store.damage.moved_to.name if store.damage else None
     temp_files = tree_usage(parts.storage.temp)[1]
-    return HealthView(
-        free, free >= parts.records.policy.min_free, temp_files, damaged, store.skipped
-    )
+    bandwidth = parts.runner.fetcher.limits.bandwidth
+    ok = free >= parts.records.policy.min_free
+    rate, total, per_job = bandwidth.speed(), bandwidth.total, bandwidth.per_job
+    return HealthView(free, ok, temp_files, damaged, store.skipped, rate, total, per_job)

@@ -4,10 +4,11 @@ Implemented in ``boss_bot.downloaders``; core never imports that package.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from boss_bot.core.bandwidth import Bandwidth
 from boss_bot.core.card import Card
 from boss_bot.core.items import ProgressEvent
 from boss_bot.core.urls import CheckedURL
@@ -28,6 +29,8 @@ class JobLimits:
         target_bytes: The upload limit; formats under it are preferred where known.
         cookies: A cookies.txt for the sites' logins (if the file is there); each
             download gets its own copy.
+        bandwidth: Shared by the running downloads; each holds a share of it while its
+            process runs and follows that share's rate as jobs start and end.
     """
 
     timeout: float = 300.0
@@ -37,6 +40,7 @@ class JobLimits:
     ffmpeg: str | None = None
     target_bytes: int | None = None
     cookies: Path | None = None
+    bandwidth: Bandwidth = field(default_factory=Bandwidth)  # unlimited unless told
 
 
 class Downloaded(list[Path]):

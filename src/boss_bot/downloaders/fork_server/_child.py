@@ -5,7 +5,8 @@ between jobs, a cancelled or timed-out job is ended by killing its process group
 (sockets included), and the address guard applies to the downloaders only.
 
 Events leave as JSON lines on the events pipe (``progress``, then ``done`` or
-``error``); anything the libraries print goes to stderr, which the bot logs. If the
+``error``); anything the libraries print goes to stderr, which the bot logs. The job's
+share of the bandwidth arrives on a third pipe as it changes (``libraries.pacing``). If the
 fork server goes away, the child notices within half a second and exits; an alarm
 ends it in any case a little after the job's timeout.
 """
@@ -21,6 +22,7 @@ import traceback
 from typing import Any, TextIO
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
+from boss_bot.downloaders.libraries.pacing import Pace, read_rates
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 MAX_DETAIL = 4000  # characters of error detail sent to the parent (one event line)
@@ -31,7 +33,7 @@ def become_job(spec: JobSpec, fds: list[int], server: int) -> None:
 
     Args:
         spec: The job.
-        fds: The events and stderr pipes' write ends.
+        fds: The events and stderr pipes' write ends, then the rate pipe's read end.
         server: The fork server's pid, taken before the fork.
     """
     code = 1
@@ -44,10 +46,11 @@ def become_job(spec: JobSpec, fds: list[int], server: int) -> None:
             os.dup2(fd, target)
         for fd in (null, fds[1]):
             os.close(fd)
-        os.set_inheritable(fds[0], False)
+        for fd in (fds[0], *fds[2:]):
+            os.set_inheritable(fd, False)
         os.chdir(spec["dest"])
         with os.fdopen(fds[0], "w", buffering=1, encoding="utf-8") as events:
-            code = run_job(spec, events, server)
+            code = run_job(spec, events, server, fds[2] if len(fds) > 2 else None)
     finally:
         sys.stdout.flush()
         os._exit(code)
@@ -60,8 +63,22 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(3)
 
 
-def run_job(spec: JobSpec, events: TextIO, server: int) -> int:
-    """Run the job ``spec`` describes and report on ``events``; return the exit code."""
+def _paced(spec: JobSpec, rates: int | None) -> Pace | None:
+    """The job's pace, following the rates the bot writes on ``rates`` (``None``: free)."""
+    if spec.get("rate") is None:  # no limit is set: none will come
+        return None
+    pace = Pace(spec.get("rate"))
+    if rates is not None:
+        lines = os.fdopen(rates, "rb", 0)
+        threading.Thread(target=read_rates, args=(lines, pace), daemon=True).start()
+    return pace
+
+
+def run_job(spec: JobSpec, events: TextIO, server: int, rates: int | None = None) -> int:
+    """Run the job ``spec`` describes and report on ``events``; return the exit code.
+
+    ``rates`` is the read end of the pipe its share of the bandwidth comes on.
+    """
 
     def emit(**event: Any) -> None:
         events.write(json.dumps(event) + "\n")
@@ -77,7 +94,7 @@ def run_job(spec: JobSpec, events: TextIO, server: int) -> int:
             from boss_bot.downloaders.libraries.ytdlp import run
         else:
             from boss_bot.downloaders.libraries.gallerydl import run
-        emit(event="done", **(run(spec, emit) or {}))
+        emit(event="done", **(run(spec, emit, _paced(spec, rates)) or {}))
     except DownloadFailedError as exc:
         emit(event="error", kind=exc.kind.value, detail=exc.detail[-MAX_DETAIL:])
     except Exception as exc:

@@ -8,8 +8,8 @@ in its own session: its own gallery-dl config, the address guard, a hard kill.
 
 Requests are JSON lines; one answer line each (``{"error": ...}`` if one fails):
 
-- ``{"op": "start", "spec": {...}}`` with two descriptors (the events and stderr
-  pipes' write ends) → ``{"pid": N}``;
+- ``{"op": "start", "spec": {...}}`` with the events and stderr pipes' write ends and
+  the rate pipe's read end → ``{"pid": N}``;
 - ``{"op": "end", "pid": N}`` → the job's process group is killed and the child
   reaped → ``{"status": exit code}`` (``null`` for a pid that is not a job here);
 - ``{"op": "ping"}`` → what ``preload`` reported (seconds, failed warming steps);
@@ -31,6 +31,7 @@ from boss_bot.downloaders.fork_server._preload import preload
 from boss_bot.downloaders.fork_server.messages import JobSpec, Request
 
 MAX_REQUEST = 1 << 16
+MAX_FDS = 3  # a start's: events, stderr, rate
 
 
 def _start(spec: JobSpec, fds: list[int]) -> int:
@@ -76,7 +77,7 @@ def serve(control: socket.socket, loaded: dict) -> None:
     pending, fds = b"", []
     try:
         while True:
-            data, got, _, _ = socket.recv_fds(control, MAX_REQUEST, 2)
+            data, got, _, _ = socket.recv_fds(control, MAX_REQUEST, MAX_FDS)
             if not data:
                 break
             pending, fds = pending + data, fds + got

@@ -68,8 +68,8 @@ class Forker:
             except OSError as exc:
                 logger.warning("could not start the download fork server: {}", exc)
 
-    def start(self, spec: JobSpec, events_fd: int, stderr_fd: int) -> int:
-        """Fork a child for ``spec`` writing to the two descriptors (closed here); its pid.
+    def start(self, spec: JobSpec, *fds: int) -> int:
+        """Fork a child for ``spec`` with ``fds`` (closed here: events, stderr, rate); its pid.
 
         Raises:
             DownloadFailedError: The server could not fork the child.
@@ -77,11 +77,11 @@ class Forker:
         try:
             with self._lock:
                 request: StartRequest = {"op": "start", "spec": spec}
-                pid = fork(self._link, request, [events_fd, stderr_fd], self._close)
+                pid = fork(self._link, request, list(fds), self._close)
                 self._children.add(pid)
                 return pid
         finally:
-            for fd in (events_fd, stderr_fd):
+            for fd in fds:
                 os.close(fd)
 
     def kill(self, pid: int) -> None:

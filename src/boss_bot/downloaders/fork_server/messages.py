@@ -21,10 +21,11 @@ class JobSpec(TypedDict):
     timeout: NotRequired[float]
     target_bytes: NotRequired[int | None]
     cookies: NotRequired[str | None]  # this child's own copy of the cookies file
+    rate: NotRequired[int | None]  # bytes/s at the start; changes come on the rate pipe
 
 
 class StartRequest(TypedDict):
-    """Fork a child for ``spec`` (sent with the events and stderr pipes' write ends)."""
+    """Fork a child for ``spec`` (sent with the events, stderr and rate pipes' child ends)."""
 
     op: Literal["start"]
     spec: JobSpec

@@ -14,6 +14,7 @@ from boss_bot.downloaders.libraries.classify import kind_for_status_bits
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.gallerydl_job import BoundedJob, Progress
 from boss_bot.downloaders.libraries.javascript import javascript_options
+from boss_bot.downloaders.libraries.pacing import BLOCKS, Pace
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 FILENAME = "{filename[b:120]}.{extension[b:12]}"  # ".part", ".fit0.mp4" stay under 255 B
@@ -30,8 +31,12 @@ class _Collector(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def configure(spec: JobSpec) -> None:
-    """Load this job's options into gallery-dl's (process-global) config."""
+def configure(spec: JobSpec, pace: Pace | None = None) -> None:
+    """Load this job's options into gallery-dl's (process-global) config.
+
+    With a ``pace``, its files report every block (``progress`` 0, see ``Progress``) and
+    the yt-dlp it runs for some sites calls the pace's hook.
+    """
     config.clear()  # proxy-env off: no proxies, and no system proxy lookup (macOS)
     extractor = {
         "base-directory": spec["dest"],
@@ -52,26 +57,30 @@ def configure(spec: JobSpec) -> None:
     config.set(("downloader",), "mtime", False)
     config.set(("downloader",), "retries", 0)  # the job is retried as a whole instead
     config.set(("downloader",), "part-directory", spec["dest"])
-    config.set(("downloader",), "progress", 0.25)  # seconds before the first report
+    config.set(("downloader",), "progress", 0.25 if pace is None else 0.0)  # first report
     config.set(("output",), "mode", "null")
     ytdl.update(javascript_options())
+    if pace is not None:
+        ytdl |= {"progress_hooks": [pace.ytdlp_hook], **BLOCKS}
     for section in ("downloader", "extractor"):  # its yt-dlp: as restricted as our own
         config.set((section, "ytdl"), "raw-options", ytdl)
 
 
-def run(spec: JobSpec, emit: Any) -> dict[str, object] | None:
+def run(spec: JobSpec, emit: Any, pace: Pace | None = None) -> dict[str, object] | None:
     """Download ``spec['url']`` into ``spec['dest']``, reporting sizes and files via ``emit``.
+
+    With a ``pace``, every block waits for it (the job's share of the bandwidth).
 
     Returns:
         Fields for the ``done`` event when the source had more files than were taken.
     """
-    configure(spec)
+    configure(spec, pace)
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     try:
         BoundedJob.start_counting(spec["max_files"])
         download = BoundedJob(spec["url"])
-        download.out = Progress(emit)
+        download.out = Progress(emit, pace)
         status = download.run()
     except exception.NoExtractorError:
         raise DownloadFailedError(FailureKind.UNSUPPORTED, "no gallery-dl extractor") from None

@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 
 from gallery_dl import exception, job
 
+from boss_bot.downloaders.libraries.pacing import Pace
+
 REPORT_SECONDS = 1.0
 
 
@@ -60,14 +62,17 @@ class Progress:
     """gallery-dl's output interface (``job.out``), passing the expected size to the parent.
 
     The total is the bytes of the files already finished plus the current one's
-    Content-Length; the parent measures what is on disk.
+    Content-Length; the parent measures what is on disk. With a ``pace`` (``pacing``),
+    each block waits for it.
     """
 
-    def __init__(self, emit: Any) -> None:
+    def __init__(self, emit: Any, pace: Pace | None = None) -> None:
         self.emit, self.finished, self.last = emit, 0, (0, 0.0)
+        self.pace, self.path = pace, ""
 
     def start(self, path: str) -> None:
-        """A file starts (nothing to report)."""
+        """A file starts: the next blocks are paced as its own."""
+        self.path = path
 
     def skip(self, path: str) -> None:
         """A file is skipped (nothing to report)."""
@@ -80,6 +85,8 @@ class Progress:
 
     def progress(self, bytes_total: int | None, bytes_downloaded: int, speed: int) -> None:
         """Report the expected total when it changes (gallery-dl calls this per chunk)."""
+        if self.pace is not None:
+            self.pace.advance(bytes_downloaded, self.path)
         total, now = self.finished + (bytes_total or 0), time.monotonic()
         if bytes_total and (total != self.last[0] or now - self.last[1] >= REPORT_SECONDS):
             self.last = (total, now)

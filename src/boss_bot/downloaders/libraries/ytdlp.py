@@ -14,6 +14,7 @@ from yt_dlp.utils import DownloadError
 from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.javascript import javascript_options
+from boss_bot.downloaders.libraries.pacing import BLOCKS, Pace
 from boss_bot.downloaders.libraries.ytdlp_failures import classify
 from boss_bot.errors import DownloadFailedError, FailureKind
 
@@ -35,7 +36,7 @@ class _Logger:
     info = warning = error = debug
 
 
-def _options(spec: JobSpec, log: _Logger, hook: Callable[[dict[str, Any]], None]) -> dict:
+def _options(spec: JobSpec, log: _Logger, hooks: list[Callable[[dict[str, Any]], None]]) -> dict:
     dest = spec["dest"]
     opts: dict[str, Any] = {
         "paths": {"home": dest, "temp": dest},
@@ -48,7 +49,7 @@ def _options(spec: JobSpec, log: _Logger, hook: Callable[[dict[str, Any]], None]
         "logger": log,
         "quiet": True,
         "noprogress": True,
-        "progress_hooks": [hook],
+        "progress_hooks": hooks,
         "socket_timeout": 30,
         "retries": 2,
         "cachedir": False,
@@ -75,10 +76,11 @@ def beyond(info: Mapping[str, Any] | None, max_files: int) -> dict[str, object] 
     return None
 
 
-def run(spec: JobSpec, emit: Emit) -> dict[str, object] | None:
+def run(spec: JobSpec, emit: Emit, pace: Pace | None = None) -> dict[str, object] | None:
     """Download ``spec['url']`` into ``spec['dest']``, reporting progress through ``emit``.
 
-    Each finished file (after its post-processing) is reported as an ``item``.
+    Each finished file (after its post-processing) is reported as an ``item``. With a
+    ``pace``, every block waits for it (the job's share of the bandwidth).
 
     Returns:
         Fields for the ``done`` event (``ChildEvent``) when a playlist had more items
@@ -94,9 +96,12 @@ def run(spec: JobSpec, emit: Emit) -> dict[str, object] | None:
             total = status.get("total_bytes") or status.get("total_bytes_estimate")
             emit(event="progress", total=total, speed=status.get("speed"))
 
+    opts = _options(spec, log, [hook] if pace is None else [hook, pace.ytdlp_hook])
+    if pace is not None:
+        opts.update(BLOCKS)  # even reads: the pace waits after each
     try:
         # A plain dict: typeshed's TypedDict rejects the documented `cachedir: False`.
-        with yt_dlp.YoutubeDL(_options(spec, log, hook)) as ydl:  # pyright: ignore[reportArgumentType]
+        with yt_dlp.YoutubeDL(opts) as ydl:  # pyright: ignore[reportArgumentType]
             ydl.add_post_hook(lambda path: emit(event="item", name=os.path.basename(path)))
             info = ydl.extract_info(spec["url"], download=True)
     except DownloadError as exc:
