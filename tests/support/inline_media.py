@@ -14,7 +14,9 @@ TONE = ("-f", "lavfi", "-i", "sine=frequency=440:r=48000")
 
 def has_encoder(name: str) -> bool:
     """Whether this ffmpeg has the encoder ``name`` (libx265 is not everywhere)."""
-    out = subprocess.run([FFMPEG, "-hide_banner", "-encoders"], capture_output=True, text=True)
+    out = subprocess.run(
+        [FFMPEG, "-hide_banner", "-encoders"], capture_output=True, text=True, check=False
+    )
     return shutil.which(FFMPEG) is not None and f" {name} " in out.stdout
 
 
@@ -47,10 +49,27 @@ def make_gif(path: Path, seconds: float = 1, size: str = "64x48") -> Path:
 
 
 def stream_hashes(path: Path) -> list[str]:
-    """ffmpeg's MD5 of each stream's packets, as copied (equal for a lossless remux)."""
+    """The MD5 of each stream's packets, as copied (equal for a lossless remux)."""
     out = subprocess.run(
-        [FFMPEG, "-v", "error", "-i", str(path), "-map", "0", "-c", "copy", "-f", "streamhash",
-         "-hash", "md5", "-"],
-        capture_output=True, text=True, check=True, timeout=60,
+        [
+            FFMPEG,
+            "-v",
+            "error",
+            "-i",
+            str(path),
+            "-map",
+            "0",
+            "-c",
+            "copy",
+            "-f",
+            "streamhash",
+            "-hash",
+            "md5",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     return [line.split(",", 2)[2] for line in out.stdout.splitlines() if line]

@@ -5,7 +5,7 @@ does not; but a large one is a video in disguise: it must load whole before it m
 and as H.264 it is many times smaller (our test pattern: 9×). Over ``WORTH`` bytes, one
 second of a mobile connection, the wait is the bigger loss, so it becomes an mp4 of at
 most half its size. ffmpeg 5.1 cannot decode animated WebP, so Pillow turns it into a
-lossless APNG first, in a confined child (``_webp_child``), which ffmpeg then encodes.
+lossless APNG first, in a confined child (``core.media.webp_frames``), which ffmpeg then encodes.
 """
 
 import json
@@ -20,7 +20,7 @@ from boss_bot.core.fitting import InputBounds, fit_video
 
 WORTH = 1024 * 1024
 SMALLEST_TARGET = 256 * 1024
-CHILD = "boss_bot.core.inline._webp_child"
+CHILD = "boss_bot.core.media.webp_frames"
 
 
 async def animated_webp(path: Path) -> bool:

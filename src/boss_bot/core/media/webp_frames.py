@@ -1,6 +1,6 @@
 """Decode an animated WebP into a lossless APNG, in a child process of its own.
 
-``python -m boss_bot.core.inline._webp_child SRC OUT MAX_PIXELS MAX_FRAMES MAX_BYTES``
+``python -m boss_bot.core.media.webp_frames SRC OUT MAX_PIXELS MAX_FRAMES MAX_BYTES``
 
 The WebP came from a remote server, so it is decoded here, never in the bot: the parent
 starts this through ``core.ffmpeg.run``, which confines it (address-space limit,
@@ -26,8 +26,12 @@ def convert(src: Path, out: Path, max_pixels: int, max_frames: int, max_bytes: i
     """
     from PIL import Image  # here, not at the top: the bot itself never loads the decoders
 
-    Image.MAX_IMAGE_PIXELS = max_pixels  # larger raises DecompressionBombError
-    with Image.open(src, formats=["WEBP"]) as image:
+    Image.MAX_IMAGE_PIXELS = max_pixels  # twice that raises: checked below, as well
+    try:
+        image = Image.open(src, formats=["WEBP"])
+    except Image.DecompressionBombError as exc:
+        raise ValueError(str(exc)) from exc
+    with image:
         width, height = image.size
         count = getattr(image, "n_frames", 1)
         alpha = image.mode in ("RGBA", "LA")
