@@ -106,3 +106,15 @@ def test_off_means_no_step_and_the_other_modes_one(
     (full,) = inline_steps("full", FITTER)
     assert remux == REMUX
     assert full == FULL
+
+
+async def test_h264_with_opus_gets_aac_sound_and_keeps_its_picture(tmp_path: Path) -> None:
+    """yt-dlp merges H.264 with Opus into mp4: the sound is re-encoded, the picture copied."""
+    src = make_clip(tmp_path / "clip.mp4", "libx264", "libopus")
+    picture = stream_hashes(src)[0]
+    assert await REMUX(Batch([src]), 10 * MIB) == Batch([src])  # a re-encode: full only
+    batch = await FULL(Batch([src]), 10 * MIB)
+    assert batch.files == [src]
+    assert _codecs(src) == {"video": "h264", "audio": "aac"}
+    assert stream_hashes(src)[0] == picture
+    assert batch.notes == ("Converted the sound of clip.mp4 from Opus to AAC so it plays here.",)

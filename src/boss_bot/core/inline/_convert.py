@@ -10,7 +10,8 @@ from pathlib import Path
 from boss_bot.core.ffmpeg import MediaInfo, Tools, input_args, run, size_of
 from boss_bot.core.inline._table import Target
 
-AUDIO_BPS = 160_000  # AAC at 160 kb/s: transparent for speech and most music
+AUDIO_BPS = 160_000  # AAC or Opus at 160 kb/s: transparent for speech and most music
+ENCODERS = {"mp4": "aac", "ipod": "aac", "webm": "libopus"}
 
 
 def _streams(target: Target) -> list[str]:
@@ -56,12 +57,16 @@ async def remux(
 async def encode_audio(
     tools: Tools, src: Path, info: MediaInfo, target: Target, *, limit: int, time_limit: float
 ) -> Path | None:
-    """Re-encode ``src``'s sound to AAC in ``target`` (m4a); ``None`` if that fails or is over."""
+    """Re-encode ``src``'s sound for ``target`` (AAC, Opus for WebM), copying its picture.
+
+    ``None`` if that fails or comes out over ``limit``.
+    """
     out = src.parent / f".inline{target.suffix}"
+    sound = ("-c:a", ENCODERS[target.muxer], "-b:a", str(AUDIO_BPS))
     args = [
         *(tools.ffmpeg or "ffmpeg", "-y", "-v", "error", *input_args(info.demuxer, src)),
-        *("-map", "0:a:0", "-c:a", "aac", "-b:a", str(AUDIO_BPS)),
-        *_output(target, out),
+        *_streams(target),
+        *("-c:v", "copy", *sound, *_output(target, out)),
     ]
     return out if await _kept(args, out, limit, tools, time_limit) else None
 

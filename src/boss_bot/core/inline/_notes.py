@@ -11,6 +11,10 @@ CODECS = {
     "mpeg2video": "MPEG-2",
     "mpeg1video": "MPEG-1",
     "h264": "H.264",
+    "opus": "Opus",
+    "vorbis": "Vorbis",
+    "aac": "AAC",
+    "mp3": "MP3",
     "vp8": "VP8",
     "vp9": "VP9",
     "theora": "Theora",
@@ -37,6 +41,12 @@ def moved(name: str, what: str) -> str:
 def encoded(name: str, source: str | None, result: str) -> str:
     """A re-encode: "Converted clip.mp4 from HEVC to H.264 so it plays here."."""
     return f"Converted {shown_name(name)} from {codec_name(source)} to {result} so it plays here."
+
+
+def sound(name: str, source: str | None, result: str) -> str:
+    """A sound re-encoded, the picture copied: "Converted the sound of clip.mp4 from …"."""
+    change = f"from {codec_name(source)} to {result}"
+    return f"Converted the sound of {shown_name(name)} {change} so it plays here."
 
 
 def animated(name: str, before: int, after: int) -> str:

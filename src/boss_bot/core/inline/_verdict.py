@@ -21,6 +21,7 @@ class Action(Enum):
     KEEP = "keep"  # it plays as it is
     REMUX = "remux"  # right codecs, wrong container or name: copy the streams over
     ENCODE = "encode"  # codecs no client plays everywhere: H.264/AAC mp4 (AAC m4a)
+    SOUND = "sound"  # the picture plays, the sound does not: copy one, re-encode the other
     ANIMATE = "animate"  # a big animated GIF or WebP: an H.264 mp4 (``_animated``)
 
 
@@ -49,15 +50,14 @@ def _audio_target(codec: str, demuxer: str) -> Target | None:
     return next((t for t in fits if t.demuxer == demuxer), fits[0] if fits else None)
 
 
-def _video_target(info: MediaInfo) -> Target | None:
-    """The video container whose codecs are the file's, if there is one."""
+def _video_target(info: MediaInfo) -> tuple[Target | None, bool]:
+    """The video container for the file's picture, if one plays it; and if its sound too."""
     for target in (MP4, WEBM):
-        sound = info.audio_codec is None or info.audio_codec in target.audio
-        if info.video_codec in target.video and sound:
+        if info.video_codec in target.video:
             if target is MP4 and info.pixel_format not in H264_PIXELS:
-                return None  # 10-bit or 4:4:4 H.264: browsers and phones refuse it
-            return target
-    return None
+                return None, False  # 10-bit or 4:4:4 H.264: browsers and phones refuse it
+            return target, info.audio_codec is None or info.audio_codec in target.audio
+    return None, False
 
 
 def judge(info: MediaInfo, name: str, webm: bool) -> Verdict:
@@ -69,10 +69,11 @@ def judge(info: MediaInfo, name: str, webm: bool) -> Verdict:
     if info.demuxer not in JUDGED or (info.video_codec is None and info.audio_codec is None):
         return KEEP
     if info.video_codec is None:  # audio only (cover art is not a video)
-        target = _audio_target(str(info.audio_codec), info.demuxer)
-        fallback = M4A
+        target, fallback = _audio_target(str(info.audio_codec), info.demuxer), M4A
     else:
-        target, fallback = _video_target(info), MP4
+        (target, sound), fallback = _video_target(info), MP4
+        if target is not None and not sound:  # H.264 with Opus, as yt-dlp merges them
+            return Verdict(Action.SOUND, target)
     if target is None:
         return Verdict(Action.ENCODE, fallback)
     there = info.demuxer == target.demuxer and (target is not WEBM or webm)

@@ -51,6 +51,10 @@ async def convert(fitter: Fitter, one: Judged, limit: int) -> tuple[Path, str]:
             out, result = await _encode(fitter, one, limit)
             source = info.video_codec or info.audio_codec if info else None
             note = _notes.encoded(name, source, result)
+        case Action.SOUND if info is not None and target is not None:
+            out = await encode_audio(tools, one.path, info, target, limit=limit, time_limit=time)
+            sound = "Opus" if target.muxer == "webm" else "AAC"
+            note = _notes.sound(name, info.audio_codec, sound)
         case Action.ANIMATE:
             out = await to_video(tools, one.path, info, fitter.bounds, limit=limit, time=time)
             note = _notes.animated(name, before, size_of(out) if out else 0)
