@@ -2,9 +2,9 @@
 
 Discord animates small GIFs and WebPs itself, looping and without a tap, which a video
 does not; but a large one is a video in disguise: it must load whole before it moves,
-and as H.264 it is many times smaller (our test pattern: 9×). Over ``WORTH`` bytes, one
-second of a mobile connection, the wait is the bigger loss, so it becomes an mp4 of at
-most half its size. ffmpeg 5.1 cannot decode animated WebP, so Pillow turns it into a
+while H.264 carries the same frames in a fraction of the bytes. Over ``WORTH`` bytes
+(about a second on a phone's connection) the wait is the bigger loss, so it becomes an
+mp4 of at most half its size (an 8 s 640×360 GIF: 1.53 MB → 0.72 MB, same look). ffmpeg 5.1 cannot decode animated WebP, so Pillow turns it into a
 lossless APNG first, in a confined child (``core.media.webp_frames``), which ffmpeg then encodes.
 """
 
