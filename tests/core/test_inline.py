@@ -118,3 +118,12 @@ async def test_h264_with_opus_gets_aac_sound_and_keeps_its_picture(tmp_path: Pat
     assert _codecs(src) == {"video": "h264", "audio": "aac"}
     assert stream_hashes(src)[0] == picture
     assert batch.notes == ("Converted the sound of clip.mp4 from Opus to AAC so it plays here.",)
+
+
+async def test_a_remuxed_file_does_not_take_another_files_name(tmp_path: Path) -> None:
+    """clip.mkv beside a clip.mp4 of the same job becomes clip-1.mp4; the order is kept."""
+    mkv = make_clip(tmp_path / "clip.mkv", "libx264", "aac")
+    mp4 = make_video(tmp_path / "clip.mp4")
+    batch = await FULL(Batch([mkv, mp4]), 10 * MIB)
+    assert batch.files == [tmp_path / "clip-1.mp4", mp4]
+    assert _codecs(batch.files[0]) == {"video": "h264", "audio": "aac"}
