@@ -4,8 +4,9 @@ Discord animates small GIFs and WebPs itself, looping and without a tap, which a
 does not; but a large one is a video in disguise: it must load whole before it moves,
 while H.264 carries the same frames in a fraction of the bytes. Over ``WORTH`` bytes
 (about a second on a phone's connection) the wait is the bigger loss, so it becomes an
-mp4 of at most half its size (an 8 s 640×360 GIF: 1.53 MB → 0.72 MB, same look). ffmpeg 5.1 cannot decode animated WebP, so Pillow turns it into a
-lossless APNG first, in a confined child (``core.media.webp_frames``), which ffmpeg then encodes.
+mp4 of at most half its size (an 8 s 640×360 GIF: 1.53 MB → 0.72 MB). ffmpeg
+5.1 cannot decode animated WebP, so Pillow turns it into a lossless APNG first, in a
+confined child (``core.media.webp_frames``), which ffmpeg then encodes.
 """
 
 import json
@@ -47,7 +48,7 @@ async def webp_frames(
     """Decode ``src`` to ``.inline.apng`` beside it; what that APNG is (``None``: refused)."""
     out = src.parent / ".inline.apng"
     pixels, frames = int(bounds.megapixels * 1e6), bounds.frames
-    memory = tools.memory_mb * 1024 * 1024 // 2  # the frames, and room to write them
+    memory = tools.memory_mb * 1024 * 1024 // 3  # the frames; the APNG writer's copies
     args = [sys.executable, "-m", CHILD, str(src), str(out), str(pixels), str(frames), str(memory)]
     code, stdout = await run(args, time_limit, tools.memory_mb)
     if code:

@@ -34,7 +34,9 @@ class InlineStep:
         action = judged.verdict.action
         return action is Action.REMUX or (self.encode and action is not Action.KEEP)
 
-    async def _encodes(self, todo: list[tuple[int, Judged]], limit: int, out: list) -> str:
+    async def _encodes(
+        self, todo: list[tuple[int, Judged]], limit: int, out: list[tuple[Path, str]]
+    ) -> str:
         """Run the encodes in ``todo`` into ``out`` in the encode slot; a note if time ran out."""
         async with self.fitter.encodes:  # x264 uses every core: jobs take turns
             try:
@@ -43,7 +45,8 @@ class InlineStep:
                         out[index] = await convert(self.fitter, one, limit)
             except TimeoutError:
                 logger.warning("converting stopped after {:.0f} s", self.fitter.timeout)
-                return f"Stopped converting after {duration(self.fitter.timeout)}, my limit."
+                stop = duration(self.fitter.timeout)
+                return f"Stopped converting after {stop}, my limit: the rest is as it came."
         return ""
 
     async def __call__(self, batch: Batch, limit: int) -> Batch:
