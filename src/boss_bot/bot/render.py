@@ -85,6 +85,8 @@ def status(item: DownloadItem, result: DownloadResult | None = None) -> str:
             return f"⬇️ Job {ref} is starting now: downloading…"
         case DownloadStatus.PROCESSING:
             return f"⚙️ Job {ref}: shrinking the file(s) to fit this server's upload limit…"
+        case DownloadStatus.CONVERTING:
+            return f"🎞️ Job {ref}: converting the file(s) into a format Discord plays here…"
         case DownloadStatus.UPLOADING:
             return f"📤 Job {ref} is uploading…"
         case DownloadStatus.PAUSED:

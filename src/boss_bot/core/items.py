@@ -29,6 +29,7 @@ class DownloadStatus(StrEnum):
     QUEUED = "queued"
     DOWNLOADING = "downloading"
     PROCESSING = "processing"
+    CONVERTING = "converting"  # made into a format Discord plays inline (``core.inline``)
     UPLOADING = "uploading"
     COMPLETED = "completed"
     FAILED = "failed"

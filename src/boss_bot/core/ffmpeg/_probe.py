@@ -23,6 +23,8 @@ class MediaInfo:
     frames: int | None
     has_alpha: bool
     demuxer: str = ""
+    audio_codec: str | None = None  # the first audio stream's
+    pixel_format: str | None = None  # the picture's (``yuv420p``, ``yuv420p10le``, …)
 
     @property
     def megapixels(self) -> float:
@@ -60,6 +62,7 @@ async def probe(tools: Tools, path: Path, demuxer: str, time_limit: float = 60) 
         return None
     streams = data.get("streams", [])
     video = _picture(streams)
+    audio = next((s for s in streams if s.get("codec_type") == "audio"), {})
     duration = _number(data.get("format", {}).get("duration")) or _number(video.get("duration"))
     frames = _number(video.get("nb_read_packets")) or _number(video.get("nb_frames"))
     return MediaInfo(
@@ -67,10 +70,12 @@ async def probe(tools: Tools, path: Path, demuxer: str, time_limit: float = 60) 
         width=video.get("width"),
         height=video.get("height"),
         video_codec=video.get("codec_name"),
-        has_audio=any(s.get("codec_type") == "audio" for s in streams),
+        has_audio=bool(audio),
         frames=int(frames) if frames else None,
         has_alpha="a" in str(video.get("pix_fmt", "")).replace("gray", ""),
         demuxer=demuxer,
+        audio_codec=audio.get("codec_name"),
+        pixel_format=video.get("pix_fmt"),
     )
 
 

@@ -6,6 +6,7 @@ from loguru import logger
 
 from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.history import History
+from boss_bot.core.inline import inline_steps
 from boss_bot.core.jobs.admission import Admission, Caps
 from boss_bot.core.jobs.budget import DownloadBudget
 from boss_bot.core.jobs.details import DetailsBook
@@ -41,7 +42,8 @@ def build_runner(
     fitter = Fitter.from_settings(settings)
     if not fitter.tools.available:
         logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
-    return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish)
+    steps = [*inline_steps(settings.inline_video, fitter)]  # first: later steps see the result
+    return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish, steps=steps)
 
 
 def build_service(

@@ -17,6 +17,7 @@ from boss_bot.core.jobs.fetching import Fetcher
 from boss_bot.core.jobs.interruption import record_interruption
 from boss_bot.core.jobs.reporting import Reporter
 from boss_bot.core.jobs.workers import PAUSE
+from boss_bot.core.phases import announcing
 from boss_bot.core.ports import Finished, JobSink
 from boss_bot.core.results import Batch, BatchStep, measure
 from boss_bot.core.storage.job_store import JobStore
@@ -82,8 +83,9 @@ class JobRunner:
                 item = item.evolve(status=DownloadStatus.PROCESSING)
                 await self.tell(item)
                 batch = await self.fitter.fit_all(batch, limit)
-            for step in self.steps:
-                batch = await step(batch, limit)
+            with announcing(lambda status: self.tell(item.evolve(status=status))):
+                for step in self.steps:
+                    batch = await step(batch, limit)
             result = measure(batch, limit, time.monotonic() - start)
             if result.files:
                 item = await self._deliver(item, result)
