@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from loguru import logger
 
+from boss_bot.core.cleaning import cleaning_steps
 from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.history import History
 from boss_bot.core.jobs.admission import Admission, Caps
@@ -41,7 +42,8 @@ def build_runner(
     fitter = Fitter.from_settings(settings)
     if not fitter.tools.available:
         logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
-    return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish)
+    steps = [*cleaning_steps(settings)]  # last: nothing may add metadata after it
+    return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish, steps=steps)
 
 
 def build_service(
