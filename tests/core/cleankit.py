@@ -1,4 +1,4 @@
-"""Pictures with metadata in them, made by ffmpeg and finished by hand (ffmpeg writes no EXIF).
+"""Media with metadata in it, made by ffmpeg and finished by hand (ffmpeg writes no EXIF).
 
 EXIF is built with ``struct``: a TIFF structure whose IFD0 holds an Orientation and a
 pointer to a GPS IFD with a latitude; inserted into a JPEG as an APP1 segment.
@@ -9,8 +9,10 @@ import subprocess
 import zlib
 from pathlib import Path
 
-from tests.support.media import FFMPEG, probe
+from tests.support.media import FFMPEG, make_video, probe
 
+TAGS = {"title": "Our street", "comment": "shot by Jane", "location": "+48.8577+002.2950/"}
+CHAPTERS = ";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=At home\n"
 GPS_LATITUDE = (48, 51, 29)  # Paris, degrees minutes seconds
 
 
@@ -69,3 +71,25 @@ def red_at(width: int, pixels: bytes, x: int, y: int) -> bool:
 def png_chunk(kind: bytes, data: bytes) -> bytes:
     """A PNG chunk with its length and CRC."""
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def tagged_video(tmp_path: Path, name: str, container: str) -> Path:
+    """A 2 s H.264/AAC clip in ``container`` with identifying tags, a chapter, a language."""
+    clip = make_video(tmp_path / "plain.mp4")
+    chapters = tmp_path / "chapters.txt"
+    chapters.write_text(CHAPTERS)
+    tags = [arg for key, value in TAGS.items() for arg in ("-metadata", f"{key}={value}")]
+    out = tmp_path / name
+    ffmpeg(
+        *("-i", str(clip), "-i", str(chapters), "-map", "0", "-map_chapters", "1", "-c", "copy"),
+        *(*tags, "-metadata", "creation_time=2024-05-01T12:00:00Z"),
+        *("-metadata:s:a:0", "language=fra", "-f", container, str(out)),
+    )
+    return out
+
+
+def stream_hashes(path: Path) -> bytes:
+    """A hash of every packet of the video and audio streams (mp4 chapters are a data track)."""
+    return ffmpeg(
+        "-i", str(path), "-map", "0:v", "-map", "0:a", "-c", "copy", "-f", "streamhash", "-"
+    )
