@@ -35,6 +35,7 @@ async def test_a_gps_photo_arrives_without_exif_upright_with_its_profile(
     assert out == photo
     assert b"Exif" not in data
     assert b"\xff\xe1" not in data.split(b"\xff\xda")[0]  # no APP1 before the scan
+    assert data.count(b"ICC_PROFILE") == 1
     assert icc_app2(PROFILE) in data
     width, height, pixels = rgb(out)
     assert (width, height) == (32, 64)  # upright: the stored 64×32 turned a quarter

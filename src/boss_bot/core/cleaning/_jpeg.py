@@ -80,9 +80,13 @@ def app_payloads(data: bytes, marker: int, prefix: bytes) -> list[bytes]:
     return [s[4:] for m, s in segments(data) if m == marker and s[4:].startswith(prefix)]
 
 
-def icc_segments(data: bytes) -> list[bytes]:
-    """The APP2 ``ICC_PROFILE`` segments, whole and in order."""
-    return [s for m, s in segments(data) if m == 0xE2 and s[4:].startswith(b"ICC_PROFILE\0")]
+def icc_segments(data: bytes) -> tuple[list[bytes], list[bytes]]:
+    """The APP2 ``ICC_PROFILE`` segments, whole and in order, and all the others."""
+    icc, rest = [], []
+    for marker, segment in segments(data):
+        is_icc = marker == 0xE2 and segment[4:].startswith(b"ICC_PROFILE\0")
+        (icc if is_icc else rest).append(segment)
+    return icc, rest
 
 
 def components(data: bytes) -> int:

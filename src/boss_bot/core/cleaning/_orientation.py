@@ -57,7 +57,8 @@ async def upright(
         turned = await _reencode(tools, path, value, time_limit)
         try:
             if turned is not None:
-                spliced = _jpeg.splice(turned, _jpeg.icc_segments(original))
+                own = b"".join(_jpeg.icc_segments(turned)[1])  # ffmpeg may copy it: ours only
+                spliced = _jpeg.splice(own, _jpeg.icc_segments(original)[0])
                 result = _jpeg.strip(spliced) or spliced
                 if len(result) <= limit:
                     return result
