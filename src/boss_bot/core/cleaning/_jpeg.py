@@ -8,9 +8,13 @@ data), comments, and anything after the end marker (second pictures, phone trail
 The bytes are untrusted: every length is checked, and every step moves forward.
 """
 
+import re
+
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
 STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})  # TEM, RST0-7: no length
 SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # not DHT, JPG, DAC
+NEXT_MARKER = re.compile(rb"\xff+[^\x00\xd0-\xd7\xff]")  # not stuffing, fill or RSTn
+WINDOW = 1 << 20
 KEPT_APPS = {0xE0: (b"JFIF\0", b"JFXX\0"), 0xE2: (b"ICC_PROFILE\0",), 0xEE: (b"Adobe",)}
 
 
@@ -48,12 +52,15 @@ def segments(data: bytes) -> list[tuple[int, bytes]]:
 
 
 def _scan_end(data: bytes, pos: int) -> int:
-    """Where the entropy-coded data from ``pos`` ends: the next marker that is not RSTn."""
-    while (pos := data.find(b"\xff", pos)) != -1 and pos + 1 < len(data):
-        following = data[pos + 1]
-        if following not in {0, 0xFF} and following not in STANDALONE:
-            return pos
-        pos += 1 if following == 0xFF else 2
+    """Where the entropy-coded data from ``pos`` ends: the next marker that is not RSTn.
+
+    Searched a window at a time: a regex search holds the GIL, the event loop waits.
+    """
+    while pos < len(data):
+        stop = min(len(data), pos + WINDOW)
+        if (found := NEXT_MARKER.search(data, pos, stop)) is not None:
+            return found.start()
+        pos = max(pos + 1, stop - 1)  # a marker may straddle the window's edge
     raise JpegError("scan runs past the end")
 
 
