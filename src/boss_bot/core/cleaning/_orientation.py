@@ -54,9 +54,8 @@ async def upright(
     """The stripped JPEG at ``path`` turned upright, with ``original``'s colour profile."""
     stripped, value = await asyncio.to_thread(path.read_bytes), read_orientation(original)
     if tools.ffmpeg and value in FILTERS and _jpeg.components(original) != 4:  # not CMYK
-        turned = await _reencode(tools, path, value, time_limit)
         try:
-            if turned is not None:
+            if (turned := await _reencode(tools, path, value, time_limit)) is not None:
                 own = b"".join(_jpeg.icc_segments(turned)[1])  # ffmpeg may copy it: ours only
                 spliced = _jpeg.splice(own, _jpeg.icc_segments(original)[0])
                 result = _jpeg.strip(spliced) or spliced
