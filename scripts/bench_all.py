@@ -22,6 +22,7 @@ RUNS = {
     "e2e": ["bench_e2e.py", "--runs", "10"],
     "load": ["bench_load.py"],
     "fit": ["bench_fit.py"],
+    "clean": ["bench_clean.py"],
 }
 # (label, source, key, budget from seeds 001/003, or our own target)
 ROWS = [
@@ -52,6 +53,13 @@ ROWS = [
         "",
     ),
     ("fit 30 MB 1080p under 10 MiB (s) / bytes", "fit", ("bot_fit_s", "fitted_bytes"), ""),
+    (
+        "strip metadata, 50 MB video (s) / bytes in / out",
+        "clean",
+        ("bot_clean_s", "source_bytes", "cleaned_bytes"),
+        "",
+    ),
+    ("same, bare ffmpeg -c copy (s) / bytes", "clean", ("bare_copy_s", "bare_bytes"), ""),
 ]
 
 

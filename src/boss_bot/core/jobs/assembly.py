@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from loguru import logger
 
+from boss_bot.core.cleaning import cleaning_steps
 from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.history import History
 from boss_bot.core.inline import inline_steps
@@ -42,7 +43,8 @@ def build_runner(
     fitter = Fitter.from_settings(settings)
     if not fitter.tools.available:
         logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
-    steps = [*inline_steps(settings.inline_video, fitter)]  # first: later steps see the result
+    # inline first (later steps see its result), cleaning last (nothing adds metadata after)
+    steps = [*inline_steps(settings.inline_video, fitter), *cleaning_steps(settings)]
     return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish, steps=steps)
 
 
