@@ -12,6 +12,7 @@ import yt_dlp
 from yt_dlp.utils import DownloadError
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
+from boss_bot.downloaders.libraries.card_facts import from_ytdlp, guarded
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.downloaders.libraries.ytdlp_failures import classify
@@ -78,7 +79,8 @@ def beyond(info: Mapping[str, Any] | None, max_files: int) -> dict[str, object] 
 def run(spec: JobSpec, emit: Emit) -> dict[str, object] | None:
     """Download ``spec['url']`` into ``spec['dest']``, reporting progress through ``emit``.
 
-    Each finished file (after its post-processing) is reported as an ``item``.
+    Each finished file (after its post-processing) is reported as an ``item``, then what
+    the info dict says about the media as ``info`` (the caption card's facts).
 
     Returns:
         Fields for the ``done`` event (``ChildEvent``) when a playlist had more items
@@ -101,6 +103,7 @@ def run(spec: JobSpec, emit: Emit) -> dict[str, object] | None:
             info = ydl.extract_info(spec["url"], download=True)
     except DownloadError as exc:
         raise classify(exc) from None
+    emit(event="info", card=guarded(from_ytdlp, info))
     skipped = [line for line in log.lines if "larger than max-filesize" in line]
     if skipped:
         raise DownloadFailedError(FailureKind.TOO_LARGE, skipped[0])
