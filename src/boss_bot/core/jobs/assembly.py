@@ -19,6 +19,7 @@ from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.jobs.workers import WorkerPool
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Finished, JobSink, Router
+from boss_bot.core.posters import CardStep
 from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.storage.job_store import JobStore, SqliteJobStore
 from boss_bot.core.storage.paths import Storage
@@ -41,7 +42,8 @@ def build_runner(
     fitter = Fitter.from_settings(settings)
     if not fitter.tools.available:
         logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
-    return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish)
+    steps = [CardStep.from_settings(settings)]  # the card's poster: last, from the final file
+    return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish, steps=steps)
 
 
 def build_service(
