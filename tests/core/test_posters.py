@@ -26,8 +26,10 @@ def _tagged_video(path: Path) -> Path:
 async def test_the_poster_is_a_small_jpeg_from_10_percent_without_metadata(tmp_path: Path) -> None:
     """At 10 % of a 10 s video (1 s, where black turns white), ≤ 480 px wide, no tags."""
     video = _tagged_video(tmp_path / "clip.mp4")
-    poster = await take_poster(TOOLS, video)
-    assert poster is not None
+    taken = await take_poster(TOOLS, video)
+    assert taken is not None
+    poster, seconds = taken
+    assert seconds == 10.0
     assert poster.name.startswith(".")
     assert poster.read_bytes()[:3] == b"\xff\xd8\xff"
     assert poster.stat().st_size < 50_000
@@ -66,6 +68,7 @@ async def test_the_step_adds_a_poster_only_when_the_site_gave_no_thumbnail(tmp_p
     batch = await step(Batch([picture, video], card=Card(title="t")), LIMIT)
     assert batch.card is not None
     assert batch.card.poster == tmp_path / ".poster.jpg"
+    assert batch.card.duration == 2.0  # the file's, as the card had none
     thumbnailed = Card(title="t", thumbnail_url="https://cdn.example/t.jpg")
     assert (await step(Batch([video], card=thumbnailed), LIMIT)).card == thumbnailed
     assert (await step(Batch([picture], card=Card(title="t")), LIMIT)).card == Card(title="t")

@@ -43,8 +43,10 @@ async def _video(path: Path) -> str | None:
     return demuxer if demuxer in VIDEO_DEMUXERS and demuxer != "gif" else None
 
 
-async def take_poster(tools: Tools, video: Path, time_limit: float = SECONDS) -> Path | None:
-    """A JPEG of the frame at 10 % of ``video``, beside it; ``None`` if there is none."""
+async def take_poster(
+    tools: Tools, video: Path, time_limit: float = SECONDS
+) -> tuple[Path, float | None] | None:
+    """A JPEG of the frame at 10 % of ``video``, beside it, and the video's duration."""
     demuxer = await _video(video)
     info = await probe(tools, video, demuxer, time_limit) if demuxer else None
     if demuxer is None or info is None or info.video_codec is None or is_still(info):
@@ -56,7 +58,7 @@ async def take_poster(tools: Tools, video: Path, time_limit: float = SECONDS) ->
         logger.info("no poster frame from {} (exit {})", video.name, code)
         out.unlink(missing_ok=True)
         return None
-    return out
+    return out, info.duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,10 @@ class CardStep:
         return cls(tools, settings.caption_card)
 
     async def __call__(self, batch: Batch, limit: int) -> Batch:
-        """The batch, its card with a poster from its first video that fits ``limit``."""
+        """The batch, its card with a poster from its first video that fits ``limit``.
+
+        A card without a duration gets the video's own.
+        """
         card = batch.card
         if not self.enabled:
             return replace(batch, card=None)
@@ -81,6 +86,9 @@ class CardStep:
             return batch
         for path in batch.files:  # the first video that will be posted, and only it
             if size_of(path) <= limit and await _video(path):
-                poster = await take_poster(self.tools, path)
-                return replace(batch, card=replace(card, poster=poster)) if poster else batch
+                if (taken := await take_poster(self.tools, path)) is None:
+                    return batch
+                poster, seconds = taken  # a direct link's page says no duration: the file does
+                card = replace(card, poster=poster, duration=card.duration or seconds)
+                return replace(batch, card=card)
         return batch
