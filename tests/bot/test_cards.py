@@ -10,6 +10,7 @@ import pytest
 
 from boss_bot.bot.cards import POSTER_NAME, card_post, grouped
 from boss_bot.bot.posted import media_count
+from boss_bot.bot.sending import send_group
 from boss_bot.core.card import Card
 from tests.bot.conftest import drain, sent
 from tests.fakes import FakeDownloader
@@ -34,7 +35,7 @@ def test_markdown_and_mentions_are_inert() -> None:
     card = Card(
         title="**big** @everyone",
         author="@here <@123456789012345678>",
-        description="# Heading\n> quote\n[click](https://evil.example)",
+        description="# Heading\n> quote\n1. first\n[click](https://evil.example)",
         source_url=LINK,
     )
     post = card_post(card, LINK)
@@ -42,7 +43,9 @@ def test_markdown_and_mentions_are_inert() -> None:
     embed = post.embed
     assert embed.title == "\\*\\*big\\*\\* @\u200beveryone"
     assert embed.author.name == "@\u200bhere <@\u200b123456789012345678>"
-    assert embed.description == "\\# Heading\n\\> quote\n\\[click](https://evil.example)"
+    assert embed.description == (
+        "\\# Heading\n\\> quote\n1\\. first\n\\[click](https://evil.example)"
+    )
 
 
 def test_the_card_shows_every_fact_within_discords_total() -> None:
@@ -146,3 +149,29 @@ async def test_the_files_reply_carries_the_card(make_bot, video: bytes, on: bool
     assert (embed.title, embed.url) == ("My \\*clip\\*", LINK)
     assert embed.thumbnail.url == f"attachment://{POSTER_NAME}"
     assert names == ["clip.mp4", POSTER_NAME]
+
+
+class _Channel:
+    """A channel whose first message with an embed Discord refuses (400)."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict] = []
+
+    async def send(self, **kwargs: object) -> SimpleNamespace:
+        if kwargs.get("embeds") and not self.sent:
+            self.sent.append({})
+            raise discord.HTTPException(SimpleNamespace(status=400, reason="Bad"), "embeds")
+        self.sent.append(kwargs)
+        return SimpleNamespace(id=len(self.sent))
+
+
+async def test_a_card_discord_refuses_is_dropped_not_the_files(tmp_path: Path) -> None:
+    """A 400 for the card: the files are posted again without it, and counted once."""
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypisom")
+    post = card_post(Card(title="t"), LINK)
+    channel, counted = _Channel(), []
+    await send_group(channel, [clip], None, lambda n, _: counted.append(n), card=post)  # type: ignore[arg-type]
+    assert counted == [1]
+    assert channel.sent[-1]["embeds"] == []
+    assert [file.filename for file in channel.sent[-1]["files"]] == ["clip.mp4"]

@@ -7,6 +7,7 @@ A poster frame (``core.posters``) is attached to the same message as ``poster.jp
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,18 +20,22 @@ from boss_bot.core.card import Card
 from boss_bot.core.ffmpeg import size_of
 
 POSTER_NAME = "poster.jpg"
-TITLE, AUTHOR, DESCRIPTION, FIELD = 256, 256, 300, 1024  # Discord's limits; a short text
-_BLOCKS = re.compile(r"(?m)^(\s*)([#>\-+]|\d+[.)])")  # headings, quotes, lists
+TITLE, AUTHOR, DESCRIPTION = 256, 256, 300  # Discord's limits; a short text
+_NUMBERED = re.compile(r"(?m)^(\s*\d+)([.)])")  # a numbered list (escape_markdown: the rest)
 
 
-def _markdown(text: str) -> str:
-    escaped = discord.utils.escape_markdown(text)
-    return discord.utils.escape_mentions(_BLOCKS.sub(r"\1\\\2", escaped))
+def inline(text: str) -> str:
+    """Bold, links, code, … and mentions made plain (a title: one line, inline markdown)."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
 
 
-def shown(text: str, limit: int, *, markdown: bool = True) -> str:
-    """``text`` made inert (markdown, mentions) and cut to ``limit`` characters, with "…"."""
-    escape = _markdown if markdown else discord.utils.escape_mentions
+def blocks(text: str) -> str:
+    """``inline`` (headings, quotes, lists too), and numbered lists (a description)."""
+    return _NUMBERED.sub(r"\1\\\2", inline(text))
+
+
+def shown(text: str, limit: int, escape: Callable[[str], str] = inline) -> str:
+    """``text`` made inert by ``escape`` and cut to ``limit`` characters, with "…"."""
     out, cut = escape(text), len(text)
     while len(out) > limit:  # an escape is at most two characters: halve the excess
         cut = max(cut - (len(out) - limit + 1) // 2, 0)
@@ -80,9 +85,9 @@ def card_post(card: Card | None, requested: str) -> CardPost | None:
     title = card.title or (f"Post on {urlsplit(source).hostname}" if source else "")
     embed = discord.Embed(title=shown(title, TITLE) or None, url=source or None)
     if card.description:
-        embed.description = shown(card.description, DESCRIPTION)
+        embed.description = shown(card.description, DESCRIPTION, blocks)
     if card.author:
-        name = shown(card.author, AUTHOR, markdown=False)
+        name = shown(card.author, AUTHOR, discord.utils.escape_mentions)  # no markdown there
         embed.set_author(name=name, url=untrusted.web_link(card.author_url) or None)
     if card.duration:
         embed.add_field(name="Duration", value=clock(card.duration))
