@@ -14,8 +14,8 @@ def label(item: DownloadItem) -> str:
 
 def media_count(message: discord.Message) -> int:
     """The message's attachments that are a job's files: the caption card's poster is not."""
-    names = [attachment.filename for attachment in message.attachments]
-    return len(names) - (1 if message.embeds and POSTER_NAME in names else 0)
+    posters = message.embeds and any(a.filename == POSTER_NAME for a in message.attachments)
+    return len(message.attachments) - (1 if posters else 0)
 
 
 async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: DownloadItem) -> int:
