@@ -24,13 +24,15 @@ AT = 0.10  # of the video's duration
 WIDTH = 480
 MAX_POSTER_BYTES = 512 * 1024
 SECONDS = 30.0
+THREADS = "4"  # decoder threads: a 4K frame stays under FFMPEG_MEMORY_MB (as in fitting)
 
 
 def poster_args(tools: Tools, video: Path, demuxer: str, at: float, out: Path) -> list[str]:
     """The ffmpeg command taking one frame at ``at`` seconds of ``video`` into ``out``."""
     scale = f"scale='min({WIDTH},iw)':-2,format=yuvj420p"
     return [
-        *(tools.ffmpeg or "ffmpeg", "-y", "-v", "error", "-ss", f"{at:.3f}"),
+        *(tools.ffmpeg or "ffmpeg", "-y", "-v", "error", "-threads", THREADS),
+        *("-ss", f"{at:.3f}"),
         *input_args(demuxer, video),
         *("-map", "0:v:0", "-frames:v", "1", "-vf", scale, "-map_metadata", "-1"),
         *("-c:v", "mjpeg", "-q:v", "6", "-f", "mjpeg", f"file:{out}"),
