@@ -4,8 +4,9 @@ import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from boss_bot.core.card import Card
 from boss_bot.core.items import ProgressEvent
-from boss_bot.core.ports import Downloader, JobLimits, ProgressCallback
+from boss_bot.core.ports import Downloaded, Downloader, JobLimits, ProgressCallback
 from boss_bot.core.urls import CheckedURL
 from boss_bot.errors import DownloadFailedError, FailureKind
 
@@ -23,6 +24,7 @@ class FakeDownloader:
     gate: asyncio.Event | None = None
     calls: list[tuple[str, Path]] = field(default_factory=list)
     started: asyncio.Event = field(default_factory=asyncio.Event)
+    card: Card | None = None  # what the "site" says about the media
 
     async def download(
         self, url: str, dest: Path, limits: JobLimits, on_progress: ProgressCallback
@@ -42,7 +44,7 @@ class FakeDownloader:
             path.write_bytes(data)
             on_progress(ProgressEvent(downloaded=len(data), total=len(data)))
             written.append(path)
-        return written
+        return Downloaded(written, card=self.card) if self.card else written
 
     def route(self, url: CheckedURL) -> Downloader:
         """Use as the service's router: every URL goes to this fake."""

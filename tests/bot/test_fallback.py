@@ -45,8 +45,9 @@ async def test_a_page_behind_a_picture_link_falls_back_to_ytdlp(
         assert server.hits("/post.jpg") >= 2  # gallery-dl, then yt-dlp
     assert status.startswith("✅"), status
     upload = dpytest.get_message()
-    [attachment] = upload.attachments
+    [attachment, poster] = upload.attachments  # the video, and its caption card's poster
     assert attachment.filename.endswith(".mp4")
+    assert poster.filename == "poster.jpg"
 
 
 async def test_when_both_fail_the_message_says_what_each_found(make_bot, downloaders) -> None:

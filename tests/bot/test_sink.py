@@ -25,7 +25,7 @@ class FakeChannel:
     sent: list[list[str]] = field(default_factory=list)
     earlier: list[object] = field(default_factory=list)
 
-    async def send(self, *, files, allowed_mentions, reference=None, content=None):
+    async def send(self, *, files, allowed_mentions, reference=None, content=None, embeds=()):
         if self.forbidden:
             raise _http_error(discord.Forbidden, 403)
         if len(files) > self.refuse_over:
@@ -87,10 +87,16 @@ async def test_413_for_one_file_and_403_have_their_own_messages(tmp_path: Path) 
 async def test_a_retry_skips_messages_already_in_the_channel(tmp_path: Path) -> None:
     """After a crash, files already in the bot's replies to the request are not posted again."""
     mine = SimpleNamespace(
-        author=SimpleNamespace(id=1), attachments=[1] * 10, reference=SimpleNamespace(message_id=7)
+        author=SimpleNamespace(id=1),
+        attachments=[1] * 10,
+        reference=SimpleNamespace(message_id=7),
+        embeds=[],
     )
     other = SimpleNamespace(
-        author=SimpleNamespace(id=2), attachments=[1], reference=SimpleNamespace(message_id=7)
+        author=SimpleNamespace(id=2),
+        attachments=[1],
+        reference=SimpleNamespace(message_id=7),
+        embeds=[],
     )
     channel = FakeChannel(earlier=[mine, other])
     result = DownloadResult(_files(tmp_path, 12), limit=1000)

@@ -36,9 +36,10 @@ async def test_a_kill_between_split_messages_posts_every_file_once(tmp_path: Pat
             assert await bot.stop(signal.SIGKILL) == -signal.SIGKILL
             release.set()
 
-            def names() -> list[str]:
+            def names(card: bool = False) -> list[str]:  # the caption card's poster, or the files
                 replies = [m for m in stub.messages if m.reply_to == request]
-                return [a.filename for m in replies for a in m.attachments]
+                found = [a.filename for m in replies for a in m.attachments]
+                return [name for name in found if (name == "poster.jpg") == card]
 
             before = names()
             await bot.start()
@@ -48,4 +49,5 @@ async def test_a_kill_between_split_messages_posts_every_file_once(tmp_path: Pat
     assert len(set(before)) == 2
     assert third not in before
     assert sorted(names()) == sorted([*before, third])  # each of the three exactly once
+    assert names(card=True) == ["poster.jpg"]  # with the first file, and not counted as one
     assert len(stub.events_of("upload_rejected")) == 1

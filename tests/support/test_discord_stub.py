@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import io
 
+import discord
+import pytest
 from discord.ext import commands
 
 from .conftest import FILE_BYTES
@@ -44,3 +47,19 @@ async def test_file_reply(stub: DiscordStub, bot: commands.Bot) -> None:
     assert (att.filename, att.data) == ("blob.bin", FILE_BYTES)
     message = await bot.get_channel(stub.channel_id).fetch_message(reply.id)
     assert await message.attachments[0].read() == FILE_BYTES
+
+
+async def test_embeds_are_checked_like_discord_does(stub: DiscordStub, bot: commands.Bot) -> None:
+    """An embed naming a file not sent, or over its limits, is a 400; a good one is kept."""
+    channel = bot.get_channel(stub.channel_id)
+    assert isinstance(channel, discord.TextChannel)
+    missing = discord.Embed(title="t").set_thumbnail(url="attachment://poster.jpg")
+    with pytest.raises(discord.HTTPException) as refused:
+        await channel.send(embed=missing)
+    assert refused.value.status == 400
+    with pytest.raises(discord.HTTPException):
+        await channel.send(embed=discord.Embed(title="t" * 257))
+    poster = discord.File(io.BytesIO(b"\xff\xd8\xff"), filename="poster.jpg")
+    message = await channel.send(file=poster, embed=missing)
+    kept = await stub.wait_for_message(lambda m: m.id == message.id, timeout=5)
+    assert kept.embeds[0]["thumbnail"]["url"] == "attachment://poster.jpg"

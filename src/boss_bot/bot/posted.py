@@ -3,12 +3,19 @@
 import discord
 from loguru import logger
 
+from boss_bot.bot.cards import POSTER_NAME
 from boss_bot.core.items import DownloadItem
 
 
 def label(item: DownloadItem) -> str:
     """The text of a job's file replies: its id when several jobs reply to one request."""
     return f"Job `{item.id}`" if item.shared_status else ""
+
+
+def media_count(message: discord.Message) -> int:
+    """The message's attachments that are a job's files: the caption card's poster is not."""
+    posters = message.embeds and any(a.filename == POSTER_NAME for a in message.attachments)
+    return len(message.attachments) - (1 if posters else 0)
 
 
 async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: DownloadItem) -> int:
@@ -18,6 +25,7 @@ async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: Dow
     the channel itself says what was posted (a message has all its files or none), so
     nothing is posted twice and nothing skipped. The jobs of several links reply to the
     same request: each one's files carry its id (``label``), which tells them apart.
+    The caption card's poster is no file of the job (``media_count``).
     """
     if item.message_id is None:
         return 0
@@ -29,7 +37,7 @@ async def posted_before(bot_id: int, channel: discord.abc.Messageable, item: Dow
             replies = ref is not None and ref.message_id == item.message_id
             ours = not item.shared_status or label(item) in message.content
             mine = message.author.id == bot_id and ours
-            count += len(message.attachments) if mine and replies else 0
+            count += media_count(message) if mine and replies else 0
     except discord.HTTPException:
         logger.bind(job_id=item.id).warning("could not read history; trusting the store")
         return item.delivered

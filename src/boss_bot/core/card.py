@@ -21,6 +21,7 @@ class Card:
         uploaded: When the site says it was first posted.
         thumbnail_url: The site's own thumbnail (an http(s) link).
         poster: A frame taken from the video, when the site gives no thumbnail.
+        description: The post's text or the video's description, when there is one.
     """
 
     title: str = ""
@@ -31,3 +32,4 @@ class Card:
     uploaded: date | None = None
     thumbnail_url: str = ""
     poster: Path | None = None
+    description: str = ""

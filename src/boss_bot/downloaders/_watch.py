@@ -60,7 +60,7 @@ async def watch(dest: Path, limits: JobLimits, state: dict, on_progress: Progres
 
 
 async def read_events(events: asyncio.StreamReader, state: dict) -> None:
-    """Keep what the child says in ``state``: the expected total, finished files, the end."""
+    """Keep what the child says in ``state``: the expected total, files, the card, the end."""
     async for raw in events:
         with contextlib.suppress(ValueError):
             event: ChildEvent = json.loads(raw)
@@ -68,6 +68,8 @@ async def read_events(events: asyncio.StreamReader, state: dict) -> None:
                 state["total"] = int(total)
             elif event.get("event") == "item" and (name := event.get("name")):
                 state.setdefault("items", []).append(name)
+            elif event.get("event") == "info":
+                state["card"] = event.get("card")  # checked by ``_card.card_from``
             elif event.get("event") in ("done", "error"):
                 state["end"] = event
 

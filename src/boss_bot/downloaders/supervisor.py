@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from boss_bot.core.ports import JobLimits, ProgressCallback
+from boss_bot.downloaders._card import with_card
 from boss_bot.downloaders._rate import measured, rate_pipe
 from boss_bot.downloaders._spec import child_spec
 from boss_bot.downloaders._watch import failure, outcome, read_events, watch
@@ -57,7 +58,8 @@ async def run_in_child(
     ``limits.bandwidth`` while it runs, and follows it (``_rate``).
 
     Returns:
-        The media files written into ``dest``, in the order they were finished.
+        The media files written into ``dest``, in the order they were finished, with
+        what the library said about the media (``Downloaded.card``) when it said.
 
     Raises:
         DownloadFailedError: With the kind of failure.
@@ -107,4 +109,4 @@ async def _supervise(
     finally:
         for closable in [*transports, *pipes]:
             closable.close()
-    return outcome(spec["engine"], dest, limits, state)
+    return with_card(outcome(spec["engine"], dest, limits, state), state.get("card"))

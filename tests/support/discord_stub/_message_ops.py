@@ -7,6 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
+from ._embeds import embed_problem
 from ._models import StubAttachment, StubMessage, iso_now
 from ._state import StubState
 from ._web import error, json_response
@@ -28,7 +29,8 @@ def validate(
     """Return the error Discord would answer for this body, else ``None``.
 
     Forced failures (:meth:`DiscordStub.fail_next_uploads`) apply first, then the
-    per-file size limit of the guild's premium tier, then the 2000-character limit.
+    per-file size limit of the guild's premium tier, then the 2000-character limit, then
+    the embeds' limits and links (``_embeds``).
     """
     names = [f.filename for f in files]
     if files and state.upload_failures:
@@ -41,6 +43,9 @@ def validate(
     if len(payload.get("content") or "") > 2000:
         detail = {"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."}
         return error(400, 50035, "Invalid Form Body", errors={"content": {"_errors": [detail]}})
+    if problem := embed_problem(payload.get("embeds") or [], names):
+        detail = {"code": "EMBED_INVALID", "message": problem}
+        return error(400, 50035, "Invalid Form Body", errors={"embeds": {"_errors": [detail]}})
     return None
 
 

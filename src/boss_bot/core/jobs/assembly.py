@@ -21,6 +21,7 @@ from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.jobs.workers import WorkerPool
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Finished, JobSink, Router
+from boss_bot.core.posters import CardStep
 from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.storage.job_store import JobStore, SqliteJobStore
 from boss_bot.core.storage.paths import Storage
@@ -43,8 +44,13 @@ def build_runner(
     fitter = Fitter.from_settings(settings)
     if not fitter.tools.available:
         logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
-    # inline first (later steps see its result), cleaning last (nothing adds metadata after)
-    steps = [*inline_steps(settings.inline_video, fitter), *cleaning_steps(settings)]
+    # inline first (later steps see its result), cleaning next (nothing adds metadata
+    # after it but the card's poster, made without any), the card's poster from the final file
+    steps = [
+        *inline_steps(settings.inline_video, fitter),
+        *cleaning_steps(settings),
+        CardStep.from_settings(settings),
+    ]
     return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish, steps=steps)
 
 

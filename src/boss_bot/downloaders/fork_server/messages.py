@@ -1,8 +1,9 @@
 """What crosses the fork server's pipes, as JSON lines: requests, the job, the child's events.
 
 The bot sends the server a ``Request``; ``start`` carries the ``JobSpec`` the child
-runs. The child writes ``ChildEvent`` lines on its events pipe: progress, then done or
-error. Typed here so both ends agree; on the wire they are plain JSON objects.
+runs. The child writes ``ChildEvent`` lines on its events pipe: progress, the media's
+facts for the caption card (``info``), then done or error. Typed here so both ends
+agree; on the wire they are plain JSON objects.
 """
 
 from typing import Literal, NotRequired, TypedDict
@@ -62,10 +63,23 @@ Request = StartRequest | EndRequest | PingRequest | ClaimsRequest
 """A request to the server."""
 
 
+class CardFacts(TypedDict, total=False):
+    """What the site says about the media (``core.card.Card``), cleaned in the child."""
+
+    title: str
+    description: str
+    author: str
+    author_url: str  # http(s) links only
+    source_url: str
+    thumbnail_url: str
+    duration: float
+    uploaded: str  # YYYY-MM-DD
+
+
 class ChildEvent(TypedDict):
     """One line on a child's events pipe; ``item`` names each finished file."""
 
-    event: Literal["progress", "item", "done", "error"]
+    event: Literal["progress", "item", "info", "done", "error"]
     total: NotRequired[int | None]  # progress: the expected bytes, when known
     speed: NotRequired[float | None]
     kind: NotRequired[str]  # error: a FailureKind value
@@ -73,3 +87,4 @@ class ChildEvent(TypedDict):
     name: NotRequired[str]  # item: a finished file's name in the job directory
     more: NotRequired[bool]  # done: the source has items past the file limit
     found: NotRequired[int | None]  # done: how many items the source has, when known
+    card: NotRequired[CardFacts]  # info: title, author, … for the caption card

@@ -10,6 +10,7 @@ from typing import Any
 from gallery_dl import config, exception
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
+from boss_bot.downloaders.libraries.card_facts import from_gallerydl, guarded
 from boss_bot.downloaders.libraries.classify import kind_for_status_bits
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.gallerydl_job import BoundedJob, Progress
@@ -69,7 +70,8 @@ def configure(spec: JobSpec, pace: Pace | None = None) -> None:
 def run(spec: JobSpec, emit: Any, pace: Pace | None = None) -> dict[str, object] | None:
     """Download ``spec['url']`` into ``spec['dest']``, reporting sizes and files via ``emit``.
 
-    With a ``pace``, every block waits for it (the job's share of the bandwidth).
+    With a ``pace``, every block waits for it (the job's share of the bandwidth). The
+    first file's metadata is reported as an ``info`` event (the caption card's facts).
 
     Returns:
         Fields for the ``done`` event when the source had more files than were taken.
@@ -87,6 +89,8 @@ def run(spec: JobSpec, emit: Any, pace: Pace | None = None) -> dict[str, object]
     finally:
         logging.getLogger().removeHandler(collector)
     detail = " | ".join(collector.lines)
+    if BoundedJob.first:
+        emit(event="info", card=guarded(from_gallerydl, BoundedJob.first, spec["url"]))
     if status == 0:
         if any("larger than allowed maximum" in line for line in collector.lines):
             raise DownloadFailedError(FailureKind.TOO_LARGE, detail)

@@ -28,11 +28,13 @@ class BoundedJob(job.DownloadJob):
     taken: ClassVar[int] = 0
     more: ClassVar[bool] = False
     found: ClassVar[int | None] = None
+    first: ClassVar[dict[str, Any]] = {}  # the first file's metadata, for the caption card
 
     @classmethod
     def start_counting(cls, max_files: int) -> None:
         """Set the limit and zero the counters before a download (``run`` in-process too)."""
         cls.max_files, cls.taken, cls.more, cls.found = max_files, 0, False, None
+        cls.first = {}
 
     def __init__(self, url: Any, parent: Any = None) -> None:
         super().__init__(url, parent)
@@ -48,6 +50,8 @@ class BoundedJob(job.DownloadJob):
                 count if isinstance(count, int) and count > BoundedJob.taken else None
             )
             raise exception.StopExtraction
+        if BoundedJob.taken == 0:
+            BoundedJob.first = dict(kwdict)
         BoundedJob.taken += 1
         super().handle_url(url, kwdict)
 

@@ -12,6 +12,7 @@ import yt_dlp
 from yt_dlp.utils import DownloadError
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
+from boss_bot.downloaders.libraries.card_facts import from_ytdlp, guarded
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.downloaders.libraries.pacing import BLOCKS, Pace
@@ -79,7 +80,8 @@ def beyond(info: Mapping[str, Any] | None, max_files: int) -> dict[str, object] 
 def run(spec: JobSpec, emit: Emit, pace: Pace | None = None) -> dict[str, object] | None:
     """Download ``spec['url']`` into ``spec['dest']``, reporting progress through ``emit``.
 
-    Each finished file (after its post-processing) is reported as an ``item``. With a
+    Each finished file (after its post-processing) is reported as an ``item``, then what
+    the info dict says about the media as ``info`` (the caption card's facts). With a
     ``pace``, every block waits for it (the job's share of the bandwidth).
 
     Returns:
@@ -106,6 +108,7 @@ def run(spec: JobSpec, emit: Emit, pace: Pace | None = None) -> dict[str, object
             info = ydl.extract_info(spec["url"], download=True)
     except DownloadError as exc:
         raise classify(exc) from None
+    emit(event="info", card=guarded(from_ytdlp, info))
     skipped = [line for line in log.lines if "larger than max-filesize" in line]
     if skipped:
         raise DownloadFailedError(FailureKind.TOO_LARGE, skipped[0])
