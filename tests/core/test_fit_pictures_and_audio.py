@@ -6,6 +6,7 @@ import pytest
 
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.fitting.fitter import Fitter
+from tests.core.cleankit import corner_jpeg, exif_app1, red_at, rgb
 from tests.support.media import _ffmpeg, probe
 
 FITTER = Fitter(Tools.find(), 120)
@@ -66,3 +67,14 @@ async def test_an_audio_file_with_cover_art_is_not_turned_into_a_picture(tmp_pat
     )
     assert await FITTER.fit_one(song, song.stat().st_size - 1) == song
     assert song.exists()
+
+
+async def test_a_sideways_photo_is_shrunk_upright(tmp_path: Path) -> None:
+    """A JPEG stored sideways (EXIF Orientation 6) is fitted upright, never scaled up."""
+    src = corner_jpeg(tmp_path / "photo.jpg", exif_app1(6))
+    limit = src.stat().st_size - 1
+    out = await FITTER.fit_one(src, limit)
+    assert out.stat().st_size <= limit  # fitted, not left as it was
+    width, height, pixels = rgb(out)
+    assert (width, height) == (32, 64)  # the stored 64×32 turned a quarter
+    assert red_at(width, pixels, 28, 3)  # the stored top-left went to the top-right

@@ -30,7 +30,7 @@ async def test_an_hevc_clip_is_posted_as_h264_and_the_status_says_so(tmp_path: P
             )
             done = await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content)
             assert await bot.stop() == 0
-    (attachment,) = upload.attachments
+    (attachment,) = [a for a in upload.attachments if a.filename != "poster.jpg"]  # the card's
     posted = tmp_path / "posted.mp4"
     posted.write_bytes(attachment.data)
     streams = {s["codec_type"]: s["codec_name"] for s in probe(posted)["streams"]}

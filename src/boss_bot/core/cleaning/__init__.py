@@ -7,12 +7,13 @@ asked for a rotation, so it stays upright. Video and audio are stream-copied by 
 into the same container without metadata (see ``step``).
 """
 
+from boss_bot.core.cleaning._orientation import upright_filter
 from boss_bot.core.cleaning.step import Cleaner
 from boss_bot.core.ffmpeg import Tools
 from boss_bot.core.results import BatchStep
 from boss_bot.settings import BotSettings
 
-__all__ = ["Cleaner", "cleaning_steps"]
+__all__ = ["Cleaner", "cleaning_steps", "upright_filter"]
 
 
 def cleaning_steps(settings: BotSettings) -> list[BatchStep]:

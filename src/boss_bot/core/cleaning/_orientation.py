@@ -33,6 +33,18 @@ def read_orientation(data: bytes) -> int:
     return _exif.orientation(payloads[0]) if payloads else 1
 
 
+def upright_filter(data: bytes) -> str | None:
+    """The ffmpeg filters that turn the JPEG ``data`` upright; ``None`` if it is already.
+
+    ffmpeg applies these itself when it decodes a JPEG that still has its EXIF
+    (``autorotate``): fitting reads them to know the upright width.
+    """
+    try:
+        return FILTERS.get(read_orientation(data))
+    except _jpeg.JpegError:
+        return None
+
+
 async def _reencode(tools: Tools, path: Path, value: int, time_limit: float) -> bytes | None:
     """The picture at ``path`` turned by ffmpeg, or ``None`` if that failed."""
     out = path.with_name(".upright.jpg")  # our name: the remote one may hold %d
