@@ -49,6 +49,7 @@ def internal_dns(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+@pytest.mark.timeout(360)  # 300 examples: ~90 s alone, longer beside other test workers
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
