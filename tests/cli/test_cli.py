@@ -6,7 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from boss_bot.cli.app import app
-from tests.support.media import make_video
+from tests.core.cleankit import tagged_video
+from tests.support.media import make_video, probe
 from tests.support.media_server import MediaServer
 
 runner = CliRunner()
@@ -57,6 +58,20 @@ def test_download_writes_the_file_and_prints_it(monkeypatch, tmp_path: Path) -> 
     assert len(files) == 2  # the second download did not overwrite the first
     assert all((out / name).read_bytes() == video.read_bytes() for name in files)
     assert str(out / files[0]) in result.output + again.output
+
+
+@pytest.mark.slow
+def test_download_writes_what_the_bot_would_post(monkeypatch, tmp_path: Path) -> None:
+    """A tagged H.264 mkv lands as an mp4 without its tags, as the bot would post it."""
+    monkeypatch.setenv("BOSS_BOT_ALLOW_PRIVATE_URLS", "true")
+    clip = tagged_video(tmp_path, "clip.mkv", "matroska")
+    with MediaServer() as server:
+        url = server.add_file("/clip.mkv", clip, content_type="video/x-matroska")
+        result = runner.invoke(app, ["download", url, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (posted,) = (tmp_path / "out").iterdir()
+    assert posted.suffix == ".mp4"
+    assert "title" not in probe(posted)["format"].get("tags", {})
 
 
 def test_download_explains_refusals() -> None:

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColu
 from boss_bot.core.fitting.fitter import Fitter
 from boss_bot.core.fmt import size
 from boss_bot.core.items import ProgressEvent
+from boss_bot.core.jobs.assembly import after_fitting
 from boss_bot.core.jobs.fetching import Fetcher, validate
 from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.routing import Downloaders
@@ -26,7 +27,11 @@ def _free_name(directory: Path, name: str) -> Path:
 
 
 async def download_to(settings: BotSettings, url: str, output: Path, fit: int | None = None) -> int:
-    """Download ``url`` into ``output`` (fitting files to ``fit`` bytes); return an exit code."""
+    """Download ``url`` into ``output`` (fitting files to ``fit`` bytes); return an exit code.
+
+    The files go through the bot's own steps after fitting (inline playback, cleaning),
+    so what lands in ``output`` is what the bot would post.
+    """
     output.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before any I/O
     work = Path(tempfile.mkdtemp(prefix=".bossbot-", dir=output))
     columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn())
@@ -48,9 +53,13 @@ async def download_to(settings: BotSettings, url: str, output: Path, fit: int | 
             fetcher = Fetcher.from_settings(settings, downloaders.route)
             checked = await validate(url, allow_private=settings.allow_private_urls)
             batch = await fetcher(checked, work, show, again, target=fit)
-            if fit and (fitter := Fitter.from_settings(settings)).needed(batch.files, fit):
+            fitter, limit = Fitter.from_settings(settings), fit or settings.max_download_bytes
+            if fit and fitter.needed(batch.files, fit):
                 bar.update(task, description="shrinking")
                 batch = await fitter.fit_all(batch, fit)
+            bar.update(task, description="finishing")  # plays inline, no metadata: as posted
+            for step in after_fitting(settings, fitter):
+                batch = await step(batch, limit)
         for note in batch.notes:
             typer.echo(note, err=True)
         for path in batch.files:

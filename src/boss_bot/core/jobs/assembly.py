@@ -22,12 +22,22 @@ from boss_bot.core.jobs.workers import WorkerPool
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.ports import Finished, JobSink, Router
 from boss_bot.core.posters import CardStep
+from boss_bot.core.results import BatchStep
 from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.storage.job_store import JobStore, SqliteJobStore
 from boss_bot.core.storage.paths import Storage
 from boss_bot.core.storage.policy import MB, Policy
 from boss_bot.core.storage.records import Records
 from boss_bot.settings import BotSettings
+
+
+def after_fitting(settings: BotSettings, fitter: Fitter) -> list[BatchStep]:
+    """The steps each job's files go through after fitting, as ``settings`` ask.
+
+    Inline playback first (the cleaner sees its result), cleaning last (nothing adds
+    metadata after it). The bot adds the caption card's poster (made without any).
+    """
+    return [*inline_steps(settings.inline_video, fitter), *cleaning_steps(settings)]
 
 
 def build_runner(
@@ -44,13 +54,7 @@ def build_runner(
     fitter = Fitter.from_settings(settings)
     if not fitter.tools.available:
         logger.warning("ffmpeg/ffprobe not found: files over the upload limit won't be shrunk")
-    # inline first (later steps see its result), cleaning next (nothing adds metadata
-    # after it but the card's poster, made without any), the card's poster from the final file
-    steps = [
-        *inline_steps(settings.inline_video, fitter),
-        *cleaning_steps(settings),
-        CardStep.from_settings(settings),
-    ]
+    steps = [*after_fitting(settings, fitter), CardStep.from_settings(settings)]  # the poster
     return JobRunner(storage, store, sink, fetcher, fitter=fitter, on_finish=on_finish, steps=steps)
 
 
