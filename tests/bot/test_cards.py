@@ -171,7 +171,15 @@ async def test_a_card_discord_refuses_is_dropped_not_the_files(tmp_path: Path) -
     clip.write_bytes(b"\x00\x00\x00\x18ftypisom")
     post = card_post(Card(title="t"), LINK)
     channel, counted = _Channel(), []
-    await send_group(channel, [clip], None, lambda n, _: counted.append(n), card=post)  # type: ignore[arg-type]
+    await send_group(
+        channel,  # type: ignore[arg-type]
+        [clip],
+        None,
+        lambda n, _: counted.append(n),
+        nonce=lambda i, n: f"{i}.{n}",
+        card=post,
+    )
     assert counted == [1]
+    assert channel.sent[-1]["nonce"] == "0.1"  # the refused message was not made: same nonce
     assert channel.sent[-1]["embeds"] == []
     assert [file.filename for file in channel.sent[-1]["files"]] == ["clip.mp4"]

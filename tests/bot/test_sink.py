@@ -24,8 +24,12 @@ class FakeChannel:
     forbidden: bool = False
     sent: list[list[str]] = field(default_factory=list)
     earlier: list[object] = field(default_factory=list)
+    tried: list[tuple[list[str], str]] = field(default_factory=list)  # (files, nonce)
 
-    async def send(self, *, files, allowed_mentions, reference=None, content=None, embeds=()):
+    async def send(
+        self, *, files, allowed_mentions, nonce, reference=None, content=None, embeds=()
+    ):
+        self.tried.append(([f.filename for f in files], nonce))
         if self.forbidden:
             raise _http_error(discord.Forbidden, 403)
         if len(files) > self.refuse_over:
@@ -102,3 +106,23 @@ async def test_a_retry_skips_messages_already_in_the_channel(tmp_path: Path) -> 
     result = DownloadResult(_files(tmp_path, 12), limit=1000)
     await _sink(channel).deliver(ITEM.evolve(attempts=2), result, lambda n, mid: None)
     assert channel.sent == [["10.jpg", "11.jpg"]]
+
+
+async def test_a_message_sent_again_has_its_nonce_and_no_other_does(tmp_path: Path) -> None:
+    """Nonces: one per message (a 413 single is not its group), the same after a restart."""
+    files = _files(tmp_path, 3)
+    first, again = FakeChannel(refuse_over=1), FakeChannel(refuse_over=1)
+    await _sink(first).deliver(ITEM, DownloadResult(files, limit=1000), lambda n, mid: None)
+    restarted = ITEM.evolve(delivered=1)  # the first single was counted before a restart
+    await _sink(again).deliver(restarted, DownloadResult(files, limit=1000), lambda n, mid: None)
+    nonces = {tuple(names): nonce for names, nonce in first.tried}
+    assert list(nonces) == [("0.jpg", "1.jpg", "2.jpg"), ("0.jpg",), ("1.jpg",), ("2.jpg",)]
+    assert len(set(nonces.values())) == 4
+    assert all(len(nonce) <= 25 for nonce in nonces.values())  # Discord's limit
+    assert again.tried[1:] == first.tried[2:]  # the singles 1 and 2 again: the same nonces
+    assert again.tried[0][1] not in nonces.values()  # files 1 and 2 together: a new one
+    other = FakeChannel()
+    await _sink(other).deliver(
+        ITEM.evolve(id="b2c3d4"), DownloadResult(files, limit=1000), lambda n, mid: None
+    )
+    assert other.tried[0][1] != nonces[("0.jpg", "1.jpg", "2.jpg")]  # another job

@@ -12,6 +12,7 @@ from boss_bot.core.media.names import shown_name
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 TOO_LARGE, BAD_REQUEST = 413, 400
+Nonce = Callable[[int, int], str]  # (index of the message's first file, file count) -> nonce
 
 
 async def send_group(
@@ -21,6 +22,8 @@ async def send_group(
     sent: Callable[[int, int], None],
     content: str | None = None,
     *,
+    nonce: Nonce,
+    first: int = 0,
     ping: int | None = None,
     card: CardPost | None = None,
 ) -> None:
@@ -30,7 +33,9 @@ async def send_group(
     message that was posted, so a crash between split messages loses no count.
     ``ping`` is a user to mention (only that user may be pinged); split, only the last
     message mentions them. ``card`` goes on the (first) message with its poster; if
-    Discord refuses the card (400), the files go without it.
+    Discord refuses the card (400), the files go without it. Each message's nonce is
+    ``nonce(index of its first file, its file count)``, ``first`` being ``group[0]``'s
+    (``bot.nonces``): the 400 made no message, so the files without the card reuse it.
 
     Raises:
         DownloadFailedError: No permission to attach files, or a single file refused.
@@ -39,11 +44,11 @@ async def send_group(
     files += card.files() if card else []
     embeds = [card.embed] if card else []
     text = " ".join(filter(None, (f"<@{ping}>" if ping else None, content))) or None
-    allowed = mentioning(ping)
+    allowed, once = mentioning(ping), nonce(first, len(group))
     try:
         if reference is None:  # discord.py's overloads take no explicit None
             message = await channel.send(
-                content=text, files=files, embeds=embeds, allowed_mentions=allowed
+                content=text, files=files, embeds=embeds, allowed_mentions=allowed, nonce=once
             )
         else:
             message = await channel.send(
@@ -52,6 +57,7 @@ async def send_group(
                 embeds=embeds,
                 reference=reference,
                 allowed_mentions=allowed,
+                nonce=once,
             )
         sent(len(group), message.id)
     except discord.Forbidden as exc:
@@ -59,16 +65,28 @@ async def send_group(
     except discord.HTTPException as exc:
         if exc.status == BAD_REQUEST and card is not None:
             logger.warning("Discord refused the caption card ({}); posting without it", exc.text)
-            await send_group(channel, group, reference, sent, content, ping=ping)
+            await send_group(
+                channel, group, reference, sent, content, nonce=nonce, first=first, ping=ping
+            )
             return
         if exc.status != TOO_LARGE:
             raise
         if len(group) == 1:
             raise DownloadFailedError(FailureKind.UPLOAD_REJECTED, str(exc)) from None
         logger.info("Discord answered 413 for {} files; sending them one by one", len(group))
-        for n, path in enumerate(group, 1):
-            last, first = ping if n == len(group) else None, card if n == 1 else None
-            await send_group(channel, [path], reference, sent, content, ping=last, card=first)
+        for n, path in enumerate(group):
+            last, with_card = ping if n == len(group) - 1 else None, card if n == 0 else None
+            await send_group(
+                channel,
+                [path],
+                reference,
+                sent,
+                content,
+                nonce=nonce,
+                first=first + n,
+                ping=last,
+                card=with_card,
+            )
     finally:
         for file in files:
             file.close()

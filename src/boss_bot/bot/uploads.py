@@ -1,11 +1,13 @@
 """Posting a job's files to Discord, the card first, counting what a crash already posted."""
 
 from collections.abc import Callable
+from functools import partial
 
 import discord
 from loguru import logger
 
 from boss_bot.bot.cards import card_post, grouped
+from boss_bot.bot.nonces import upload_nonce
 from boss_bot.bot.posted import label, posted_before
 from boss_bot.bot.replies import unbroken
 from boss_bot.bot.sending import send_group
@@ -40,6 +42,7 @@ async def post_files(
     413 splits a message into one file per message, so messages are no fixed unit.
     The last message mentions ``ping`` (the requester), once the job's files are there;
     the first carries the caption card (``bot.cards``), unless a restart posted it already.
+    Each message has a nonce (``bot.nonces``): sent again, Discord returns the first.
     """
     reference = None
     if item.message_id is not None:
@@ -58,7 +61,19 @@ async def post_files(
 
     card = card_post(result.card, item.url) if done == 0 else None
     groups, card = grouped(list(result.files[done:]), result.limit, card)
+    start = done
     for n, group in enumerate(groups, 1):
         last, first = ping if n == len(groups) else None, card if n == 1 else None
-        call = send_group(channel, group, reference, sent, label(item), ping=last, card=first)
+        call = send_group(
+            channel,
+            group,
+            reference,
+            sent,
+            label(item),
+            nonce=partial(upload_nonce, item),
+            first=start,
+            ping=last,
+            card=first,
+        )
         await unbroken(call, keeper)
+        start += len(group)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
+
+Gate = Literal["pass", "post", "drop"]
 
 
 class Holds:
@@ -20,6 +22,7 @@ class Holds:
         self.edits_open.set()
         self.uploads_before_hold: int | None = None  # None: no upload is held
         self.upload_released = asyncio.Event()
+        self.post_held = False  # released, the held upload is posted (else dropped)
 
     async def edit_gate(self, message_id: int) -> None:
         """Let a PATCH through, or record ``edit_held`` and wait while edits are held."""
@@ -27,24 +30,25 @@ class Holds:
             self.record("edit_held", message_id=message_id)
             await self.edits_open.wait()
 
-    def hold_upload(self, after: int) -> asyncio.Event:
+    def hold_upload(self, after: int, post: bool = False) -> asyncio.Event:
         """Arm the hold: ``after`` more uploads pass, the next one is held (see below)."""
-        self.uploads_before_hold = after
+        self.uploads_before_hold, self.post_held = after, post
         self.upload_released = asyncio.Event()
         return self.upload_released
 
-    async def upload_gate(self, names: list[str]) -> bool:
-        """True to post the upload; False for the held one, once released (never posted).
+    async def upload_gate(self, names: list[str]) -> Gate:
+        """``pass`` to post the upload; for the held one, once released, ``post`` or ``drop``.
 
         The held request gets no answer until the test sets the event, as if the bot
-        died while Discord was still receiving it; the hold is then disarmed.
+        died while Discord was still receiving it (``drop``: never posted) or still
+        making the message (``post``); the hold is then disarmed.
         """
         if self.uploads_before_hold is None:
-            return True
+            return "pass"
         if self.uploads_before_hold > 0:
             self.uploads_before_hold -= 1
-            return True
+            return "pass"
         self.uploads_before_hold = None
         self.record("upload_held", files=names)
         await self.upload_released.wait()
-        return False
+        return "post" if self.post_held else "drop"

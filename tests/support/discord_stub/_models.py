@@ -96,7 +96,7 @@ class StubEvent:
     bot has processed READY + GUILD_CREATE / RESUMED),
     ``gateway_disconnect``, ``user_message``, ``user_reaction``, ``bot_message``,
     ``bot_edit``, ``bot_delete``, ``bot_reaction``, ``bot_unreaction``,
-    ``typing``, ``upload_rejected``.
+    ``typing``, ``upload_rejected``, ``nonce_repeat`` (the earlier message returned).
     """
 
     kind: str

@@ -6,8 +6,8 @@ from aiohttp import web
 
 from . import _message_payloads as M
 from ._gateway import Gateway
-from ._message_ops import apply_edit, forced_failure, lookup, new_message, validate
-from ._models import new_snowflake
+from ._message_ops import apply_edit, forced_failure, lookup, validate
+from ._rest_create import create_message
 from ._state import StubState
 from ._web import error, json_response, no_content, read_body
 
@@ -36,23 +36,8 @@ class MessageRoutes:
         router.add_delete(MESSAGE, self.delete)
 
     async def create(self, request: web.Request) -> web.Response:
-        """POST a message as the bot (JSON, or multipart with ``files[n]``)."""
-        if int(request.match_info["cid"]) != self.state.channel_id:
-            return error(404, 10003, "Unknown Channel")
-        payload, files = await read_body(request)
-        if files and not await self.state.holds.upload_gate([f.filename for f in files]):
-            return error(503, 0, "Service unavailable")  # nobody is left to read it
-        if rejected := validate(self.state, payload, files):
-            return rejected
-        if not (payload.get("content") or payload.get("embeds") or files):
-            return error(400, 50006, "Cannot send an empty message")
-        msg = new_message(self.state, payload, files)
-        msg.id = new_snowflake()
-        self.state.add_message(msg)
-        self.state.record("bot_message", message_id=msg.id)
-        data = M.message(self.state, msg)
-        await self.gateway.dispatch("MESSAGE_CREATE", data)
-        return json_response(data)
+        """POST a message as the bot (``_rest_create``)."""
+        return await create_message(self.state, self.gateway, request)
 
     async def history(self, request: web.Request) -> web.Response:
         """GET channel history (``after``/``before``/``limit``), newest first, like Discord."""

@@ -25,10 +25,19 @@ class StubServer:
         premium_tier: Guild boost tier sent in GUILD_CREATE (0 -> 10 MiB uploads).
         heartbeat_interval: Milliseconds announced in the gateway HELLO.
         port: TCP port; 0 picks a free one.
+        nonce_window: Seconds a message's ``enforce_nonce`` repeat returns it (Discord:
+            "a few minutes").
     """
 
-    def __init__(self, *, premium_tier: int = 0, heartbeat_interval: int = 41250, port: int = 0):
-        self.state = s = StubState(premium_tier)
+    def __init__(
+        self,
+        *,
+        premium_tier: int = 0,
+        heartbeat_interval: int = 41250,
+        port: int = 0,
+        nonce_window: float = 300.0,
+    ):
+        self.state = s = StubState(premium_tier, nonce_window)
         self.gateway = Gateway(self.state, heartbeat_interval)
         self.guild_id: int = s.guild_id
         self.channel_id: int = s.channel_id  # the one text channel, #general

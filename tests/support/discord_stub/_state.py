@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from ._holds import Holds
 from ._models import StubEvent, StubMessage, iso_now, new_snowflake
+from ._nonces import Nonces
 
 T = TypeVar("T")
 
@@ -23,9 +24,10 @@ class StubState:
 
     Args:
         premium_tier: The guild's boost tier (drives discord.py's ``filesize_limit``).
+        nonce_window: Seconds a message's nonce names it (``_nonces``).
     """
 
-    def __init__(self, premium_tier: int = 0) -> None:
+    def __init__(self, premium_tier: int = 0, nonce_window: float = 300.0) -> None:
         self.guild_id = new_snowflake()
         self.channel_id = new_snowflake()
         self.bot_user_id = new_snowflake()
@@ -44,6 +46,7 @@ class StubState:
         self.upload_failures: list[int] = []
         self.edit_failures: list[tuple[int, str]] = []  # (status, text the content contains)
         self.holds = Holds(self.record)  # requests kept unanswered (hold_edits, hold_upload)
+        self.nonces = Nonces(nonce_window)  # enforce_nonce: a repeat returns the first message
         self._by_id: dict[int, StubMessage] = {}
         self._changed = asyncio.Event()
 

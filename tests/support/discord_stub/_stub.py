@@ -104,13 +104,15 @@ class DiscordStub(StubInvoke):
         self.state.holds.edits_open.clear()
         return self.state.holds.edits_open
 
-    def hold_upload(self, after: int = 0) -> asyncio.Event:
+    def hold_upload(self, after: int = 0, post: bool = False) -> asyncio.Event:
         """Let ``after`` more file uploads through, then keep the next one unanswered.
 
         It records ``upload_held`` and is never posted, as if the bot died while
         Discord was receiving it; set the returned event to end the request (503).
+        With ``post``, released it is posted as Discord would (a repeated nonce finds
+        the earlier message), then records ``upload_released``.
         """
-        return self.state.holds.hold_upload(after)
+        return self.state.holds.hold_upload(after, post)
 
     async def drop_connections(self, code: int = 4000) -> None:
         """Close every gateway websocket; with 4000 discord.py reconnects and RESUMEs."""
