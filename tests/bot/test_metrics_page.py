@@ -1,4 +1,4 @@
-"""``/metrics`` as the cog serves it: the gauges sampled at each scrape."""
+"""``/metrics`` as the cog serves it: the sampled gauges, and every metric ``deploy/`` queries."""
 
 import shutil
 import socket
@@ -7,6 +7,8 @@ from pathlib import Path
 
 import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
+
+from tests import deploykit
 
 
 def _free_port() -> int:
@@ -37,3 +39,12 @@ async def test_metrics_show_the_data_disk_the_queue_capacity_and_the_cores(
     assert (values["download_queue_size"], values["download_queue_capacity"]) == (0, 7)
     assert values["cpu_cores"] >= 1
     assert values["download_rate_bytes_per_second"] == 0
+
+
+async def test_every_metric_the_alerts_and_the_dashboard_query_is_served(
+    make_bot: Callable[..., object],
+) -> None:
+    """A metric renamed in the bot but not in ``deploy/`` (or the reverse) fails here."""
+    served = deploykit.served(await _scrape(make_bot)) | deploykit.PROMETHEUS_OWN
+    for expr in deploykit.queried():
+        assert not deploykit.metric_names(expr) - served, expr
