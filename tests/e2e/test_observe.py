@@ -7,6 +7,7 @@ from pathlib import Path
 
 import aiohttp
 
+from tests import deploykit
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub
 from tests.support.media_server import MediaServer
@@ -52,4 +53,7 @@ async def test_metrics_health_and_stats(tmp_path: Path) -> None:
     assert re.search(r'command_latency_seconds_count\{command="dl"\} 1\.0', metrics)
     assert re.search(r"memory_usage_bytes [1-9]", metrics)
     assert "download_file_size_bytes_bucket" in metrics
+    assert re.search(r"disk_size_bytes [1-9]", metrics)  # the alerts' disk usage has a size
+    queried = {name for expr in deploykit.queried() for name in deploykit.metric_names(expr)}
+    assert not queried - deploykit.served(metrics) - deploykit.PROMETHEUS_OWN  # deploy/ matches
     assert "✅ 1 delivered · ❌ 0 failed" in stats.content

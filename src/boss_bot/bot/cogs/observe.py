@@ -55,8 +55,7 @@ class Observe(commands.Cog):
     async def metrics_page(self, _request: web.Request) -> web.Response:
         """Prometheus text format, sampled now."""
         service = self.bot.service
-        temp_files = service.health().temp_files
-        self.metrics.refresh(len(service.queue_view()), temp_files, self._latency())
+        self.metrics.refresh(service.queue_view(), service.health(), self._latency())
         return web.Response(body=self.metrics.render(), content_type="text/plain")
 
     async def health_page(self, _request: web.Request) -> web.Response:

@@ -73,6 +73,7 @@ class HealthView:
         download_rate: Bytes per second the running downloads fetch now, measured.
         total_rate_limit: ``TOTAL_RATE_LIMIT`` (``None``: unlimited).
         job_rate_limit: ``JOB_RATE_LIMIT`` (``None``: unlimited).
+        disk_size: Size in bytes of the data directory's disk.
     """
 
     disk_free: int
@@ -83,6 +84,7 @@ class HealthView:
     download_rate: float = 0.0
     total_rate_limit: int | None = None
     job_rate_limit: int | None = None
+    disk_size: int = 0
 
 
 def queue_view_of(parts: ServiceParts) -> QueueView:
@@ -94,10 +96,11 @@ def queue_view_of(parts: ServiceParts) -> QueueView:
 
 def health_of(parts: ServiceParts) -> HealthView:
     """Free disk, temp files, start-up trouble and download speed of a service's parts, now."""
-    free, store = shutil.disk_usage(parts.storage.root).free, parts.store
+    disk, store = shutil.disk_usage(parts.storage.root), parts.store
     damaged = store.damage.moved_to.name if store.damage else None
     temp_files = tree_usage(parts.storage.temp)[1]
     bandwidth = parts.runner.fetcher.limits.bandwidth
+    free, size = disk.free, disk.total
     ok = free >= parts.records.policy.min_free
     rate, total, per_job = bandwidth.speed(), bandwidth.total, bandwidth.per_job
-    return HealthView(free, ok, temp_files, damaged, store.skipped, rate, total, per_job)
+    return HealthView(free, ok, temp_files, damaged, store.skipped, rate, total, per_job, size)

@@ -2,17 +2,16 @@
 
 Each ``Metrics`` has its own registry (tests and several bots in one process stay
 apart). Jobs report when they finish (``finished``); the bot reports command
-latency, Discord latency and errors; ``refresh`` samples memory, CPU, the queue and
-temp files just before a scrape.
+latency and errors; ``refresh`` samples memory, CPU, the queue, temp files, the disk,
+the download speed and Discord's latency just before a scrape (``_sampled``). The
+alert rules and the dashboard in ``deploy/`` use these names: rename one, update them.
 """
 
-import time
-
-import psutil
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.usage import measure
+from boss_bot.core.jobs.views import HealthView, QueueView
+from boss_bot.core.metrics._sampled import Sampled
 
 MB = 1024 * 1024
 
@@ -37,9 +36,6 @@ class Metrics:
             buckets=secs,
             registry=registry,
         )
-        self.queue_size = Gauge(
-            "download_queue_size", "Current size of download queue", registry=registry
-        )
         self.command_latency = Histogram(
             "command_latency_seconds",
             "Command processing time",
@@ -47,17 +43,8 @@ class Metrics:
             buckets=[0.1, 0.5, 1, 2, 5],
             registry=registry,
         )
-        self.discord_latency = Gauge(
-            "discord_api_latency_seconds", "Discord API latency", registry=registry
-        )
         self.errors = Counter(
             "error", "Total errors by type", ["error_type", "platform"], registry=registry
-        )
-        self.memory = Gauge(
-            "memory_usage_bytes", "Memory of the bot and its downloads (PSS)", registry=registry
-        )
-        self.cpu = Gauge(
-            "cpu_usage_percent", "CPU of the bot and its downloads, % of a core", registry=registry
         )
         self.file_size = Histogram(
             "download_file_size_bytes",
@@ -72,11 +59,7 @@ class Metrics:
             by_platform,
             registry=registry,
         )
-        self.temp_files = Gauge(
-            "temp_files_count", "Number of files in temporary storage", registry=registry
-        )
-        self._process = psutil.Process()
-        self._cpu = (time.monotonic(), measure(self._process).cpu_seconds)
+        self.sampled = Sampled(registry)
 
     def finished(self, item: DownloadItem, result: DownloadResult | None) -> None:
         """Count a finished job (its outcome, bytes downloaded, time, delivered file sizes)."""
@@ -92,16 +75,9 @@ class Metrics:
         for path in result.files:
             self.file_size.labels(platform).observe(path.stat().st_size)
 
-    def refresh(self, queue_size: int, temp_files: int, latency: float | None) -> None:
-        """Sample what is measured, not counted: memory, CPU, queue, temp files, latency."""
-        now, usage = time.monotonic(), measure(self._process)
-        self.memory.set(usage.pss)
-        (then, before), self._cpu = self._cpu, (now, usage.cpu_seconds)
-        self.cpu.set(max(0.0, 100 * (usage.cpu_seconds - before) / max(now - then, 1e-3)))
-        self.queue_size.set(queue_size)
-        self.temp_files.set(temp_files)
-        if latency is not None:
-            self.discord_latency.set(latency)
+    def refresh(self, queue: QueueView, health: HealthView, latency: float | None) -> None:
+        """Sample what is measured, not counted (see ``Sampled.refresh``)."""
+        self.sampled.refresh(queue, health, latency)
 
     def render(self) -> bytes:
         """The Prometheus text exposition of every metric."""
