@@ -62,8 +62,13 @@ class Controls(commands.Cog):
         return reason is None
 
     async def _stop(self, message_id: int, who: Requester) -> None:
-        """Cancel the message's jobs ``who`` may cancel (several share one for several links)."""
-        for job in self.bot.service.queue_view().jobs:
+        """Cancel the message's jobs ``who`` may cancel (several share one for several links).
+
+        The waiting ones first: a running one cancelled first frees its worker, which
+        would start the next of them only to have it cancelled a moment later.
+        """
+        view = self.bot.service.queue_view()
+        for job in (*view.waiting, *view.running):
             if job.status_message_id == message_id:
                 await self.bot.service.cancel(job.id, who)
 
