@@ -12,7 +12,7 @@ from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader
 
 TESTS = Path(__file__).parent
-E2E_DIRS = {"e2e", "support"}  # the real bot process, the Discord stub, and their self-tests
+E2E_DIRS = {"e2e", "support", "distributed"}  # real processes: the bot, stub, workers
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects

@@ -16,6 +16,7 @@ from loguru import logger
 from boss_bot.bot.auto_mode import AutoModeSource, stored_auto_mode
 from boss_bot.bot.client import BossBot
 from boss_bot.bot.delivery import DiscordSink
+from boss_bot.bot.remote import remote_jobs
 from boss_bot.bot.telling import Wants, stored_wants
 from boss_bot.core.jobs.assembly import build_service
 from boss_bot.core.metrics import Metrics
@@ -46,7 +47,8 @@ def build_bot(
     servers = SettingsStore(Storage(settings.data_dir).settings_db, settings)
     sink = DiscordSink(settings.progress_interval, wants or stored_wants(servers))
     metrics = Metrics()
-    service = build_service(settings, sink, router, metrics, servers)
+    remote = remote_jobs(settings, sink.teller.ping) if settings.distributed else None
+    service = build_service(settings, sink, router, metrics, servers, remote=remote)
     bot = BossBot(
         settings, service, sink, metrics=metrics, servers=servers, forker=forker, intents=intents
     )

@@ -5,7 +5,7 @@ The only module that imports Typer. Settings are built here and passed down.
 
 import typer
 
-from boss_bot.cli import _commands, _cookies, _current
+from boss_bot.cli import _commands, _cookies, _current, _worker
 
 app = typer.Typer(
     name="bossbotctl",
@@ -24,6 +24,7 @@ def default(ctx: typer.Context) -> None:
 
 
 app.command("run")(_commands.run)
+app.command("worker")(_worker.worker)
 app.command("download")(_commands.download)
 app.command("doctor")(_commands.doctor)
 app.command("config")(_commands.show_config)

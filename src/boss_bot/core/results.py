@@ -22,6 +22,8 @@ class DownloadResult:
         downloader: The library that delivered the files (``gallery-dl``, ``yt-dlp``).
         fetched_bytes: The media files' size as downloaded, before fitting.
         card: What the caption card shows, when the downloader said.
+        sizes: Each file's size in bytes, measured where the files are (a gateway
+            shows a remote worker's result without them).
     """
 
     files: tuple[Path, ...]
@@ -32,11 +34,19 @@ class DownloadResult:
     downloader: str = ""
     fetched_bytes: int = 0
     card: Card | None = None
+    sizes: tuple[int, ...] = ()
+
+    @property
+    def file_sizes(self) -> tuple[int, ...]:
+        """Each file's size, as measured (or read from the disk when it was not)."""
+        if len(self.sizes) == len(self.files):
+            return self.sizes
+        return tuple(path.stat().st_size for path in self.files)
 
     @property
     def total_bytes(self) -> int:
         """Total size of the files that will be delivered."""
-        return sum(path.stat().st_size for path in self.files)
+        return sum(self.file_sizes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +73,9 @@ def measure(batch: Batch, limit: int, elapsed: float) -> DownloadResult:
     sizes = {path: size_of(path) for path in batch.files}
     fits = tuple(path for path, n in sizes.items() if n <= limit)
     over = tuple((path.name, n) for path, n in sizes.items() if n > limit)
-    fetched = batch.fetched_bytes
+    fetched, fit_sizes = batch.fetched_bytes, tuple(sizes[path] for path in fits)
     return DownloadResult(
-        fits, over, limit, elapsed, batch.notes, batch.downloader, fetched, batch.card
+        fits, over, limit, elapsed, batch.notes, batch.downloader, fetched, batch.card, fit_sizes
     )
 
 

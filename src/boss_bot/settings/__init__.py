@@ -12,6 +12,7 @@ from boss_bot.errors import ConfigError
 from boss_bot.settings._access import AccessSettings
 from boss_bot.settings._bandwidth import BandwidthSettings
 from boss_bot.settings._discord import DiscordSettings
+from boss_bot.settings._distributed import DistributedSettings
 from boss_bot.settings._media import MediaSettings
 from boss_bot.settings._operations import OperationsSettings
 from boss_bot.settings._output import InlineVideo, OutputSettings
@@ -22,6 +23,7 @@ __all__ = ["BotSettings", "InlineVideo", "load_settings"]
 
 
 class BotSettings(
+    DistributedSettings,
     OperationsSettings,
     OutputSettings,
     BandwidthSettings,

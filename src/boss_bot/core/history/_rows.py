@@ -21,7 +21,7 @@ def _stamp(value: object) -> float | None:
 def row_of(item: DownloadItem, result: DownloadResult | None, now: datetime) -> Row:
     """The row of a job that just finished."""
     done = item.status is DownloadStatus.COMPLETED and result is not None
-    size = sum(p.stat().st_size for p in result.files if p.exists()) if done and result else 0
+    size = result.total_bytes if done and result else 0
     return (
         item.id,
         owner_of(item.guild_id, item.user_id),

@@ -16,6 +16,8 @@ from boss_bot.core.jobs.hooks import gated, logged
 from boss_bot.core.jobs.parts import ServiceParts
 from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.remote import Remote
+from boss_bot.core.jobs.remote_pool import RemotePool
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.jobs.workers import WorkerPool
@@ -64,12 +66,15 @@ def build_service(
     router: Router,
     metrics: Metrics,
     servers: SettingsStore | None = None,
+    *,
+    remote: Remote | None = None,
 ) -> DownloadService:
     """A download service for ``settings``: store, queue, runner, records, workers, admission.
 
     Every finished job is reported to the records (the daily quota), the history
     (repeated links, ``$stats``) and ``metrics``. ``servers`` gives each server's quota
-    and jobs per member (opened here if not given); the service closes it.
+    and jobs per member (opened here if not given); the service closes it. With
+    ``remote`` (the distributed mode) jobs run on its workers, in the queue's order.
     """
     storage = Storage(settings.data_dir)
     servers = servers or SettingsStore(storage.settings_db, settings)
@@ -82,7 +87,11 @@ def build_service(
     runner = build_runner(settings, storage, store, sink, router, on_finish=hooks)
     queue = JobQueue(settings.max_queue_size, lambda g: servers.server(g).max_jobs_per_user)
     servers.on_change(lambda _guild: queue.wake())
-    pool = WorkerPool(queue, gated(runner, records), settings.max_concurrent_downloads)
+    if remote is None:
+        pool = WorkerPool(queue, gated(runner, records), settings.max_concurrent_downloads)
+    else:
+        run = gated(runner, records, remote.bind(runner))
+        pool = RemotePool(queue, run, settings.max_queue_size, remote.slots)
     caps = Caps(
         settings.max_waiting_per_user,
         settings.max_waiting_per_guild,
@@ -103,5 +112,6 @@ def build_service(
         positions,
         history,
         details,
+        remote,
     )
     return DownloadService(settings, parts)

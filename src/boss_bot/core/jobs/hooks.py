@@ -21,14 +21,15 @@ def logged(hook: Finished) -> Finished:
     return run
 
 
-def gated(runner: JobRunner, records: Records) -> RunJob:
-    """Run a job unless its server's daily quota was used up while it waited."""
+def gated(runner: JobRunner, records: Records, run_job: RunJob | None = None) -> RunJob:
+    """Run a job (with ``run_job``, else ``runner``) unless its server's quota is used up."""
+    start = run_job or runner.run
 
     async def run(item: DownloadItem) -> object:
         if item.delivered == 0 and (reason := records.over_quota(item.guild_id, item.user_id)):
             logger.bind(job_id=item.id).info("not started: {}", reason)
             await runner.tell(item.evolve(status=DownloadStatus.FAILED, error=reason))
             return None
-        return await runner.run(item)
+        return await start(item)
 
     return run

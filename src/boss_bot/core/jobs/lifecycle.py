@@ -23,9 +23,14 @@ class Lifecycle:
 
     async def start(self) -> None:
         """Prepare the data directory and take back the jobs a previous run left."""
-        saved = self._parts.store.unfinished()
+        saved, remote = self._parts.store.unfinished(), self._parts.remote
         held = [item for item in saved if item.status is DownloadStatus.PAUSED]
         self._parts.storage.prepare(keep={item.id for item in held})  # their partial files
+        if remote is not None:  # jobs still out on workers are watched, not run again
+            await remote.start()
+            saved, out = await remote.reconcile(saved)
+            for item in out:
+                self._parts.pool.adopt(item)
         await resume(saved, self._parts.queue, self._runner, self.settings.max_attempts)
         self._controls.pauses.watch(held)
 
@@ -43,5 +48,7 @@ class Lifecycle:
         await self._tasks.close()
         await self._controls.pauses.close()
         await self._parts.pool.close()
+        if self._parts.remote is not None:
+            await self._parts.remote.close()
         for stores in (self._parts.store, self._parts.servers, self._parts.history):
             stores.close()

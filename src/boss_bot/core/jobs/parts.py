@@ -7,6 +7,7 @@ from boss_bot.core.jobs.admission import Admission
 from boss_bot.core.jobs.details import DetailsBook
 from boss_bot.core.jobs.positions import Positions
 from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.remote import Remote
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.workers import WorkerPool
 from boss_bot.core.server_settings import SettingsStore
@@ -30,3 +31,4 @@ class ServiceParts:
     positions: Positions
     history: History
     details: DetailsBook = field(default_factory=DetailsBook)  # for ℹ️
+    remote: Remote | None = None  # the distributed mode's workers

@@ -4,8 +4,7 @@ Within one priority, the guild served least recently goes next, so one guild's f
 waiting jobs cannot starve another guild's single job. A user's job waits while that
 user already has ``per_user`` jobs running (a number, or a server's own, by guild id).
 A paused job keeps its place; others pass it. ``on_change`` is called whenever the
-waiting jobs or their order may have changed (a job added, started or removed, or one
-ended).
+waiting jobs or their order may have changed (a job added, started, removed or ended).
 """
 
 import asyncio
@@ -22,9 +21,7 @@ class JobQueue(Capacity):
 
     def __init__(self, max_size: int, per_user: int | Callable[[int | None], int] = 2) -> None:
         super().__init__(max_size)
-        self.per_user: Callable[[int | None], int] = (
-            per_user if callable(per_user) else lambda _guild, n=per_user: n
-        )
+        self.per_user = per_user if callable(per_user) else (lambda _guild, n=per_user: n)
         self._seq = itertools.count()
         self._order: dict[str, int] = {}
         self._waiting: dict[str, DownloadItem] = {}
@@ -77,6 +74,12 @@ class JobQueue(Capacity):
             self._changed.clear()
             await self._changed.wait()
 
+    def adopt(self, item: DownloadItem) -> None:
+        """Count as running a job that started elsewhere (on a worker, before a restart)."""
+        self._order.setdefault(item.id, next(self._seq))
+        self._running[item.id] = item
+        self.on_change()
+
     def done(self, job_id: str) -> None:
         """Forget a job that stopped running (its user may start another)."""
         if self._running.pop(job_id, None) is not None:
@@ -113,5 +116,4 @@ class JobQueue(Capacity):
 
     def position(self, job_id: str) -> int | None:
         """1-based position of a waiting job, or None."""
-        ids = [item.id for item in self.waiting()]
-        return ids.index(job_id) + 1 if job_id in ids else None
+        return next((n for n, item in enumerate(self._plan(), 1) if item.id == job_id), None)

@@ -23,6 +23,7 @@ class QueueView:
         workers: How many jobs run at once.
         busy: How many workers are running a job.
         capacity: How many jobs may be accepted at once (running and waiting).
+        connected: Remote workers connected (distributed mode); None in one process.
     """
 
     running: tuple[DownloadItem, ...]
@@ -31,6 +32,7 @@ class QueueView:
     workers: int = 1
     busy: int = 0
     capacity: int = 0
+    connected: int | None = None
 
     @property
     def jobs(self) -> tuple[DownloadItem, ...]:
@@ -48,7 +50,9 @@ class QueueView:
 
         running = tuple(i for i in self.running if visible(i))
         waiting = tuple(i for i in self.waiting if visible(i))
-        return QueueView(running, waiting, self.progress, self.workers, self.busy, self.capacity)
+        return QueueView(
+            running, waiting, self.progress, self.workers, self.busy, self.capacity, self.connected
+        )
 
     def count_of(self, user_id: int) -> tuple[int, int]:
         """How many jobs ``user_id`` has running and waiting."""
@@ -91,7 +95,9 @@ def queue_view_of(parts: ServiceParts) -> QueueView:
     """The queue of a service's parts, now."""
     queue, pool, progress = parts.queue, parts.pool, dict(parts.runner.progress)
     running, waiting = tuple(queue.running()), tuple(queue.waiting())
-    return QueueView(running, waiting, progress, pool.size, pool.busy, queue.max_size)
+    connected = parts.remote.slots.connected if parts.remote is not None else None
+    workers, busy = pool.capacity, pool.busy
+    return QueueView(running, waiting, progress, workers, busy, queue.max_size, connected)
 
 
 def health_of(parts: ServiceParts) -> HealthView:

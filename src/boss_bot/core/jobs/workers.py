@@ -9,28 +9,26 @@ from loguru import logger
 
 from boss_bot.core.items import DownloadItem
 from boss_bot.core.jobs.queue import JobQueue
+from boss_bot.core.jobs.waits import estimate_wait
 
 RunJob = Callable[[DownloadItem], Coroutine[Any, Any, object]]  # a task is made of it
 SHUTDOWN = "boss-bot is shutting down"  # cancel message: the job is paused, not cancelled
 PAUSE = "paused by a member"  # cancel message (⏸️): held in the queue, its partial file kept
-DEFAULT_JOB_SECONDS = 30.0  # until jobs have run, a guess for wait estimates
 
 
 class WorkerPool:
     """``size`` workers; each runs one job at a time in its own task, so it can be cancelled."""
 
     def __init__(self, queue: JobQueue, run_job: RunJob, size: int) -> None:
-        self.queue = queue
-        self.run_job = run_job
-        self.size = size
+        self.queue, self.run_job, self.size = queue, run_job, size
         self._workers: list[asyncio.Task[None]] = []
         self._active: dict[str, asyncio.Task[object]] = {}
         self._pausing: dict[str, DownloadItem] = {}  # job id -> the paused job to put back
 
     def start(self) -> None:
         """Start the workers (idempotent)."""
-        if not self._workers:
-            self._workers = [
+        if not any(task.get_name().startswith("boss-bot-worker") for task in self._workers):
+            self._workers += [
                 asyncio.create_task(self._work(), name=f"boss-bot-worker-{n}")
                 for n in range(self.size)
             ]
@@ -40,34 +38,48 @@ class WorkerPool:
         """How many workers are running a job."""
         return len(self._active)
 
+    @property
+    def capacity(self) -> int:
+        """How many jobs run at once."""
+        return self.size
+
+    def adopt(self, item: DownloadItem) -> None:
+        """Run (watch) a job that was already running elsewhere when we started."""
+        self.queue.adopt(item)
+        self._workers.append(asyncio.create_task(self._run(item), name=f"adopted-{item.id}"))
+
+    async def _next(self) -> DownloadItem:
+        """The next job to run (``RemotePool`` first waits for a remote worker's room)."""
+        return await self.queue.get()
+
     async def _work(self) -> None:
         while True:
-            item = await self.queue.get()
-            task = asyncio.create_task(self.run_job(item), name=f"boss-bot-job-{item.id}")
-            self._active[item.id] = task
-            try:
-                await asyncio.shield(task)
-            except asyncio.CancelledError:
-                worker = asyncio.current_task()
-                if worker is not None and worker.cancelling():  # the worker is being stopped
-                    task.cancel(SHUTDOWN)  # (its job may have ended at this very moment)
-                    with contextlib.suppress(BaseException):
-                        await task
-                    raise
-            except Exception:
-                logger.bind(job_id=item.id).exception("worker caught an error from a job")
-            finally:
-                self._active.pop(item.id, None)
-                self.queue.done(item.id)
-                paused = self._pausing.pop(item.id, None)
-                if paused is not None and task.cancelled():  # back in the queue, held
-                    self.queue.put(paused, force=True)
+            await self._run(await self._next())
+
+    async def _run(self, item: DownloadItem) -> None:
+        task = asyncio.create_task(self.run_job(item), name=f"boss-bot-job-{item.id}")
+        self._active[item.id] = task
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            worker = asyncio.current_task()
+            if worker is not None and worker.cancelling():  # the worker is being stopped
+                task.cancel(SHUTDOWN)  # (its job may have ended at this very moment)
+                with contextlib.suppress(BaseException):
+                    await task
+                raise
+        except Exception:
+            logger.bind(job_id=item.id).exception("worker caught an error from a job")
+        finally:
+            self._active.pop(item.id, None)
+            self.queue.done(item.id)
+            paused = self._pausing.pop(item.id, None)
+            if paused is not None and task.cancelled():  # back in the queue, held
+                self.queue.put(paused, force=True)
 
     def estimate_wait(self, position: int, durations: Sequence[float]) -> float:
         """Seconds until the waiting job at ``position`` starts, from recent job durations."""
-        average = sum(durations) / len(durations) if durations else DEFAULT_JOB_SECONDS
-        free, ahead = max(self.size - self.busy, 0), position - 1
-        return 0.0 if ahead < free else ((ahead - free) // self.size + 1) * average
+        return estimate_wait(position, durations, self.capacity, self.busy)
 
     def cancel(self, job_id: str) -> bool:
         """Cancel a running job; returns False if it is not running."""

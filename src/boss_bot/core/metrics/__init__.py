@@ -72,8 +72,8 @@ class Metrics:
         if result is None or item.status is not DownloadStatus.COMPLETED:
             return
         self.duration.labels(platform).observe(result.elapsed)
-        for path in result.files:
-            self.file_size.labels(platform).observe(path.stat().st_size)
+        for size in result.file_sizes:
+            self.file_size.labels(platform).observe(size)
 
     def refresh(self, queue: QueueView, health: HealthView, latency: float | None) -> None:
         """Sample what is measured, not counted (see ``Sampled.refresh``)."""

@@ -56,16 +56,19 @@ class Records:
         before = self.used_today(item.guild_id, item.user_id, now)  # before this record
         folder = self.storage.record_dir(item.guild_id, now, item.id)
         folder.mkdir(parents=True, exist_ok=True)
-        files = list(result.files) if result and item.status is DownloadStatus.COMPLETED else []
+        done = result is not None and item.status is DownloadStatus.COMPLETED
+        files = list(result.files) if result and done else []
+        sizes = result.file_sizes if result and done else ()
         meta = {
             **asdict(item),
             "finished_at": now.isoformat(),
-            "files": [{"name": p.name, "bytes": p.stat().st_size} for p in files],
+            "files": [{"name": p.name, "bytes": n} for p, n in zip(files, sizes, strict=True)],
         }
         meta["bytes"] = sum(f["bytes"] for f in meta["files"])
         if self.policy.keep_files:
             for path in files:
-                shutil.copy2(path, folder / path.name)
+                if path.exists():  # a remote worker's files stay on its host
+                    shutil.copy2(path, folder / path.name)
         partial = folder / "metadata.json.part"  # a crash mid-write leaves no half record
         partial.write_text(json.dumps(meta, default=str, indent=1))
         partial.replace(folder / "metadata.json")
