@@ -4,6 +4,8 @@
 ``metric_names`` picks the metric names out of one; ``served`` gives the sample names a
 ``/metrics`` page can carry (a counter ``x`` as ``x_total``, a histogram as ``x_bucket``,
 ``x_sum`` and ``x_count``), so a renamed metric leaves a query naming nothing.
+``feed_distributed`` reports workers to a ``Metrics`` as a gateway with a broker does, so
+the series only such a gateway serves are on its page too.
 """
 
 import json
@@ -14,11 +16,15 @@ from typing import Any
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
+from boss_bot.core.metrics import Metrics
+
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 RULES = DEPLOY / "prometheus" / "boss-bot-rules.yml"
 RULE_TESTS = DEPLOY / "prometheus" / "boss-bot-rules.test.yml"
 DASHBOARD = DEPLOY / "grafana" / "boss-bot-dashboard.json"
 PROMETHEUS_OWN = {"up"}  # series Prometheus writes itself for every target
+# served only by a gateway with BOSS_BOT_BROKER_URL set, once it reports its workers
+DISTRIBUTED = {"workers_connected", "worker_slots", "remote_job_retries_total"}
 _NOT_NAMES = {"and", "or", "unless", "bool", "offset", "inf", "nan"}
 _SUFFIXES = {"counter": ("_total",), "histogram": ("_bucket", "_sum", "_count"), "gauge": ("",)}
 
@@ -70,3 +76,10 @@ def served(page: str) -> set[str]:
         for name, kind in families(page).items()
         for suffix in _SUFFIXES.get(kind, ("",))
     }
+
+
+def feed_distributed(metrics: Metrics) -> Metrics:
+    """Report two workers with four slots and one retried job, as a gateway does."""
+    metrics.workers(2, 4)
+    metrics.worker_retry("worker-a")
+    return metrics

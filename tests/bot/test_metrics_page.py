@@ -17,10 +17,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-async def _scrape(make_bot: Callable[..., object], **settings: object) -> str:
-    """Start a bot serving ``/metrics`` and read the page once."""
+async def _scrape(
+    make_bot: Callable[..., object], gateway: bool = False, **settings: object
+) -> str:
+    """Start a bot serving ``/metrics`` (reporting workers if ``gateway``), read the page once."""
     port = _free_port()
-    await make_bot(metrics_port=port, **settings)  # type: ignore[misc]
+    bot = await make_bot(metrics_port=port, **settings)  # type: ignore[misc]
+    if gateway:
+        deploykit.feed_distributed(bot.metrics)  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{port}/metrics"
     async with aiohttp.ClientSession() as http, http.get(url) as response:
         assert response.status == 200
@@ -45,6 +49,13 @@ async def test_every_metric_the_alerts_and_the_dashboard_query_is_served(
     make_bot: Callable[..., object],
 ) -> None:
     """A metric renamed in the bot but not in ``deploy/`` (or the reverse) fails here."""
-    served = deploykit.served(await _scrape(make_bot)) | deploykit.PROMETHEUS_OWN
+    served = deploykit.served(await _scrape(make_bot, gateway=True)) | deploykit.PROMETHEUS_OWN
     for expr in deploykit.queried():
         assert not deploykit.metric_names(expr) - served, expr
+
+
+async def test_a_bot_that_downloads_itself_serves_no_worker_metrics(
+    make_bot: Callable[..., object],
+) -> None:
+    """Without a broker no worker series is on the page, so NoWorkerConnected cannot fire."""
+    assert not deploykit.DISTRIBUTED & deploykit.served(await _scrape(make_bot))

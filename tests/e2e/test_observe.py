@@ -55,5 +55,8 @@ async def test_metrics_health_and_stats(tmp_path: Path) -> None:
     assert "download_file_size_bytes_bucket" in metrics
     assert re.search(r"disk_size_bytes [1-9]", metrics)  # the alerts' disk usage has a size
     queried = {name for expr in deploykit.queried() for name in deploykit.metric_names(expr)}
-    assert not queried - deploykit.served(metrics) - deploykit.PROMETHEUS_OWN  # deploy/ matches
+    assert (
+        not queried - deploykit.served(metrics) - deploykit.PROMETHEUS_OWN - deploykit.DISTRIBUTED
+    )
+    assert not deploykit.DISTRIBUTED & deploykit.served(metrics)  # no broker: no worker series
     assert "✅ 1 delivered · ❌ 0 failed" in stats.content

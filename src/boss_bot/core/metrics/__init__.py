@@ -3,7 +3,9 @@
 Each ``Metrics`` has its own registry (tests and several bots in one process stay
 apart). Jobs report when they finish (``finished``); the bot reports command
 latency and errors; ``refresh`` samples memory, CPU, the queue, temp files, the disk,
-the download speed and Discord's latency just before a scrape (``_sampled``). The
+the download speed and Discord's latency just before a scrape (``_sampled``). In the
+distributed mode the gateway also reports its workers (``workers``, ``worker_retry``;
+``_workers``: absent from the page until first reported). The
 alert rules and the dashboard in ``deploy/`` use these names: rename one, update them.
 """
 
@@ -12,6 +14,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs.views import HealthView, QueueView
 from boss_bot.core.metrics._sampled import Sampled
+from boss_bot.core.metrics._workers import Workers
 
 MB = 1024 * 1024
 
@@ -60,6 +63,7 @@ class Metrics:
             registry=registry,
         )
         self.sampled = Sampled(registry)
+        self.distributed = Workers(registry)
 
     def finished(self, item: DownloadItem, result: DownloadResult | None) -> None:
         """Count a finished job (its outcome, bytes downloaded, time, delivered file sizes)."""
@@ -78,6 +82,14 @@ class Metrics:
     def refresh(self, queue: QueueView, health: HealthView, latency: float | None) -> None:
         """Sample what is measured, not counted (see ``Sampled.refresh``)."""
         self.sampled.refresh(queue, health, latency)
+
+    def workers(self, connected: int, slots: int) -> None:
+        """Set ``workers_connected`` and ``worker_slots`` (shown from the first call on)."""
+        self.distributed.seen(connected, slots)
+
+    def worker_retry(self, worker: str) -> None:
+        """Count a job ``worker`` had taken that was retried elsewhere (its heartbeat lapsed)."""
+        self.distributed.retried(worker)
 
     def render(self) -> bytes:
         """The Prometheus text exposition of every metric."""
