@@ -80,7 +80,8 @@ def test_dry_run_shows_versions_and_commands_and_touches_nothing(project, calls)
     assert f"  {fake} lock --upgrade-package yt-dlp --upgrade-package gallery-dl\n" in (
         result.output
     )
-    assert f"  {fake} sync --locked --inexact\n" in result.output  # dev, docs: the defaults
+    # dev, docs: the defaults; the workers extra is installed here (the dev group has saq)
+    assert f"  {fake} sync --locked --inexact --extra=workers\n" in result.output
     assert "Dry run: nothing was changed." in result.output
     assert (project / "uv.lock").read_bytes() == lock_before
     assert _recorded(calls) == []
@@ -92,15 +93,15 @@ def test_dry_run_keeps_the_extras_and_groups_that_are_installed(project, calls) 
     assert 'default-groups = ["dev", "docs"]' in pyproject
     pyproject = pyproject.replace('default-groups = ["dev", "docs"]', 'default-groups = "all"')
     pyproject = pyproject.replace(
-        "[dependency-groups]\n",
-        '[project.optional-dependencies]\nstats = ["psutil"]\nnone = ["not-installed-pkg"]\n\n'
-        '[dependency-groups]\nabsent = ["not-installed-pkg>=1"]\n',
-    )
+        "[project.optional-dependencies]\n",
+        '[project.optional-dependencies]\nstats = ["psutil"]\nnone = ["not-installed-pkg"]\n',
+    ).replace("[dependency-groups]\n", '[dependency-groups]\nabsent = ["not-installed-pkg>=1"]\n')
     (project / "pyproject.toml").write_text(pyproject)
     result = runner.invoke(app, ["upgrade", "--dry-run", "--project", str(project)])
     assert result.exit_code == 0, result.output
     assert (
-        " sync --locked --inexact --no-default-groups --group=dev --group=docs --extra=stats\n"
+        " sync --locked --inexact --no-default-groups --group=dev --group=docs"
+        " --extra=stats --extra=workers\n"  # saq: the dev group installs the workers extra
     ) in result.output
 
 

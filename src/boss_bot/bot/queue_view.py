@@ -40,6 +40,9 @@ def progress_text(event: ProgressEvent | None) -> str:
     return done + (f" · {size(event.speed)}/s" if event.speed else "")
 
 
+NO_WORKER = "⚠️ No worker is connected: jobs wait until one starts. Tell the bot's operator."
+
+
 def _eta(item: DownloadItem, position: int, wait_for: Callable[[int], float]) -> str:
     """A waiting job's estimated start, or that it is paused (⏸️: others pass it)."""
     if item.status is DownloadStatus.PAUSED:
@@ -53,6 +56,10 @@ def queue_embed(
     """Render the queue as one embed, short enough for Discord with any queue length."""
     running, waiting, progress, workers = view.running, view.waiting, view.progress, view.workers
     embed = discord.Embed(title="Download queue", colour=discord.Colour.blurple())
+    if view.connected == 0:  # the distributed mode, and every worker is gone
+        embed.description = NO_WORKER
+    elif view.connected is not None:
+        embed.set_footer(text=f"{view.connected} worker(s) connected")
     run_lines = [
         f"`{i.id}` ⬇️ {progress_text(progress.get(i.id))} · {_host(i)} · <@{i.user_id}>"
         for i in running[:20]

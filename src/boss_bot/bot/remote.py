@@ -12,9 +12,14 @@ from boss_bot.settings import BotSettings
 
 
 def remote_jobs(
-    settings: BotSettings, ping: Callable[[DownloadItem], Awaitable[int | None]]
+    settings: BotSettings,
+    ping: Callable[[DownloadItem], Awaitable[int | None]],
+    retried: Callable[[str], None],
 ) -> Remote:
     """Jobs handed to the workers at ``BOSS_BOT_BROKER_URL``.
+
+    ``ping`` says whom a job's files mention; ``retried`` is told the worker whose job
+    was taken back from it (its heartbeat lapsed).
 
     Raises:
         ConfigError: The ``workers`` extra (saq) is not installed.
@@ -26,4 +31,6 @@ def remote_jobs(
         raise ConfigError(
             "BOSS_BOT_BROKER_URL needs the workers extra: uv sync --extra workers"
         ) from None
-    return RemoteJobs(settings, open_queue(settings), ping)
+    remote = RemoteJobs(settings, open_queue(settings), ping)
+    remote.retried = retried  # a worker's job taken back, for the metrics
+    return remote

@@ -47,7 +47,9 @@ def build_bot(
     servers = SettingsStore(Storage(settings.data_dir).settings_db, settings)
     sink = DiscordSink(settings.progress_interval, wants or stored_wants(servers))
     metrics = Metrics()
-    remote = remote_jobs(settings, sink.teller.ping) if settings.distributed else None
+    remote = None
+    if settings.distributed:
+        remote = remote_jobs(settings, sink.teller.ping, metrics.worker_retry)
     service = build_service(settings, sink, router, metrics, servers, remote=remote)
     bot = BossBot(
         settings, service, sink, metrics=metrics, servers=servers, forker=forker, intents=intents

@@ -82,6 +82,8 @@ class Metrics:
     def refresh(self, queue: QueueView, health: HealthView, latency: float | None) -> None:
         """Sample what is measured, not counted (see ``Sampled.refresh``)."""
         self.sampled.refresh(queue, health, latency)
+        if queue.connected is not None:  # the distributed mode's workers
+            self.workers(queue.connected, queue.workers)
 
     def workers(self, connected: int, slots: int) -> None:
         """Set ``workers_connected`` and ``worker_slots`` (shown from the first call on)."""
