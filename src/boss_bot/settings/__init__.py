@@ -16,12 +16,14 @@ from boss_bot.settings._media import MediaSettings
 from boss_bot.settings._operations import OperationsSettings
 from boss_bot.settings._output import InlineVideo, OutputSettings
 from boss_bot.settings._queue import QueueSettings
+from boss_bot.settings._shards import ShardSettings
 from boss_bot.settings._storage import StorageSettings
 
 __all__ = ["BotSettings", "InlineVideo", "load_settings"]
 
 
 class BotSettings(
+    ShardSettings,
     OperationsSettings,
     OutputSettings,
     BandwidthSettings,

@@ -71,7 +71,7 @@ def build_service(
     (repeated links, ``$stats``) and ``metrics``. ``servers`` gives each server's quota
     and jobs per member (opened here if not given); the service closes it.
     """
-    storage = Storage(settings.data_dir)
+    storage = Storage(settings.data_dir, settings.shard_tag)
     servers = servers or SettingsStore(storage.settings_db, settings)
     store = SqliteJobStore(storage.queue_db)
     quota = lambda guild: servers.server(guild).daily_quota_mb * MB  # noqa: E731
