@@ -12,6 +12,7 @@ from boss_bot.bot.help import BossHelp
 from boss_bot.bot.intents import default_intents
 from boss_bot.bot.prefixes import server_prefix
 from boss_bot.bot.replies import NO_MENTIONS
+from boss_bot.bot.sharding import shard_options
 from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.metrics import Metrics
 from boss_bot.core.server_settings import SettingsStore
@@ -68,6 +69,7 @@ class BossBot(commands.Bot):
             allowed_mentions=NO_MENTIONS,
             case_insensitive=True,
             strip_after_prefix=True,
+            **shard_options(settings),
         )
         self.settings, self.service, self.sink = settings, service, sink
         self.metrics, self.forker, self.servers = metrics, forker, servers

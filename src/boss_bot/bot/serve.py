@@ -11,6 +11,7 @@ import discord
 import discord.gateway
 import discord.http
 import yarl
+from discord.ext import commands
 from loguru import logger
 
 from boss_bot.bot.auto_mode import AutoModeSource, stored_auto_mode
@@ -27,6 +28,10 @@ from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.routing import Downloaders
 from boss_bot.errors import ConfigError
 from boss_bot.settings import BotSettings
+
+
+class ShardedBossBot(BossBot, commands.AutoShardedBot):
+    """``BossBot`` on the gateway shards ``SHARD_IDS`` names (``bot.sharding``)."""
 
 
 def build_bot(
@@ -51,7 +56,8 @@ def build_bot(
     if settings.distributed:
         remote = remote_jobs(settings, sink.teller.ping, metrics.worker_retry)
     service = build_service(settings, sink, router, metrics, servers, remote=remote)
-    bot = BossBot(
+    cls = BossBot if settings.shard_count is None else ShardedBossBot
+    bot = cls(
         settings, service, sink, metrics=metrics, servers=servers, forker=forker, intents=intents
     )
     bot.gate.auto_mode = auto_mode or stored_auto_mode(servers)
@@ -75,6 +81,7 @@ async def serve(settings: BotSettings, token: str) -> bool:
         ConfigError: Discord refused the token or the privileged intents.
     """
     point_at(settings)
+    logger.info("gateway: {}", settings.shard_summary)
     forker = Forker()
     warm_up = asyncio.create_task(asyncio.to_thread(forker.warm_up))  # while we connect
     try:

@@ -80,7 +80,7 @@ def _downloads(forker: Forker) -> Check:
 
 
 def _queue_db(settings: BotSettings) -> Check:
-    path = Storage(settings.data_dir).queue_db
+    path = Storage(settings.data_dir, settings.shard_tag).queue_db
     if moved := damaged_copies(path):
         detail = f"{len(moved)} damaged queue database(s) moved aside at start-up, newest "
         return None, "queue db", detail + f"{moved[-1]}; its jobs were not resumed" + _INSPECT
@@ -103,6 +103,7 @@ def checks(settings: BotSettings) -> Iterator[Check]:
     )
     yield None, "intents", "enable 'Message Content Intent' in the Discord developer portal"
     yield _data_dir(settings)
+    yield True, "shards", settings.shard_summary
     yield _queue_db(settings)
     yield from _cookies.checks(settings)
     tools = Tools.find(settings.ffmpeg_path, settings.ffprobe_path)

@@ -19,7 +19,7 @@ def show_queue(settings: BotSettings, console: Console) -> int:
     A damaged database is reported, not moved: the bot moves it aside at its start.
     Every cell is escaped, since URLs come from users and may hold rich markup.
     """
-    path = Storage(settings.data_dir).queue_db
+    path = Storage(settings.data_dir, settings.shard_tag).queue_db
     if not path.exists():
         console.print(f"No queue database yet at {escape(str(path))}.")
         return 0

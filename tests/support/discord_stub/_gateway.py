@@ -11,7 +11,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from . import _gateway_payloads as GW
-from . import _guild_payloads as G
+from . import _shards as S
 from ._models import GatewayConn as _Conn
 from ._state import StubState
 from ._web import log
@@ -29,6 +29,7 @@ class Gateway:
         self.state, self.heartbeat_interval, self.url = state, heartbeat_interval, ""
         self.conns: set[_Conn] = set()
         self.sessions: dict[str, int] = {}
+        self.shards: dict[str, S.Shard | None] = {}  # by session, for RESUME
 
     @property
     def live(self) -> list[_Conn]:
@@ -72,11 +73,14 @@ class Gateway:
             log.warning("discord stub: ignoring gateway op %s", op)
 
     async def _identify(self, conn: _Conn, data: dict[str, Any]) -> None:
-        conn.session_id, conn.seq = uuid.uuid4().hex, 0
         self.state.record("identify", intents=data.get("intents"), shard=data.get("shard"))
-        ready = GW.ready(self.state, conn.session_id, self.url, data.get("shard"))
-        await self._send(conn, 0, ready, "READY")
-        await self._send(conn, 0, G.guild(self.state), "GUILD_CREATE")
+        if not await S.take_shard(conn, data.get("shard")):
+            return
+        conn.session_id, conn.seq = uuid.uuid4().hex, 0
+        self.shards[conn.session_id] = conn.shard
+        opening = GW.opening(self.state, conn.session_id, self.url, data.get("shard"), conn.shard)
+        for event, payload in opening:
+            await self._send(conn, 0, payload, event)
         await self._confirm(conn, "ready")
 
     async def _resume(self, conn: _Conn, data: dict[str, Any]) -> None:
@@ -85,6 +89,7 @@ class Gateway:
             await self._send(conn, 9, False)
             return
         conn.session_id, conn.seq = session_id, self.sessions[session_id]
+        conn.shard = self.shards.get(session_id)
         await self._send(conn, 0, {}, "RESUMED")
         await self._confirm(conn, "resume")
 
@@ -104,8 +109,8 @@ class Gateway:
                 await conn.ws.send_str(json.dumps(frame))
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
-        """Send a DISPATCH (op 0) to every identified connection; return how many."""
-        conns = self.live
+        """Send a DISPATCH (op 0) to the connections whose shard carries it; return how many."""
+        conns = [c for c in self.live if S.receives(c.shard, data)]
         await asyncio.gather(*(self._send(c, 0, data, event) for c in conns))
         return len(conns)
 

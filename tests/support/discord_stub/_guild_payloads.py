@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import _shards as S
 from ._state import StubState
 from ._user_payloads import member
 
 
-def channel(state: StubState) -> dict[str, Any]:
-    """Return the single text channel, ``#general``."""
+def channel(state: StubState, channel_id: int | None = None) -> dict[str, Any]:
+    """Return a guild's one text channel, ``#general`` (by default the first guild's)."""
+    cid = channel_id or state.channel_id
     return {
-        "id": str(state.channel_id),
+        "id": str(cid),
         "type": 0,
-        "guild_id": str(state.guild_id),
+        "guild_id": str(S.guild_of(state, cid)),
         "name": "general",
         "position": 0,
         "permission_overwrites": [],
@@ -25,13 +27,13 @@ def channel(state: StubState) -> dict[str, Any]:
     }
 
 
-def roles(state: StubState) -> list[dict[str, Any]]:
+def roles(state: StubState, guild_id: int) -> list[dict[str, Any]]:
     """Return ``@everyone`` (id == guild id) and the bot's managed role."""
     base = {"color": 0, "hoist": False, "icon": None, "unicode_emoji": None, "mentionable": False}
     return [
         {
             **base,
-            "id": str(state.guild_id),
+            "id": str(guild_id),
             "name": "@everyone",
             "position": 0,
             "managed": False,
@@ -51,10 +53,12 @@ def roles(state: StubState) -> list[dict[str, Any]]:
     ]
 
 
-def guild(state: StubState) -> dict[str, Any]:
-    """Return the full GUILD_CREATE guild object."""
+def guild(state: StubState, guild_id: int | None = None) -> dict[str, Any]:
+    """Return the full GUILD_CREATE guild object (by default the first guild's)."""
+    gid = guild_id or state.guild_id
+    cid = S.guilds(state)[gid]
     return {
-        "id": str(state.guild_id),
+        "id": str(gid),
         "name": "Stub Guild",
         "icon": None,
         "splash": None,
@@ -70,7 +74,7 @@ def guild(state: StubState) -> dict[str, Any]:
         "mfa_level": 0,
         "nsfw_level": 0,
         "application_id": None,
-        "system_channel_id": str(state.channel_id),
+        "system_channel_id": str(cid),
         "system_channel_flags": 0,
         "rules_channel_id": None,
         "public_updates_channel_id": None,
@@ -85,13 +89,13 @@ def guild(state: StubState) -> dict[str, Any]:
         "features": [],
         "emojis": [],
         "stickers": [],
-        "roles": roles(state),
+        "roles": roles(state, gid),
         "joined_at": state.joined_at,
         "large": False,
         "unavailable": False,
         "member_count": len(state.users),
         "members": [member(state, uid) for uid in state.users],
-        "channels": [channel(state)],
+        "channels": [channel(state, cid)],
         "threads": [],
         "presences": [],
         "voice_states": [],

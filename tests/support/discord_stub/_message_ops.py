@@ -9,6 +9,7 @@ from aiohttp import web
 
 from ._embeds import embed_problem
 from ._models import StubAttachment, StubMessage, iso_now
+from ._shards import guild_of
 from ._state import StubState
 from ._web import error, json_response
 
@@ -17,9 +18,10 @@ _EMPTY: dict[str, Any] = {"content": "", "flags": 0}
 
 def lookup(state: StubState, request: web.Request) -> StubMessage | web.Response:
     """Return the message named by ``{cid}``/``{mid}``, or a Discord 404 response."""
-    if int(request.match_info["cid"]) != state.channel_id:
+    cid = int(request.match_info["cid"])
+    if guild_of(state, cid) is None:
         return error(404, 10003, "Unknown Channel")
-    found = state.get_message(int(request.match_info["mid"]), state.channel_id)
+    found = state.get_message(int(request.match_info["mid"]), cid)
     return found or error(404, 10008, "Unknown Message")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ._models import StubAttachment, StubMessage
+from ._shards import guild_of
 from ._state import StubState
 from ._user_payloads import member, user
 
@@ -34,7 +35,7 @@ def message(state: StubState, msg: StubMessage, *, nested: bool = False) -> dict
     data: dict[str, Any] = {
         "id": str(msg.id),
         "channel_id": str(msg.channel_id),
-        "guild_id": str(state.guild_id),
+        "guild_id": str(guild_of(state, msg.channel_id)),
         "author": user(state, msg.author_id),
         "member": member(state, msg.author_id, with_user=False),
         "content": msg.content,
@@ -74,7 +75,7 @@ def reaction(state: StubState, msg: StubMessage, emoji: str, user_id: int) -> di
         "user_id": str(user_id),
         "channel_id": str(msg.channel_id),
         "message_id": str(msg.id),
-        "guild_id": str(state.guild_id),
+        "guild_id": str(guild_of(state, msg.channel_id)),
         "member": member(state, user_id),
         "emoji": {"id": emoji_id or None, "name": name},
         "burst": False,

@@ -113,4 +113,5 @@ class GatewayConn:
     seq: int = 0
     confirmed: bool = False
     pending: tuple[int, str] | None = None
+    shard: tuple[int, int] | None = None  # IDENTIFY's [id, count] (_shards)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)

@@ -10,6 +10,7 @@ from . import _message_payloads as M
 from ._gateway import Gateway
 from ._message_ops import new_message, validate
 from ._models import StubAttachment, new_snowflake
+from ._shards import guild_of
 from ._state import StubState
 from ._web import error, json_response, read_body
 
@@ -22,20 +23,25 @@ async def create_message(state: StubState, gateway: Gateway, request: web.Reques
     A held upload (``Holds``) waits here; released, it is dropped (503) or goes on, and
     then records ``upload_released`` with the status it was answered.
     """
-    if int(request.match_info["cid"]) != state.channel_id:
+    cid = int(request.match_info["cid"])
+    if guild_of(state, cid) is None:
         return error(404, 10003, "Unknown Channel")
     payload, files = await read_body(request)
     gate = await state.holds.upload_gate([f.filename for f in files]) if files else "pass"
     if gate == "drop":
         return error(503, 0, "Service unavailable")  # nobody is left to read it
-    response = await _post(state, gateway, payload, files)
+    response = await _post(state, gateway, payload, files, cid)
     if gate == "post":
         state.record("upload_released", status=response.status)
     return response
 
 
 async def _post(
-    state: StubState, gateway: Gateway, payload: dict[str, Any], files: list[StubAttachment]
+    state: StubState,
+    gateway: Gateway,
+    payload: dict[str, Any],
+    files: list[StubAttachment],
+    channel_id: int,
 ) -> web.Response:
     if rejected := validate(state, payload, files) or _nonce_problem(payload):
         return rejected
@@ -47,7 +53,7 @@ async def _post(
         state.record("nonce_repeat", message_id=earlier.id, nonce=payload["nonce"])
         return json_response({**M.message(state, earlier), "nonce": payload["nonce"]})
     msg = new_message(state, payload, files)
-    msg.id = new_snowflake()
+    msg.id, msg.channel_id = new_snowflake(), channel_id
     state.add_message(msg)
     state.nonces.remember(msg, payload)
     state.record("bot_message", message_id=msg.id)

@@ -8,6 +8,7 @@ from . import _message_payloads as M
 from ._gateway import Gateway
 from ._message_ops import apply_edit, forced_failure, lookup, validate
 from ._rest_create import create_message
+from ._shards import guild_of
 from ._state import StubState
 from ._web import error, json_response, no_content, read_body
 
@@ -90,6 +91,7 @@ class MessageRoutes:
             return msg
         msg.deleted = True
         self.state.record("bot_delete", message_id=msg.id)
-        ids = {"id": str(msg.id), "channel_id": str(msg.channel_id)}
-        await self.gateway.dispatch("MESSAGE_DELETE", {**ids, "guild_id": str(self.state.guild_id)})
+        guild_id = guild_of(self.state, msg.channel_id)
+        ids = {"id": str(msg.id), "channel_id": str(msg.channel_id), "guild_id": str(guild_id)}
+        await self.gateway.dispatch("MESSAGE_DELETE", ids)
         return no_content()

@@ -7,6 +7,7 @@ from typing import Any
 from aiohttp import web
 
 from . import _guild_payloads as G
+from . import _shards as S
 from . import _user_payloads as U
 from ._gateway import Gateway
 from ._state import StubState
@@ -45,9 +46,9 @@ class MiscRoutes:
             },
             "/applications/@me": self._application,
             "/oauth2/applications/@me": self._application,
-            "/channels/{cid}": lambda: G.channel(s),
-            "/guilds/{gid}": lambda: G.guild(s),
-            "/guilds/{gid}/channels": lambda: [G.channel(s)],
+            "/channels/{cid}": lambda ids: G.channel(s, ids["cid"]),
+            "/guilds/{gid}": lambda ids: G.guild(s, ids["gid"]),
+            "/guilds/{gid}/channels": lambda ids: [G.channel(s, S.guilds(s)[ids["gid"]])],
         }
         for path, build in static.items():
             router.add_get(API + path, self._static(build))
@@ -58,11 +59,12 @@ class MiscRoutes:
     def _static(self, build: Any) -> Any:
         async def handler(request: web.Request) -> web.Response:
             gid, cid = request.match_info.get("gid"), request.match_info.get("cid")
-            if gid is not None and int(gid) != self.state.guild_id:
+            ids = {k: int(v) for k, v in request.match_info.items()}
+            if gid is not None and int(gid) not in S.guilds(self.state):
                 return error(404, 10004, "Unknown Guild")
-            if cid is not None and int(cid) != self.state.channel_id:
+            if cid is not None and S.guild_of(self.state, int(cid)) is None:
                 return error(404, 10003, "Unknown Channel")
-            return json_response(build())
+            return json_response(build(ids) if ids else build())
 
         return handler
 

@@ -43,6 +43,7 @@ class StubState:
         self.events: list[StubEvent] = []
         self.requests: list[tuple[str, str]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.more_guilds: dict[int, int] = {}  # {guild_id: channel_id} (StubGuilds)
         self.upload_failures: list[int] = []
         self.edit_failures: list[tuple[int, str]] = []  # (status, text the content contains)
         self.holds = Holds(self.record)  # requests kept unanswered (hold_edits, hold_upload)

@@ -7,11 +7,11 @@ from typing import Any
 
 from . import _guild_payloads as G
 from . import _message_payloads as M
-from ._invoke import StubInvoke
+from ._guilds import StubGuilds
 from ._models import StubMessage, new_snowflake
 
 
-class DiscordStub(StubInvoke):
+class DiscordStub(StubGuilds):
     """A loopback Discord (REST + gateway) that an unmodified discord.py bot can use.
 
     Point the bot at it with ``discord.http.Route.BASE = stub.api_url`` and

@@ -12,6 +12,7 @@ from boss_bot.bot.client import BossBot
 from boss_bot.bot.health_lines import downloader_lines, rate_line
 from boss_bot.bot.permissions import requester
 from boss_bot.bot.replies import answer
+from boss_bot.bot.sharding import shard_lines
 from boss_bot.core.fmt import duration
 from boss_bot.core.jobs.views import HealthView
 from boss_bot.core.versions import installed_versions, library_versions
@@ -52,6 +53,7 @@ class Admin(commands.Cog):
         lines = [
             "🩺 **boss-bot health**",
             f"Gateway latency: {shown}",
+            *shard_lines(self.bot, ctx.guild),
             f"Uptime: {duration(time.monotonic() - self.bot.started_at)}",
             f"Jobs: {len(queue.running)} running, {len(queue.waiting)} waiting",
             rate_line(health),

@@ -19,7 +19,7 @@ class Lifecycle(commands.Cog):
 
     def __init__(self, bot: BossBot) -> None:
         self.bot = bot
-        self.notice = Storage(bot.settings.data_dir).restart_notice
+        self.notice = Storage(bot.settings.data_dir, bot.settings.shard_tag).restart_notice
 
     @commands.command(
         brief="Restart the bot in place (owner only)",

@@ -76,7 +76,7 @@ def build_service(
     and jobs per member (opened here if not given); the service closes it. With
     ``remote`` (the distributed mode) jobs run on its workers, in the queue's order.
     """
-    storage = Storage(settings.data_dir)
+    storage = Storage(settings.data_dir, settings.shard_tag)
     servers = servers or SettingsStore(storage.settings_db, settings)
     store = SqliteJobStore(storage.queue_db)
     quota = lambda guild: servers.server(guild).daily_quota_mb * MB  # noqa: E731

@@ -1,13 +1,13 @@
 """The on-disk layout of the data directory. Only this module builds paths in it.
 
 ```
-<data_dir>/queue.sqlite3                       the job store (waiting and running jobs)
+<data_dir>/queue[.<shards>].sqlite3            the job store (waiting and running jobs)
 <data_dir>/settings.sqlite3                    servers' settings, members' preferences
 <data_dir>/history.sqlite3                     finished jobs of the last 7 days (core.history)
 <data_dir>/cookies.txt                         cookies for every download (if there)
-<data_dir>/restart.json                        which message to edit once restarted
-<data_dir>/temp/<job_id>/                      files of a running job
-<data_dir>/temp/.<job_id>.cookies-*.txt        a running download's own copy of the cookies
+<data_dir>/restart[.<shards>].json             which message to edit once restarted
+<data_dir>/temp[.<shards>]/<job_id>/           files of a running job
+<data_dir>/temp[.<shards>]/.<job_id>.cookies-*.txt   a running download's copy of the cookies
 <data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs:
                                               metadata.json (+ files if kept)
 ```
@@ -29,19 +29,21 @@ class Storage:
 
     Attributes:
         root: The data directory (``BOSS_BOT_DATA_DIR``).
+        shards: This shard set's ``<shards>`` (``BotSettings.shard_tag``); "" unsharded.
     """
 
     root: Path
+    shards: str = ""
 
     @property
     def temp(self) -> Path:
         """Directory holding one sub-directory per running job."""
-        return self.root / "temp"
+        return self.root / (f"temp.{self.shards}" if self.shards else "temp")
 
     @property
     def queue_db(self) -> Path:
-        """The job store's SQLite file (``queue.sqlite3``)."""
-        return self.root / "queue.sqlite3"
+        """The job store's SQLite file (``queue.sqlite3``, one per shard set)."""
+        return self.root / (f"queue.{self.shards}.sqlite3" if self.shards else "queue.sqlite3")
 
     @property
     def settings_db(self) -> Path:
@@ -61,7 +63,7 @@ class Storage:
     @property
     def restart_notice(self) -> Path:
         """The message ``$restart`` left for the restarted process to edit."""
-        return self.root / "restart.json"
+        return self.root / (f"restart.{self.shards}.json" if self.shards else "restart.json")
 
     @property
     def downloads(self) -> Path:
