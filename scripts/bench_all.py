@@ -21,6 +21,7 @@ RUNS = {
     "queue": ["bench_queue.py", "--samples", "50"],
     "e2e": ["bench_e2e.py", "--runs", "10"],
     "load": ["bench_load.py"],
+    "child": ["bench_child_memory.py"],
     "fit": ["bench_fit.py"],
     "clean": ["bench_clean.py"],
 }
@@ -39,6 +40,7 @@ ROWS = [
     ("simultaneous downloads", "load", ("load",), ">= 10"),
     ("peak memory, bot + children, PSS (MB)", "load", ("peak_pss_mb",), "< 500"),
     ("same, RSS summed per process (MB)", "load", ("peak_rss_sum_mb",), ""),
+    ("one running 50 MB download's child, PSS (MB)", "child", ("child_pss_mb_mean",), "<= 20"),
     ("CPU, share of the machine (%)", "load", ("cpu_percent_of_machine",), "< 50"),
     (
         "/health and /metrics during load",

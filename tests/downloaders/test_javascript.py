@@ -6,27 +6,27 @@ from typing import Any
 
 import deno
 import pytest
-import yt_dlp
 from gallery_dl import config
 
 from boss_bot.downloaders import javascript_check
 from boss_bot.downloaders.javascript_check import check_javascript
 from boss_bot.downloaders.libraries import gallerydl, ytdlp
+from boss_bot.downloaders.libraries.ytdlp_lean import LeanYoutubeDL
 
 
 def test_yt_dlp_is_given_the_deno_uv_installed(monkeypatch, tmp_path: Path) -> None:
     """A job's yt-dlp names the venv's deno binary and may fetch no remote component."""
     seen: list[dict[str, Any]] = []
 
-    class Recording(yt_dlp.YoutubeDL):
-        def __init__(self, params: Any = None, **kwargs: Any) -> None:
-            super().__init__(params, **kwargs)
+    class Recording(LeanYoutubeDL):
+        def __init__(self, params: Any) -> None:
+            super().__init__(params)
             seen.append(self.params)
 
         def extract_info(self, *_args: Any, **_kwargs: Any) -> None:
             return None
 
-    monkeypatch.setattr(ytdlp.yt_dlp, "YoutubeDL", Recording)
+    monkeypatch.setattr(ytdlp, "LeanYoutubeDL", Recording)
     spec: Any = {"url": "https://example.invalid/v", "dest": str(tmp_path), "max_files": 1}
     ytdlp.run({**spec, "max_bytes": 1000}, lambda **_: None)
     assert seen[0]["js_runtimes"] == {"deno": {"path": deno.find_deno_bin()}}

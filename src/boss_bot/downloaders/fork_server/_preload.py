@@ -4,15 +4,23 @@ import sys
 import time
 from collections.abc import Callable
 
+from boss_bot.downloaders.fork_server._throwaway import ask_in_fork
+from boss_bot.downloaders.fork_server.messages import JobSpec
+
 
 def _warm_ytdlp() -> None:
     import yt_dlp
+
+    from boss_bot.downloaders.libraries import tls_context, ytdlp_lean
+
+    tls_context.install()  # one TLS context, made here, for every child's handlers
 
     for extractor in yt_dlp.extractor.gen_extractor_classes():
         extractor.suitable("")  # compiles its URL pattern, cached on the class
     # typeshed's stubs type cachedir as str | None; yt-dlp documents False (no cache dir):
     with yt_dlp.YoutubeDL({"quiet": True, "cachedir": False}):  # pyright: ignore[reportArgumentType]
         pass  # loads plugins and the network handlers
+    ytdlp_lean.defaults()  # the extractor table the children read
 
 
 def _warm_gallerydl() -> None:
@@ -40,7 +48,9 @@ def preload() -> dict:
     import yt_dlp.downloader.http
     import yt_dlp.extractor.generic  # noqa: F401 -- the extractor of direct links
 
-    from boss_bot.downloaders.libraries import claims, gallerydl, guard, ytdlp  # noqa: F401
+    from boss_bot.downloaders.libraries import claims, gallerydl, guard, javascript, ytdlp  # noqa: F401
+
+    javascript.deno_path()  # found once: the search reads Python's build configuration
 
     failed = []
     for name, warm in WARMERS.items():
@@ -50,3 +60,21 @@ def preload() -> dict:
             print(f"warming {name} failed: {exc!r}", file=sys.stderr)
             failed.append(f"{name}: {exc!r}")
     return {"seconds": round(time.monotonic() - started, 2), "failed": failed}
+
+
+def before_fork(spec: JobSpec) -> JobSpec:
+    """``spec`` with what the server finds for the child, once, in its own memory.
+
+    yt-dlp's extractor for the link: looking for it in the child would touch every
+    extractor class, and make each page it touches the child's own (``ytdlp_lean``).
+    The child looks for itself if this fails.
+    """
+    if spec["engine"] != "yt-dlp":
+        return spec
+    from boss_bot.downloaders.libraries.ytdlp_lean import extractor_for
+
+    try:
+        return {**spec, "extractor": ask_in_fork(extractor_for, spec["url"])}
+    except Exception as exc:  # only memory is at stake
+        print(f"finding the extractor of {spec['url']} failed: {exc!r}", file=sys.stderr)
+        return spec

@@ -14,7 +14,7 @@ Requests are JSON lines; one answer line each (``{"error": ...}`` if one fails):
   reaped → ``{"status": exit code}`` (``null`` for a pid that is not a job here);
 - ``{"op": "ping"}`` → what ``preload`` reported (seconds, failed warming steps);
 - ``{"op": "claims", "url": U}`` → which libraries' own extractors claim U
-  (``libraries.claims``), answered here without a fork.
+  (``libraries.claims``), answered by a throwaway copy of the server (``_throwaway``).
 
 End of file on the socket means the bot is gone: every job still known is killed.
 """
@@ -27,7 +27,8 @@ import signal
 import socket
 
 from boss_bot.downloaders.fork_server import _child
-from boss_bot.downloaders.fork_server._preload import preload
+from boss_bot.downloaders.fork_server._preload import before_fork, preload
+from boss_bot.downloaders.fork_server._throwaway import ask_in_fork
 from boss_bot.downloaders.fork_server.messages import JobSpec, Request
 
 MAX_REQUEST = 1 << 16
@@ -35,7 +36,7 @@ MAX_FDS = 3  # a start's: events, stderr, rate
 
 
 def _start(spec: JobSpec, fds: list[int]) -> int:
-    server = os.getpid()
+    server, spec = os.getpid(), before_fork(spec)
     pid = os.fork()
     if pid == 0:
         _child.become_job(spec, fds, server)
@@ -67,7 +68,7 @@ def _answer(request: Request, fds: list[int], jobs: set[int], loaded: dict) -> d
     if request["op"] == "claims":
         from boss_bot.downloaders.libraries.claims import claims  # loaded by ``preload``
 
-        return dict(claims(request["url"]))
+        return ask_in_fork(claims, request["url"])  # the walk would copy the jobs' pages
     raise ValueError(f"unknown request {request['op']!r}")
 
 

@@ -23,6 +23,7 @@ class JobSpec(TypedDict):
     target_bytes: NotRequired[int | None]
     cookies: NotRequired[str | None]  # this child's own copy of the cookies file
     rate: NotRequired[int | None]  # bytes/s at the start; changes come on the rate pipe
+    extractor: NotRequired[str | None]  # yt-dlp's for the url, found by the server (_preload)
 
 
 class StartRequest(TypedDict):

@@ -7,13 +7,19 @@ the binary beside the venv's python. yt-dlp is given that path, so no runtime fr
 system's PATH is used, and no remote component: no script is ever fetched at run time.
 """
 
+from functools import cache
 from typing import Any
 
 import deno
 
 
+@cache
 def deno_path() -> str | None:
-    """Where the ``deno`` package's binary is, or None when it is not installed."""
+    """Where the ``deno`` package's binary is, or None when it is not installed.
+
+    Found once (in the fork server, before it forks): the search reads Python's build
+    configuration, about 5 MB that a download child would otherwise make its own.
+    """
     try:
         return deno.find_deno_bin()
     except FileNotFoundError:

@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import yt_dlp
 from yt_dlp.utils import DownloadError
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
@@ -16,7 +15,9 @@ from boss_bot.downloaders.libraries.card_facts import from_ytdlp, guarded
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.downloaders.libraries.pacing import BLOCKS, Pace
+from boss_bot.downloaders.libraries.read_blocks import install as cap_reads
 from boss_bot.downloaders.libraries.ytdlp_failures import classify
+from boss_bot.downloaders.libraries.ytdlp_lean import LeanYoutubeDL
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 __all__ = ["classify", "run"]
@@ -101,11 +102,11 @@ def run(spec: JobSpec, emit: Emit, pace: Pace | None = None) -> dict[str, object
     opts = _options(spec, log, [hook] if pace is None else [hook, pace.ytdlp_hook])
     if pace is not None:
         opts.update(BLOCKS)  # even reads: the pace waits after each
+    cap_reads()
     try:
-        # A plain dict: typeshed's TypedDict rejects the documented `cachedir: False`.
-        with yt_dlp.YoutubeDL(opts) as ydl:  # pyright: ignore[reportArgumentType]
+        with LeanYoutubeDL(opts) as ydl:  # the extractor the server found, if it did:
             ydl.add_post_hook(lambda path: emit(event="item", name=os.path.basename(path)))
-            info = ydl.extract_info(spec["url"], download=True)
+            info = ydl.extract_info(spec["url"], download=True, ie_key=spec.get("extractor"))
     except DownloadError as exc:
         raise classify(exc) from None
     emit(event="info", card=guarded(from_ytdlp, info))
