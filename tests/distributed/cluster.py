@@ -66,6 +66,13 @@ async def running_on(workers: list[WorkerProcess], job: str, timeout: float = 60
     return found[0]
 
 
+async def logged(process: BotProcess | WorkerProcess, text: str, timeout: float = 30) -> None:
+    """Wait until ``process`` has logged ``text``."""
+    async with asyncio.timeout(timeout):
+        while text not in process.log():
+            await asyncio.sleep(0.05)
+
+
 def descendants(pid: int) -> set[int]:
     """The ids of every process below ``pid``."""
     try:
