@@ -8,12 +8,10 @@ import os
 import signal
 from pathlib import Path
 
-import psutil
-
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub, StubMessage
 from tests.support.media_server import MediaServer
-from tests.support.worker_process import WorkerProcess, alive, distributed_env
+from tests.support.worker_process import WorkerProcess, distributed_env
 
 MP4_HEAD = b"\x00\x00\x00\x18ftypmp42"
 
@@ -64,36 +62,6 @@ async def running_on(workers: list[WorkerProcess], job: str, timeout: float = 60
         while not (found := [w for w in workers if runs(w, job)]):
             await asyncio.sleep(0.05)
     return found[0]
-
-
-async def logged(process: BotProcess | WorkerProcess, text: str, timeout: float = 30) -> None:
-    """Wait until ``process`` has logged ``text``."""
-    async with asyncio.timeout(timeout):
-        while text not in process.log():
-            await asyncio.sleep(0.05)
-
-
-def descendants(pid: int) -> set[int]:
-    """The ids of every process below ``pid``."""
-    try:
-        return {child.pid for child in psutil.Process(pid).children(recursive=True)}
-    except psutil.NoSuchProcess:
-        return set()
-
-
-async def new_children(worker: WorkerProcess, idle: set[int], timeout: float = 60) -> set[int]:
-    """Processes under ``worker`` that were not there when it was idle (its download child)."""
-    async with asyncio.timeout(timeout):
-        while not (fresh := descendants(worker.pid) - idle):
-            await asyncio.sleep(0.02)
-    return fresh
-
-
-async def gone(pids: set[int], timeout: float) -> None:
-    """Wait until none of ``pids`` is alive."""
-    async with asyncio.timeout(timeout):
-        while any(alive(pid) for pid in pids):
-            await asyncio.sleep(0.02)
 
 
 def carrying(stub: DiscordStub, request: int) -> list[int]:

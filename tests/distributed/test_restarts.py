@@ -6,13 +6,13 @@ from tests.distributed.cluster import (
     ask,
     carrying,
     job_of,
-    logged,
     running_on,
     runs,
     shut,
     slow_file,
     start_cluster,
 )
+from tests.distributed.processes import logged
 from tests.support.discord_stub import DiscordStub
 from tests.support.media import make_image
 from tests.support.media_server import MediaServer

@@ -11,16 +11,14 @@ from pathlib import Path
 from tests.distributed.cluster import (
     ask,
     carrying,
-    descendants,
-    gone,
     job_of,
-    new_children,
     running_on,
     runs,
     shut,
     slow_file,
     start_cluster,
 )
+from tests.distributed.processes import descendants, gone, kill, new_children
 from tests.support.discord_stub import DiscordStub
 from tests.support.media import make_image
 from tests.support.media_server import MediaServer
@@ -39,8 +37,7 @@ async def test_a_killed_workers_job_finishes_on_another(tmp_path: Path, redis_se
             victim = await running_on(workers, job)
             child = await new_children(victim, idle[victim.pid])
             below = descendants(victim.pid)  # its fork server and the download child
-            victim.proc.send_signal(signal.SIGKILL)  # the worker alone (see above)
-            assert await victim.proc.wait() == -signal.SIGKILL
+            assert await kill(victim) == -signal.SIGKILL  # the worker alone (see above)
             await gone(below, timeout=10)
             done = await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content, 90)
             others = [w for w in workers if w is not victim]
@@ -65,8 +62,7 @@ async def test_a_kill_after_the_upload_was_sent_posts_once(
             job = job_of(ack)
             await stub.wait_for_event("upload_held", timeout=90)
             victim = await running_on(workers, job, timeout=1)
-            victim.proc.send_signal(signal.SIGKILL)
-            await victim.proc.wait()
+            assert await kill(victim) == -signal.SIGKILL
             resent = await stub.wait_for_message(
                 lambda m: m.reply_to == request and bool(m.attachments), timeout=90
             )
