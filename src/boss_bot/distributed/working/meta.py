@@ -3,6 +3,8 @@
 Each write also renews the job's heartbeat, so a job that changes nothing is still
 written every ``every`` seconds; a worker that stops writing (killed) has its jobs taken
 over once the heartbeat lapses. Writes are coalesced, at most one per ``GAP`` seconds.
+saq writes the whole job, so nothing is written once the gateway aborted it: a write
+would erase the abort's reason (⏹️ or ⏸️), which the job reads when it is stopped.
 """
 
 import asyncio
@@ -10,7 +12,7 @@ import contextlib
 from typing import Any
 
 from loguru import logger
-from saq.job import Job
+from saq.job import Job, Status
 
 GAP = 0.2  # seconds between two writes at most once
 FLUSH_SECONDS = 10.0  # how long a stopping job waits for its last state to be written
@@ -42,12 +44,17 @@ class JobMeta:
                 await asyncio.wait_for(self._changed.wait(), self.every)
             self._changed.clear()
             try:
-                await self.job.update(meta=dict(self.state))
+                if not await self._aborted():
+                    await self.job.update(meta=dict(self.state))
                 if not self._changed.is_set():
                     self._written.set()
             except Exception as exc:  # Redis away for a moment: the next write tries again
                 logger.bind(job_id=self.job.key).warning("could not write job state: {}", exc)
             await asyncio.sleep(GAP)
+
+    async def _aborted(self) -> bool:
+        stored = await self.job.get_queue().job(self.job.key)
+        return stored is not None and stored.status in (Status.ABORTING, Status.ABORTED)
 
     async def flush(self) -> None:
         """Wait until the latest state is written (at most ``FLUSH_SECONDS``)."""
