@@ -43,11 +43,11 @@ def progress_text(event: ProgressEvent | None) -> str:
 NO_WORKER = "⚠️ No worker is connected: jobs wait until one starts. Tell the bot's operator."
 
 
-def _eta(item: DownloadItem, position: int, wait_for: Callable[[int], float]) -> str:
+def _eta(item: DownloadItem, n: int, wait_for: Callable[[int], float], stalled: bool) -> str:
     """A waiting job's estimated start, or that it is paused (⏸️: others pass it)."""
     if item.status is DownloadStatus.PAUSED:
         return "⏸️ paused"
-    return f"~{duration(wait_for(position))}"
+    return "waits for a worker" if stalled else f"~{duration(wait_for(n))}"
 
 
 def queue_embed(
@@ -56,7 +56,8 @@ def queue_embed(
     """Render the queue as one embed, short enough for Discord with any queue length."""
     running, waiting, progress, workers = view.running, view.waiting, view.progress, view.workers
     embed = discord.Embed(title="Download queue", colour=discord.Colour.blurple())
-    if view.connected == 0:  # the distributed mode, and every worker is gone
+    stalled = view.connected == 0
+    if stalled:  # the distributed mode, and every worker is gone
         embed.description = NO_WORKER
     elif view.connected is not None:
         embed.set_footer(text=f"{view.connected} worker(s) connected")
@@ -66,7 +67,7 @@ def queue_embed(
     ]
     wait_lines = [
         f"**{n}.** `{i.id}` {i.priority.name.lower()} · {_host(i)} · <@{i.user_id}> · "
-        f"{_eta(i, n, wait_for)}"
+        f"{_eta(i, n, wait_for, stalled)}"
         for n, i in enumerate(waiting[:20], 1)
     ]
     embed.add_field(
@@ -81,7 +82,7 @@ def queue_embed(
     )
     mine = [f"`{i.id}` running" for i in running if i.user_id == caller_id]
     mine += [
-        f"`{i.id}` position {n} ({_eta(i, n, wait_for)})"
+        f"`{i.id}` position {n} ({_eta(i, n, wait_for, stalled)})"
         for n, i in enumerate(waiting, 1)
         if i.user_id == caller_id
     ]

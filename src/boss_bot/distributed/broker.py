@@ -2,8 +2,9 @@
 
 from typing import Any
 
-from saq.queue import Queue
+from redis.asyncio import Redis
 
+from boss_bot.distributed.queueing import BossQueue
 from boss_bot.settings import BotSettings
 
 QUEUE_NAME = "boss-bot"
@@ -12,7 +13,7 @@ SWEPT = "its worker stopped reporting"  # saq's error for a job a sweep took bac
 FINISH_MARGIN = 600  # seconds beyond the download and fitting bounds, for the upload
 
 
-def open_queue(settings: BotSettings) -> Queue:
+def open_queue(settings: BotSettings) -> BossQueue:
     """The shared queue at ``BOSS_BOT_BROKER_URL`` (not connected until first used).
 
     Raises:
@@ -21,7 +22,7 @@ def open_queue(settings: BotSettings) -> Queue:
     if settings.broker_url is None:
         raise ValueError("BOSS_BOT_BROKER_URL is not set")
     url = settings.broker_url.get_secret_value()
-    return Queue.from_url(url, name=QUEUE_NAME, swept_error_message=SWEPT)
+    return BossQueue(Redis.from_url(url), name=QUEUE_NAME, swept_error_message=SWEPT)
 
 
 def job_options(settings: BotSettings) -> dict[str, Any]:

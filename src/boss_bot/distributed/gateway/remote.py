@@ -6,7 +6,6 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from loguru import logger
 from saq.job import TERMINAL_STATUSES, Job
-from saq.queue import Queue
 
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.interruption import record_interruption
@@ -17,6 +16,7 @@ from boss_bot.distributed.broker import job_options
 from boss_bot.distributed.gateway.capacity import WorkerSlots
 from boss_bot.distributed.gateway.handing import Handing
 from boss_bot.distributed.gateway.watching import Watched, apply, end
+from boss_bot.distributed.queueing import BossQueue
 from boss_bot.distributed.working.job import CANCEL
 from boss_bot.settings import BotSettings
 
@@ -26,7 +26,7 @@ Ping = Callable[[DownloadItem], Awaitable[int | None]]  # whom the files mention
 class RemoteJobs:
     """Implements ``core.jobs.remote.Remote`` with saq on Redis."""
 
-    def __init__(self, settings: BotSettings, queue: Queue, ping: Ping) -> None:
+    def __init__(self, settings: BotSettings, queue: BossQueue, ping: Ping) -> None:
         self.queue, self.ping, self.poll = queue, ping, settings.broker_poll_seconds
         self.slots = WorkerSlots(queue, settings.broker_poll_seconds)
         self.handing = Handing(queue, job_options(settings))

@@ -2,8 +2,9 @@
 
 A stop reaches the job as a cancel: saq's abort (the gateway's ⏹️ or ⏸️, or a sweep
 taking back a job whose heartbeat lapsed) or the worker shutting down. The reason is
-read back from Redis so the runner records it as it would in one process: a member's
-cancel ends the job, a pause holds it, anything else hands it back to be run again.
+read back from Redis (``BossQueue.stop_reason``) so the runner records it as it would
+in one process: a member's cancel ends the job, a pause holds it, anything else hands
+it back to be run again.
 """
 
 import asyncio
@@ -11,11 +12,12 @@ import contextlib
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from saq.job import Job, Status
+from saq.job import Job
 from saq.types import Context
 
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.core.jobs.workers import PAUSE, SHUTDOWN
+from boss_bot.distributed.queueing import queue_of
 from boss_bot.distributed.state import decode_item, encode_item
 from boss_bot.distributed.working.meta import JobMeta
 from boss_bot.distributed.working.sink import Running, WorkerSink
@@ -26,10 +28,9 @@ CANCEL = "cancelled by a member"  # the abort error of ⏹️ / $dlc (PAUSE is �
 async def _reason(job: Job) -> str:
     """Why the job is being stopped: a member's cancel or pause, else it is run again."""
     with contextlib.suppress(Exception):
-        stored = await job.get_queue().job(job.key)
-        aborted = stored is not None and stored.status in (Status.ABORTING, Status.ABORTED)
-        if aborted and stored is not None and stored.error in (PAUSE, CANCEL):
-            return stored.error
+        reason = await queue_of(job).stop_reason(job.key)
+        if reason in (PAUSE, CANCEL):
+            return reason
     return SHUTDOWN  # the worker is stopping, or a sweep took the job back
 
 

@@ -3,8 +3,8 @@
 Each write also renews the job's heartbeat, so a job that changes nothing is still
 written every ``every`` seconds; a worker that stops writing (killed) has its jobs taken
 over once the heartbeat lapses. Writes are coalesced, at most one per ``GAP`` seconds.
-saq writes the whole job, so nothing is written once the gateway aborted it: a write
-would erase the abort's reason (⏹️ or ⏸️), which the job reads when it is stopped.
+saq writes the whole job, so nothing is written once the gateway stopped it: a write
+would undo the abort (the gateway sends it again until the job stops, ``Handing``).
 """
 
 import asyncio
@@ -12,7 +12,9 @@ import contextlib
 from typing import Any
 
 from loguru import logger
-from saq.job import Job, Status
+from saq.job import Job
+
+from boss_bot.distributed.queueing import queue_of
 
 GAP = 0.2  # seconds between two writes at most once
 FLUSH_SECONDS = 10.0  # how long a stopping job waits for its last state to be written
@@ -53,8 +55,7 @@ class JobMeta:
             await asyncio.sleep(GAP)
 
     async def _aborted(self) -> bool:
-        stored = await self.job.get_queue().job(self.job.key)
-        return stored is not None and stored.status in (Status.ABORTING, Status.ABORTED)
+        return await queue_of(self.job).stop_reason(self.job.key) is not None
 
     async def flush(self) -> None:
         """Wait until the latest state is written (at most ``FLUSH_SECONDS``)."""
