@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.redis_server import REDIS_SERVER, SKIP_REASON, RedisServer
+from tests.support.worker_process import kill_all
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -29,3 +30,10 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_worker_left() -> Iterator[None]:
+    """Whatever a test ends with (a failure, a timeout), its workers do not outlive it."""
+    yield
+    kill_all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 from pathlib import Path
@@ -14,6 +15,18 @@ FAST_TIMERS = {  # saq's timers shortened so a dead worker's job moves on in sec
     "BROKER_SWEEP_SECONDS": "1",
     "BROKER_POLL_SECONDS": "0.2",
 }
+
+
+LIVE: set[WorkerProcess] = set()  # started and not yet reaped, for ``kill_all``
+
+
+def kill_all() -> None:
+    """Kill every worker a test left running, with its process group (its children)."""
+    for worker in list(LIVE):
+        if worker.proc is not None and worker.proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(worker.proc.pid, signal.SIGKILL)
+        LIVE.discard(worker)
 
 
 class WorkerProcess:
@@ -40,6 +53,7 @@ class WorkerProcess:
             start_new_session=True,  # its own group: the test can kill it with its children
         )
         log.close()
+        LIVE.add(self)
         async with asyncio.timeout(timeout):
             while "job(s) at once" not in self.log():
                 assert self.proc.returncode is None, self.log()[-3000:]

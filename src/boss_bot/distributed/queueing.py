@@ -7,16 +7,21 @@
   list, then marks it active a moment later; a sweep in between sees an active job
   whose status still says queued, aborts it and runs it again, even after it finished.
   Here the sweep looks again for ``GRACE`` seconds and spares a job that turned active.
+* **Redis away.** saq's worker asks for the next job again at once when asking fails,
+  spinning a core while Redis restarts; here a failed ask waits ``AWAY`` seconds first.
 """
 
 import asyncio
 from typing import Any
 
+from loguru import logger
+from redis.exceptions import RedisError
 from saq.job import Job, Status
 from saq.queue.redis import RedisQueue
 
 GRACE = 2.0  # seconds a just-dequeued job has to be marked active before a sweep takes it
 STOP_TTL = 120  # seconds the reason a job was stopped is kept
+AWAY = 1.0  # seconds between a worker's asks for a job while Redis does not answer
 
 
 class BossQueue(RedisQueue):
@@ -38,6 +43,19 @@ class BossQueue(RedisQueue):
         """Why the gateway stopped ``job_key``; None if it did not."""
         raw = await self.redis.get(self._stop_key(job_key))
         return raw.decode() if isinstance(raw, bytes) else None
+
+    async def dequeue(
+        self,
+        timeout: float = 0.0,  # noqa: ASYNC109 - saq's own signature
+        poll_interval: float = 0.0,
+    ) -> Job | None:
+        """The next job for this worker; while Redis is away, ask at most every ``AWAY`` s."""
+        try:
+            return await super().dequeue(timeout, poll_interval)
+        except (RedisError, OSError) as exc:
+            logger.warning("cannot reach the broker: {}", exc)
+            await asyncio.sleep(AWAY)
+            return None
 
     async def abort(self, job: Job, error: str, ttl: float = 5) -> None:
         """Abort ``job``, unless a sweep caught it between being taken and marked active."""
