@@ -12,6 +12,7 @@ from boss_bot.distributed.working.sink import WorkerSink
 from boss_bot.settings import BotSettings
 
 GRACE_SECONDS = 30  # on SIGTERM, running jobs get this long before they are handed back
+INFO_SECONDS = 5  # how often a worker says it is alive (gateways forget it 1 s after)
 
 
 def build_worker(
@@ -29,7 +30,7 @@ def build_worker(
         queue,
         [(FUNCTION, function)],
         concurrency=concurrency,
-        timers={"sweep": sweep, "worker_info": max(sweep // 2, 1), "abort": 1, "schedule": 1},
+        timers={"sweep": sweep, "worker_info": INFO_SECONDS, "abort": 1, "schedule": 1},
         shutdown_grace_period_s=GRACE_SECONDS,
         cancellation_hard_deadline_s=10.0,
         metadata={"concurrency": concurrency, "host": socket.gethostname()},
