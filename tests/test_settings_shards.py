@@ -57,3 +57,9 @@ def test_bad_shard_settings_are_one_clear_line(monkeypatch, env, message) -> Non
         _load(monkeypatch, **env)
     assert "\n" not in str(exc.value)
     assert str(exc.value).startswith("BOSS_BOT_SHARD_")
+
+
+def test_shard_ids_leave_the_other_comma_lists_alone(monkeypatch) -> None:
+    """Each settings module's list parser keeps its own name (pydantic keys them by name)."""
+    s = _load(monkeypatch, SHARD_COUNT="2", SHARD_IDS="1", ALLOWED_CHANNEL_IDS="42, 43")
+    assert (s.shard_ids, s.allowed_channel_ids) == ([1], [42, 43])

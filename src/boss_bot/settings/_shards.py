@@ -20,7 +20,7 @@ class ShardSettings(BaseSettings):
 
     @field_validator("shard_ids", mode="before")
     @classmethod
-    def _comma_list(cls, value: object) -> object:
+    def _shard_list(cls, value: object) -> object:  # a name of its own: pydantic keys by name
         if not isinstance(value, str):
             return value
         ids = []
