@@ -23,7 +23,8 @@ def handed(log: str) -> list[str]:
 async def test_a_later_job_takes_the_first_free_slot(tmp_path: Path, redis_server: RedisServer):
     """Ten jobs, three workers; the jumping job starts fourth, not eleventh."""
     with MediaServer() as media:
-        urls = [slow_file(media, f"/{n}.mp4", seconds=6) for n in range(10)]
+        # long enough that no slot frees while eleven requests are typed on a busy machine
+        urls = [slow_file(media, f"/{n}.mp4", seconds=20) for n in range(10)]
         late = slow_file(media, "/late.mp4", seconds=1)
         async with DiscordStub() as stub:
             env = {"MAX_JOBS_PER_USER": "20"}
