@@ -35,7 +35,7 @@ URLISH = st.builds(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.one_of(st.text(max_size=200), URLISH))
 def test_check_url_accepts_only_plain_links(text: str) -> None:
     """Refusals are user-facing; what passes is one http(s) URL with a host, no credentials."""
@@ -63,7 +63,7 @@ def fake_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @settings(
-    max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=800, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(URLISH)
 async def test_only_public_ip_literals_pass_validation(fake_dns: list[str], text: str) -> None:

@@ -23,15 +23,15 @@ def slow_file(media: MediaServer, path: str, seconds: float, rate: int = 40_000)
 
 
 async def start_cluster(
-    stub: DiscordStub, tmp_path: Path, redis_url: str, workers: int, **env: str
+    stub: DiscordStub, tmp_path: Path, redis_url: str, workers: int, slots: int = 1, **env: str
 ) -> tuple[BotProcess, list[WorkerProcess]]:
-    """Start a gateway and ``workers`` workers (concurrency 1, each its own data)."""
+    """Start a gateway and ``workers`` workers (each ``slots`` at once and its own data)."""
     bot = BotProcess(
         stub, tmp_path / "gateway", tmp_path / "bot.log", **distributed_env(redis_url, **env)
     )
     await bot.start(timeout=120)  # 2 cores shared by CI's three test processes
     started = [
-        WorkerProcess(bot, tmp_path / f"worker{n}", tmp_path / f"worker{n}.log")
+        WorkerProcess(bot, tmp_path / f"worker{n}", tmp_path / f"worker{n}.log", slots)
         for n in range(workers)
     ]
     await asyncio.gather(*(worker.start(timeout=120) for worker in started))
@@ -43,9 +43,11 @@ def job_of(ack: StubMessage) -> str:
     return ack.content.split("`")[1]
 
 
-async def ask(stub: DiscordStub, text: str) -> tuple[int, StubMessage]:
-    """Type ``text``; the request's id and the bot's first reply to it."""
-    request = int((await stub.send_user_message(text))["id"])
+async def ask(
+    stub: DiscordStub, text: str, channel_id: int | None = None
+) -> tuple[int, StubMessage]:
+    """Type ``text`` (in the stub's channel by default); the request's id and the first reply."""
+    request = int((await stub.send_user_message(text, channel_id=channel_id))["id"])
     return request, await stub.wait_for_message(lambda m: m.reply_to == request)
 
 

@@ -26,14 +26,6 @@ def descendants(pid: int) -> set[int]:
         return set()
 
 
-async def new_children(worker: WorkerProcess, idle: set[int], timeout: float = 60) -> set[int]:
-    """Processes under ``worker`` that were not there when it was idle (its download child)."""
-    async with asyncio.timeout(timeout):
-        while not (fresh := descendants(worker.pid) - idle):
-            await asyncio.sleep(0.02)
-    return fresh
-
-
 async def gone(pids: set[int], timeout: float) -> None:
     """Wait until none of ``pids`` is alive."""
     async with asyncio.timeout(timeout):

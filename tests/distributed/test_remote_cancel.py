@@ -13,7 +13,7 @@ from tests.distributed.cluster import (
     slow_file,
     start_cluster,
 )
-from tests.distributed.processes import descendants, gone, new_children
+from tests.distributed.processes import descendants, gone
 from tests.support.discord_stub import DiscordStub
 from tests.support.media import make_image
 from tests.support.media_server import MediaServer
@@ -33,8 +33,9 @@ async def test_stop_ends_the_remote_download_and_the_worker_goes_on(
             stopped_request, ack = await ask(stub, f"$dl {slow}")
             job = job_of(ack)
             await running_on(workers, job)
-            child = await new_children(workers[0], idle)
-            await stub.wait_for_message(lambda m: m.id == ack.id and "downloading" in m.content)
+            await stub.wait_for_message(lambda m: m.id == ack.id and "is downloading" in m.content)
+            child = descendants(workers[0].pid) - idle  # the download child
+            assert child, "no download child was running: nothing tested"
             next_request, next_ack = await ask(stub, f"$dl {pic}")  # waits for the worker
             began = time.monotonic()
             await stub.add_reaction(ack.id, "⏹️")

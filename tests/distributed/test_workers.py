@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from tests.distributed.processes import descendants
 from tests.support.bot_process import BotProcess
 from tests.support.discord_stub import DiscordStub
 from tests.support.media import make_image
@@ -26,9 +27,12 @@ async def test_a_worker_downloads_and_posts_a_job(tmp_path: Path, redis_server: 
                 lambda m: m.reply_to == request and bool(m.attachments), timeout=60
             )
             await stub.wait_for_message(lambda m: m.id == ack.id and "✅" in m.content, 60)
+            assert bot.proc is not None
+            gateway_children = descendants(bot.proc.pid)  # no download server: workers download
             assert await worker.stop() == 0, worker.log()[-3000:]
             assert await bot.stop() == 0, bot.log()[-3000:]
     assert [a.filename for a in files.attachments] == ["pic.png"]
+    assert gateway_children == set()
     assert "worker" not in bot.log().lower() or "Traceback" not in bot.log()
     assert not (tmp_path / "gateway" / "temp").exists() or not any(
         (tmp_path / "gateway" / "temp").iterdir()

@@ -78,8 +78,8 @@ async def test_child_stops_when_the_bot_is_killed(tmp_path) -> None:
             str(tmp_path),
             stdout=asyncio.subprocess.PIPE,
         )
-        child = int(await asyncio.wait_for(bot.stdout.readline(), 20))
-        async with asyncio.timeout(20):
+        child = int(await asyncio.wait_for(bot.stdout.readline(), 60))  # a busy machine
+        async with asyncio.timeout(60):
             while not any(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file()):
                 await asyncio.sleep(0.05)
         bot.kill()

@@ -20,7 +20,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2_400  # about 600 kB, not all 
 
 async def _partial(job_dir: Path, at_least: int) -> int:
     """Wait until the job's directory holds ``at_least`` bytes; return how many."""
-    async with asyncio.timeout(20):
+    async with asyncio.timeout(60):  # slow beside other test workers
         while True:
             held = sum(p.stat().st_size for p in job_dir.glob("*") if p.is_file())
             if held >= at_least:
@@ -41,7 +41,7 @@ async def _pause_midway(
     job_dir = data / "temp" / re.search(r"`([0-9a-f]{6})`", ack.content).group(1)
     await _partial(job_dir, size // 4)
     await stub.add_reaction(ack.id, "⏸️")
-    await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 10)
+    await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 30)
     return request, ack, job_dir
 
 
@@ -93,7 +93,7 @@ async def test_a_paused_job_ends_after_the_expiry(tmp_path: Path) -> None:
             await bot.start()
             _, ack = await start_download(stub, slow)
             await stub.add_reaction(ack.id, "⏸️")
-            await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 10)
+            await stub.wait_for_message(lambda m: m.id == ack.id and "paused" in m.content, 30)
             ended = await stub.wait_for_message(
                 lambda m: m.id == ack.id and "cancelled" in m.content, 20
             )

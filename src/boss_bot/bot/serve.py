@@ -82,13 +82,16 @@ async def serve(settings: BotSettings, token: str) -> bool:
     """
     point_at(settings)
     logger.info("gateway: {}", settings.shard_summary)
-    forker = Forker()
-    warm_up = asyncio.create_task(asyncio.to_thread(forker.warm_up))  # while we connect
+    forker = Forker()  # started on first use; a distributed gateway's workers download
+    warm_up = None
+    if not settings.distributed:
+        warm_up = asyncio.create_task(asyncio.to_thread(forker.warm_up))  # while we connect
     try:
         bot = build_bot(settings, Downloaders(forker).route, forker=forker)
         await _run(bot, token)
     finally:
-        await warm_up
+        if warm_up is not None:
+            await warm_up
         await asyncio.to_thread(forker.close)
     logger.info("stopped")
     return bot.restarting

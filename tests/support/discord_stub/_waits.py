@@ -43,7 +43,7 @@ class StubWaits(StubServer):
     async def wait_for_message(
         self,
         predicate: Callable[[StubMessage], bool] | None = None,
-        timeout: float = 30,
+        timeout: float = 60,
     ) -> StubMessage:
         """Return the first bot message (posted before or after; edits re-checked) matching."""
         check = predicate or (lambda _m: True)
