@@ -10,6 +10,7 @@ from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.routing import Downloaders
 from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader
+from tests.support.bot_process import kill_left
 
 TESTS = Path(__file__).parent
 E2E_DIRS = {"e2e", "support", "distributed"}  # real processes: the bot, stub, workers
@@ -32,6 +33,13 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith("BOSS_BOT_"):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _no_bot_left() -> Iterator[None]:
+    """Whatever a test ends with (a failure, a timeout), its bot processes do not outlive it."""
+    yield
+    kill_left()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -11,6 +12,19 @@ from pathlib import Path
 from .discord_stub import DiscordStub, StubMessage
 
 BOSSBOTCTL = Path(sys.executable).with_name("bossbotctl")
+STARTED: set[BotProcess] = set()  # started and not yet stopped, for ``kill_left``
+
+
+def kill_left() -> None:
+    """``kill -9`` every bot process a test left running (a failure before its ``stop``).
+
+    Its fork server and download children follow it (``PR_SET_PDEATHSIG``).
+    """
+    for bot in list(STARTED):
+        if bot.proc is not None and bot.proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(bot.proc.pid, signal.SIGKILL)
+        STARTED.discard(bot)
 
 
 class BotProcess:
@@ -56,6 +70,7 @@ class BotProcess:
             stdin=asyncio.subprocess.DEVNULL,
         )
         log.close()
+        STARTED.add(self)
         await self.stub.wait_ready(timeout=timeout, min_ready=ready_before + 1)
 
     async def stop(self, sig: int = signal.SIGTERM, timeout: float = 20) -> int:

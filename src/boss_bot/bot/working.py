@@ -63,8 +63,8 @@ async def serve_worker(settings: BotSettings, token: str, concurrency: int) -> N
             await client.login(token)
         except discord.LoginFailure:
             raise ConfigError("Discord rejected BOSS_BOT_DISCORD_TOKEN.") from None
-        storage = Storage(settings.data_dir / "worker")  # apart from a gateway's temp files
-        storage.prepare()  # one worker per data directory: what is left there is its own
+        storage = Storage(settings.data_dir).worker  # apart from a gateway's temp files
+        storage.prepare()  # one worker per data directory (its lock): what is left is its own
         sink = WorkerSink(poster)
         runner = build_runner(settings, storage, sink, sink, Downloaders(forker).route)
         worker = build_worker(settings, open_queue(settings), runner, sink, concurrency)

@@ -9,8 +9,11 @@ from typing import Annotated
 import typer
 
 from boss_bot.cli._common import fail, settings_or_exit
+from boss_bot.core.storage.paths import Storage
+from boss_bot.core.storage.single_run import RunLock
 from boss_bot.errors import ConfigError
 from boss_bot.log import LogFile, setup_logging
+from boss_bot.settings import BotSettings
 
 
 def run() -> None:
@@ -18,8 +21,19 @@ def run() -> None:
     settings = settings_or_exit()
     try:
         token = settings.token()
+        # the first thing taken, the last let go: released before `$restart` runs again
+        with RunLock(Storage(settings.data_dir, settings.shard_tag).run_lock, "bot"):
+            restart = _serve(settings, token)
     except ConfigError as exc:
         fail(str(exc))
+    if restart:  # `$restart`: everything is closed; the same command line, in this process
+        from boss_bot.cli._restart import restart_in_place
+
+        restart_in_place()
+
+
+def _serve(settings: BotSettings, token: str) -> bool:
+    """Set up logging and serve; whether to restart (see ``bot.serve.serve``)."""
     log_file = None
     if settings.log_file is not None:
         log_file = LogFile(settings.log_file, settings.log_rotation, settings.log_retention)
@@ -28,14 +42,7 @@ def run() -> None:
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: dump stacks
     from boss_bot.bot.serve import serve
 
-    try:
-        restart = asyncio.run(serve(settings, token))
-    except ConfigError as exc:
-        fail(str(exc))
-    if restart:  # `$restart`: everything is closed; the same command line, in this process
-        from boss_bot.cli._restart import restart_in_place
-
-        restart_in_place()
+    return asyncio.run(serve(settings, token))
 
 
 def download(

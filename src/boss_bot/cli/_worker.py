@@ -8,8 +8,11 @@ from typing import Annotated
 import typer
 
 from boss_bot.cli._common import fail, settings_or_exit
+from boss_bot.core.storage.paths import Storage
+from boss_bot.core.storage.single_run import RunLock
 from boss_bot.errors import ConfigError
 from boss_bot.log import setup_logging
+from boss_bot.settings import BotSettings
 
 
 def worker(
@@ -30,16 +33,19 @@ def worker(
         fail("Set BOSS_BOT_BROKER_URL (redis://:password@host:6379/0) to run a worker.")
     try:
         token = settings.token()
+        with RunLock(Storage(settings.data_dir).worker.run_lock, "worker"):
+            broker = settings.broker_url.get_secret_value()
+            _serve(settings, token, broker, concurrency or settings.worker_concurrency)
     except ConfigError as exc:
         fail(str(exc))
-    secrets = [token, settings.broker_url.get_secret_value()]
-    setup_logging(settings.log_level, settings.log_format, secrets=secrets)
+
+
+def _serve(settings: BotSettings, token: str, broker: str, concurrency: int) -> None:
+    """Set up logging (the token and the broker's URL masked) and run jobs until stopped."""
+    setup_logging(settings.log_level, settings.log_format, secrets=[token, broker])
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         from boss_bot.bot.working import serve_worker
     except ImportError:
         fail("The worker needs the workers extra: uv sync --extra workers")
-    try:
-        asyncio.run(serve_worker(settings, token, concurrency or settings.worker_concurrency))
-    except ConfigError as exc:
-        fail(str(exc))
+    asyncio.run(serve_worker(settings, token, concurrency))

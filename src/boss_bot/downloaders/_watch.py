@@ -18,7 +18,7 @@ from boss_bot.core.fmt import duration, size
 from boss_bot.core.items import ProgressEvent
 from boss_bot.core.media.files import beyond_bytes_note, beyond_files_note, media_files
 from boss_bot.core.ports import Downloaded, JobLimits, ProgressCallback
-from boss_bot.core.storage.paths import tree_usage
+from boss_bot.core.storage.disk import tree_usage
 from boss_bot.downloaders.fork_server.messages import ChildEvent
 from boss_bot.errors import DownloadFailedError, FailureKind
 

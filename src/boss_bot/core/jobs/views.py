@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from boss_bot.core.items import DownloadItem, ProgressEvent
 from boss_bot.core.jobs.parts import ServiceParts
-from boss_bot.core.storage.paths import tree_usage
+from boss_bot.core.storage.disk import tree_usage
 
 
 @dataclass(frozen=True, slots=True)

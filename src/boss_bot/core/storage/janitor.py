@@ -14,13 +14,14 @@ from pathlib import Path
 from loguru import logger
 
 from boss_bot.core.items import DownloadStatus
+from boss_bot.core.storage.disk import remove
 from boss_bot.core.storage.job_store import FailedJobs
 from boss_bot.core.storage.records import Records, read_record
 
 
 def _remove(records: Records, path: Path) -> int:
     logger.debug("janitor removes {}", path)
-    records.storage.remove(path)
+    remove(path)
     return 1
 
 

@@ -6,21 +6,23 @@
 <data_dir>/history.sqlite3                     finished jobs of the last 7 days (core.history)
 <data_dir>/cookies.txt                         cookies for every download (if there)
 <data_dir>/restart[.<shards>].json             which message to edit once restarted
+<data_dir>/run[.<shards>].lock                 held by the one process serving them
 <data_dir>/temp[.<shards>]/<job_id>/           files of a running job
 <data_dir>/temp[.<shards>]/.<job_id>.cookies-*.txt   a running download's copy of the cookies
 <data_dir>/downloads/<guild>/<yyyy-mm-dd>/<job_id>/   records of finished jobs:
                                               metadata.json (+ files if kept)
+<data_dir>/worker/                             a worker's own tree (temp/, run.lock)
 ```
 """
 
-import contextlib
-import shutil
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from loguru import logger
+
+from boss_bot.core.storage.disk import remove
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,16 @@ class Storage:
         return self.root / (f"restart.{self.shards}.json" if self.shards else "restart.json")
 
     @property
+    def run_lock(self) -> Path:
+        """The lock a serving process holds (``core.storage.single_run``)."""
+        return self.root / (f"run.{self.shards}.lock" if self.shards else "run.lock")
+
+    @property
+    def worker(self) -> "Storage":
+        """A worker's own tree, apart from a gateway's files in the same data directory."""
+        return Storage(self.root / "worker")
+
+    @property
     def downloads(self) -> Path:
         """Directory holding the records of finished jobs."""
         return self.root / "downloads"
@@ -77,7 +89,7 @@ class Storage:
             if leftover.name in keep:  # paused jobs: resumed from their partial files
                 continue
             logger.info("removing leftover temp entry {}", leftover.name)
-            self.remove(leftover)
+            remove(leftover)
 
     def job_dir(self, job_id: str) -> Path:
         """Create and return the private directory of one job."""
@@ -97,23 +109,4 @@ class Storage:
 
     def cleanup(self, job_id: str) -> None:
         """Remove a job's temp directory and everything in it."""
-        self.remove(self.temp / job_id)
-
-    @staticmethod
-    def remove(path: Path) -> None:
-        """Remove a file or a directory tree (not following a symlink)."""
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-
-
-def tree_usage(root: Path) -> tuple[int, int]:
-    """Bytes and files under ``root`` (0, 0 if it is not there); vanishing files are skipped."""
-    total = count = 0
-    for path in root.rglob("*"):
-        with contextlib.suppress(OSError):
-            if path.is_file():
-                total += path.stat().st_size
-                count += 1
-    return total, count
+        remove(self.temp / job_id)

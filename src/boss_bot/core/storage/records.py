@@ -18,7 +18,8 @@ from loguru import logger
 
 from boss_bot.core.fmt import size
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.storage.paths import Storage, tree_usage
+from boss_bot.core.storage.disk import tree_usage
+from boss_bot.core.storage.paths import Storage
 from boss_bot.core.storage.policy import Policy
 
 Clock = Callable[[], datetime]
