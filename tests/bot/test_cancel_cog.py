@@ -44,7 +44,7 @@ async def test_dlc_all_and_unknown_ids(make_bot) -> None:
     await dpytest.message("$dlc all")
     reply = dpytest.get_message().content
     assert all(job in reply for job in ids)
-    await drain(bot, timeout=3)
+    await drain(bot, timeout=30)
     await dpytest.message("$dlc all")
     assert dpytest.get_message().content == "You have no jobs to cancel here."
 

@@ -33,7 +33,7 @@ async def _status(ack: discord.Message) -> str:
     return (await ack.channel.fetch_message(ack.id)).content
 
 
-async def _until(check, timeout: float = 5) -> None:
+async def _until(check, timeout: float = 30) -> None:  # a bound for a busy machine
     async with asyncio.timeout(timeout):
         while not check():
             await asyncio.sleep(0.01)
