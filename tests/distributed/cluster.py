@@ -23,15 +23,15 @@ def slow_file(media: MediaServer, path: str, seconds: float, rate: int = 40_000)
 
 
 async def start_cluster(
-    stub: DiscordStub, tmp_path: Path, redis_url: str, workers: int, slots: int = 1, **env: str
+    stub: DiscordStub, tmp_path: Path, redis_url: str, workers: int, **env: str
 ) -> tuple[BotProcess, list[WorkerProcess]]:
-    """Start a gateway and ``workers`` workers (each ``slots`` at once and its own data)."""
+    """Start a gateway and ``workers`` workers (concurrency 1, each its own data)."""
     bot = BotProcess(
         stub, tmp_path / "gateway", tmp_path / "bot.log", **distributed_env(redis_url, **env)
     )
-    await bot.start(timeout=120)  # 2 cores shared by CI's three test processes
+    await bot.start()
     started = [
-        WorkerProcess(bot, tmp_path / f"worker{n}", tmp_path / f"worker{n}.log", slots)
+        WorkerProcess(bot, tmp_path / f"worker{n}", tmp_path / f"worker{n}.log")
         for n in range(workers)
     ]
     await asyncio.gather(*(worker.start(timeout=120) for worker in started))

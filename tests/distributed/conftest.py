@@ -10,15 +10,10 @@ from tests.support.worker_process import kill_all
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Skip every test here, with the reason, when redis-server is missing.
-
-    Each starts a gateway, workers and Redis as processes: on two busy cores (CI runs
-    three test processes) one takes over the default 120 s, so they get 300.
-    """
+    """Skip every test here, with the reason, when redis-server is missing."""
     for item in items:
         if "tests/distributed" not in str(item.path):
             continue
-        item.add_marker(pytest.mark.timeout(300))
         if REDIS_SERVER is None:
             item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
 

@@ -24,10 +24,7 @@ def handed(log: str) -> list[str]:
 async def test_another_servers_job_takes_the_first_free_slot(
     tmp_path: Path, redis_server: RedisServer
 ):
-    """Server A's ten jobs on three slots; server B's one job starts fourth, not eleventh.
-
-    The slots are one worker's: the order is the gateway's, whatever host a slot is on.
-    """
+    """Server A's ten jobs on three workers; server B's one job starts fourth, not eleventh."""
     with MediaServer() as media:
         # long enough that no slot frees while eleven requests are typed on a busy machine
         urls = [slow_file(media, f"/{n}.mp4", seconds=20) for n in range(10)]
@@ -35,7 +32,7 @@ async def test_another_servers_job_takes_the_first_free_slot(
         async with DiscordStub() as stub:
             _, server_b = stub.add_guild()
             env = {"MAX_JOBS_PER_USER": "20"}
-            bot, workers = await start_cluster(stub, tmp_path, redis_server.url, 1, slots=3, **env)
+            bot, workers = await start_cluster(stub, tmp_path, redis_server.url, 3, **env)
             acks = [(await ask(stub, f"$dl {url}"))[1] for url in urls]
             async with asyncio.timeout(60):  # every slot taken before server B asks
                 while len(handed(bot.log())) < 3:

@@ -56,7 +56,7 @@ class BotProcess:
         }
         self.proc: asyncio.subprocess.Process | None = None
 
-    async def start(self, timeout: float = 90) -> None:
+    async def start(self, timeout: float = 30) -> None:
         """Start the process and wait until it is connected and has the guild."""
         ready_before = len(self.stub.events_of("ready"))
         log = self.log_path.open("ab")

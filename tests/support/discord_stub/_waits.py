@@ -7,6 +7,11 @@ from collections.abc import Callable
 from ._models import StubEvent, StubMessage
 from ._server import StubServer
 
+# Every wait's bound is multiplied by this: bounds are written for an idle machine, and
+# CI runs three test processes on two cores, where the bot's steps take several times
+# longer. Only a wait that fails pays for it (its error says the full time waited).
+SLACK = 3
+
 
 class StubWaits(StubServer):
     """Ways for a test to wait on the bot and look at what it did."""
@@ -38,19 +43,22 @@ class StubWaits(StubServer):
             done = confirmed and len(self.events_of("ready")) >= min_ready
             return True if done else None
 
-        await self.state.wait_until(find, timeout, lambda: "waiting for a bot to IDENTIFY")
+        await self.state.wait_until(find, timeout * SLACK, lambda: "waiting for a bot to IDENTIFY")
 
     async def wait_for_message(
         self,
         predicate: Callable[[StubMessage], bool] | None = None,
-        timeout: float = 60,
+        timeout: float = 30,
     ) -> StubMessage:
-        """Return the first bot message (posted before or after; edits re-checked) matching."""
+        """Return the first bot message (posted before or after; edits re-checked) matching.
+
+        ``timeout``, like every wait's here, is for an idle machine (× ``SLACK``).
+        """
         check = predicate or (lambda _m: True)
         seen = lambda: [(m.id, m.content[:60], len(m.attachments)) for m in self.messages]  # noqa: E731
         return await self.state.wait_until(
             lambda: next((m for m in list(self.messages) if check(m)), None),
-            timeout,
+            timeout * SLACK,
             lambda: f"waiting for a bot message; the bot posted {seen()}",
         )
 
@@ -64,6 +72,6 @@ class StubWaits(StubServer):
         check = predicate or (lambda _e: True)
         return await self.state.wait_until(
             lambda: next((e for e in self.events_of(kind) if check(e)), None),
-            timeout,
+            timeout * SLACK,
             lambda: f"waiting for a {kind!r} event",
         )
