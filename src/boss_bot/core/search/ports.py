@@ -42,12 +42,20 @@ class SearchIndex(Protocol):
         """The owner's entry for a job, if there is one."""
         ...
 
+    def lookup(self, owner: str, key: str) -> Entry | None:
+        """The owner's newest entry with this job id, jump link or source URL."""
+        ...
+
     def forget(self, owner: str, job_id: str) -> bool:
         """Remove the owner's entry for a job at once; whether there was one."""
         ...
 
     def prune(self, before: datetime) -> int:
         """Remove entries delivered before ``before``; how many were removed."""
+        ...
+
+    def close(self) -> None:
+        """Close the store (the bot is stopping)."""
         ...
 
 
@@ -72,6 +80,10 @@ class ChatModel(Protocol):
 
     async def complete(self, messages: Sequence[ChatMessage]) -> str:
         """The model's reply; raises ``ChatError`` when the endpoint fails or times out."""
+        ...
+
+    async def aclose(self) -> None:
+        """Close its connections."""
         ...
 
 

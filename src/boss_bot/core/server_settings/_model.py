@@ -27,6 +27,7 @@ class ServerSettings:
         mention_on_done: Whether the reply with the files mentions the requester.
         auto_download: ``off``, ``react`` (📥 on messages with links) or ``on``.
         auto_download_channels: Where auto-download applies; None: every channel.
+        search: Whether delivered jobs are indexed for ``$find`` and ``$ask``.
     """
 
     guild_id: int | None
@@ -39,6 +40,7 @@ class ServerSettings:
     mention_on_done: bool = True
     auto_download: AutoDownload = "off"
     auto_download_channels: tuple[int, ...] | None = None
+    search: bool = False
 
     def auto_download_in(self, channel_id: int, parent_id: int | None = None) -> AutoDownload:
         """The auto-download mode in a channel (or a thread of ``parent_id``)."""
