@@ -1,0 +1,59 @@
+"""How found items look: remote text inert, matched words bold, links to the moment."""
+
+from datetime import UTC, date, datetime
+
+from boss_bot.bot.searching.text import at_time, clock, found, marked
+from boss_bot.core.search.entries import Entry, Hit
+
+WHEN = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+
+
+def _hit(title: str = "Bridge", snippet: str = "the **bridge** fell", **more: object) -> Hit:
+    entry = Entry(
+        "3fa9c1",
+        "guild:1",
+        10,
+        42,
+        WHEN,
+        "https://discord.com/channels/1/10/99",
+        title=title,
+        uploader=str(more.get("uploader", "Ann")),
+        source_url=str(more.get("source", "https://example.org/v")),
+        uploaded=date(2026, 10, 1),
+    )
+    at = more.get("at")
+    return Hit(entry, snippet, at=float(at) if isinstance(at, int | float) else None)
+
+
+def test_a_found_item_has_title_uploader_dates_snippet_and_jump() -> None:
+    text = found("bridge", [_hit()])
+    assert text.splitlines() == [
+        "🔎 **1 found** for “bridge”:",
+        "1. **Bridge** — Ann · 2026-10-01",
+        "> the **bridge** fell",
+        "shared by <@42> on 2026-11-02 · [jump](<https://discord.com/channels/1/10/99>)",
+    ]
+
+
+def test_remote_text_cannot_ping_or_format() -> None:
+    text = found("x", [_hit(title="@everyone **bold** [x](http://evil)", snippet="<@1> *a*")])
+    assert "@everyone" not in text.replace("@\u200beveryone", "")
+    assert "\\*\\*bold\\*\\*" in text
+    assert "\\*a\\*" in text
+    assert "<@1>" not in text
+
+
+def test_marks_stay_bold_and_only_they() -> None:
+    assert marked("a **b** c_d") == "a **b** c\\_d"
+    assert marked("**x") == "**x**"
+
+
+def test_a_hit_in_the_subtitles_links_to_its_moment() -> None:
+    text = found("x", [_hit(source="https://www.youtube.com/watch?v=abc&t=5", at=70)])
+    assert "([at 1:10](<https://www.youtube.com/watch?v=abc&t=70s>))" in text
+    assert at_time("https://example.org/v.mp4#old", 3725) == "https://example.org/v.mp4#t=3725"
+    assert clock(3725) == "1:02:05"
+
+
+def test_nothing_found_says_so() -> None:
+    assert found("  many   spaces ", []) == "🔎 Nothing shared here matches “many spaces”."
