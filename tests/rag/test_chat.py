@@ -171,6 +171,14 @@ async def test_a_url_password_is_sent_as_basic_auth(server: FakeChatServer) -> N
     assert headers["Authorization"].startswith("Basic ")
 
 
+async def test_a_key_that_would_break_the_header_is_not_sent(server: FakeChatServer) -> None:
+    """A key pasted with a line break fails cleanly, without the key, and nothing is sent."""
+    message = await _failure(server.base_url, api_key=f"{KEY}\nX-Injected: 1")
+    assert message == "the language model was not asked (ValueError)"
+    assert KEY not in message
+    assert not server.requests
+
+
 async def test_a_closed_client_refuses_questions(server: FakeChatServer) -> None:
     """After aclose() the session is closed and a question is a ChatError."""
     chat = OpenAIChat(server.base_url, "tiny-model")
