@@ -4,7 +4,14 @@ import asyncio
 import socket
 from collections.abc import Awaitable, Callable
 
+import pytest
 from aiohttp import web
+
+from boss_bot.core.search.ports import ChatError, ChatMessage
+from boss_bot.rag.chat import OpenAIChat
+
+MESSAGES = [ChatMessage("system", "rules"), ChatMessage("user", "question")]
+KEY = "sk-secret-key-4242"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -71,3 +78,16 @@ class FakeChatServer:
         while not self.release.is_set():
             await response.write(b"x" * 65536)
         return response
+
+
+async def ask(base_url: str, api_key: str | None = None, timeout: float = 5) -> str:
+    """What a fresh ``OpenAIChat`` at ``base_url`` answers to ``MESSAGES``."""
+    async with OpenAIChat(base_url, "tiny-model", api_key=api_key, timeout=timeout) as chat:
+        return await chat.complete(MESSAGES)
+
+
+async def failure(base_url: str, api_key: str | None = KEY, timeout: float = 5) -> str:
+    """The text of the ``ChatError`` asking at ``base_url`` raises."""
+    with pytest.raises(ChatError) as caught:
+        await ask(base_url, api_key, timeout)
+    return str(caught.value)
