@@ -65,10 +65,10 @@ def found(words: str, hits: list[Hit]) -> str:
 
 def answered(answer: Answer) -> str:
     """``$ask``'s answer: the text, then each cited item as ``[n]`` and its jump link."""
-    if not answer.sources:
+    if not answer.hits:
         return "🔎 Nothing shared here answers that."
     sources = [
         f"[{n}] {heading(hit.entry)} · [jump](<{hit.entry.jump_url}>)"
-        for n, hit in enumerate(answer.sources, 1)
+        for n, hit in enumerate(answer.hits, 1)
     ]
     return "\n".join([f"💬 {answer.text}", "", *sources])
