@@ -31,6 +31,8 @@ class JobLimits:
             download gets its own copy.
         bandwidth: Shared by the running downloads; each holds a share of it while its
             process runs and follows that share's rate as jobs start and end.
+        subtitle_langs: Subtitle languages to fetch for search, as patterns like
+            yt-dlp's ``subtitleslangs`` (``("en.*",)``); empty: none are fetched.
     """
 
     timeout: float = 300.0
@@ -41,6 +43,7 @@ class JobLimits:
     target_bytes: int | None = None
     cookies: Path | None = None
     bandwidth: Bandwidth = field(default_factory=Bandwidth)  # unlimited unless told
+    subtitle_langs: tuple[str, ...] = ()
 
 
 class Downloaded(list[Path]):
