@@ -6,7 +6,7 @@ import pytest
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.urls import Platform
-from boss_bot.distributed import state
+from boss_bot.distributed import results, state
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 
@@ -49,9 +49,9 @@ def test_a_result_crosses_as_names_and_sizes_never_paths(tmp_path: Path) -> None
     result = DownloadResult(
         (tmp_path / "a.mp4",), (("big.mp4", 99),), 50, 1.5, ("note",), "yt-dlp", 120
     )
-    raw = state.encode_result(result)
+    raw = results.encode_result(result)
     assert str(tmp_path) not in str(raw)
-    back = state.decode_result(raw)
+    back = results.decode_result(raw)
     assert back is not None
     assert back.files == (Path("a.mp4"),)
     assert (back.total_bytes, back.oversized, back.notes) == (10, (("big.mp4", 99),), ("note",))
@@ -70,8 +70,8 @@ def test_a_result_naming_a_path_keeps_only_the_name() -> None:
         "downloader": "",
         "fetched_bytes": 1,
     }
-    back = state.decode_result(raw)
+    back = results.decode_result(raw)
     assert back is not None
     assert back.files == (Path("passwd"),)
-    assert state.decode_result({"files": []}) is None
-    assert state.decode_result(None) is None
+    assert results.decode_result({"files": []}) is None
+    assert results.decode_result(None) is None

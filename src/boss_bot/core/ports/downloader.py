@@ -4,7 +4,7 @@ Implemented in ``boss_bot.downloaders``; core never imports that package.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -44,6 +44,14 @@ class JobLimits:
     cookies: Path | None = None
     bandwidth: Bandwidth = field(default_factory=Bandwidth)  # unlimited unless told
     subtitle_langs: tuple[str, ...] = ()
+
+    def for_job(self, target: int | None, subtitles: tuple[str, ...] = ()) -> "JobLimits":
+        """These limits with one job's upload limit and subtitle languages, where given."""
+        return replace(
+            self,
+            target_bytes=target or self.target_bytes,
+            subtitle_langs=subtitles or self.subtitle_langs,
+        )
 
 
 class Downloaded(list[Path]):
