@@ -1,9 +1,14 @@
 """What crosses hosts in saq's job metadata: jobs, progress, failed tries and results."""
 
+import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from boss_bot.core.captions import Caption
+from boss_bot.core.card import Card
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.urls import Platform
 from boss_bot.distributed import results, state
@@ -75,3 +80,24 @@ def test_a_result_naming_a_path_keeps_only_the_name() -> None:
     assert back.files == (Path("passwd"),)
     assert results.decode_result({"files": []}) is None
     assert results.decode_result(None) is None
+
+
+def test_a_results_card_crosses_with_tags_and_captions_but_no_poster(tmp_path: Path) -> None:
+    """The gateway gets what search indexes: the card whole, but never the poster's path."""
+    card = Card(
+        title="Bridge",
+        uploaded=date(2024, 5, 1),
+        poster=tmp_path / "poster.jpg",
+        tags=("r/bridges",),
+        captions=(Caption(0.0, "The old bridge."), Caption(35.5, "It crosses.")),
+    )
+    result = DownloadResult((tmp_path / "a.mp4",), sizes=(1,), card=card)
+    raw = json.loads(json.dumps(results.encode_result(result)))  # as Redis keeps it
+    assert str(tmp_path) not in str(raw)
+    back = results.decode_result(raw)
+    assert back is not None
+    assert back.card == replace(card, poster=None)
+    raw["card"] = {"captions": [[float("inf"), "x"]], "tags": "not a list"}
+    back = results.decode_result(raw)
+    assert back is not None
+    assert back.card is None
