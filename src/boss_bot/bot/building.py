@@ -46,7 +46,14 @@ def build_bot(
         remote = remote_jobs(settings, sink.teller.ping, metrics.worker_retry)
     search = build_search(settings, servers, embedding_model(settings), chat_model(settings))
     service = build_service(
-        settings, sink, router, metrics, servers, remote=remote, search=search.record
+        settings,
+        sink,
+        router,
+        metrics,
+        servers,
+        remote=remote,
+        subtitles=search.subtitles_for,
+        indexer=search.record,
     )
     cls = BossBot if settings.shard_count is None else ShardedBossBot
     bot = cls(

@@ -34,6 +34,8 @@ class Card:
         tags: Tags, categories, hashtags and the subreddit (``r/name``), at most 30.
         captions: The subtitles in stretches of about 30 to 60 seconds, when the job
             asked for them (``JobLimits.subtitle_langs``) and the site had them.
+        shown: Whether the files' message carries the embed (``CAPTION_CARD``); search
+            keeps the facts either way.
     """
 
     title: str = ""
@@ -47,3 +49,4 @@ class Card:
     description: str = ""
     tags: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
+    shown: bool = True

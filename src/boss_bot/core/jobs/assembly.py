@@ -15,7 +15,7 @@ from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.jobs.subtitles import SubtitlesFor, no_subtitles
 from boss_bot.core.jobs.workers import WorkerPool
 from boss_bot.core.metrics import Metrics
-from boss_bot.core.ports import JobSink, Router
+from boss_bot.core.ports import Finished, JobSink, Router
 from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.storage.job_store import SqliteJobStore
 from boss_bot.core.storage.paths import Storage
@@ -35,6 +35,7 @@ def build_service(
     *,
     remote: Remote | None = None,
     subtitles: SubtitlesFor = no_subtitles,
+    indexer: Finished | None = None,
 ) -> DownloadService:
     """A download service for ``settings``: store, queue, runner, records, workers, admission.
 
@@ -43,6 +44,7 @@ def build_service(
     and jobs per member (opened here if not given); the service closes it. With
     ``remote`` (the distributed mode) jobs run on its workers, in the queue's order;
     ``subtitles`` is asked per job there too, and the answer goes with the job.
+    ``indexer`` is told of every finished job too (search: ``core.search``).
     """
     storage = Storage(settings.data_dir, settings.shard_tag)
     servers = servers or SettingsStore(storage.settings_db, settings)
@@ -51,6 +53,7 @@ def build_service(
     records = Records(storage, Policy.from_settings(settings), quota=quota)
     history, details = History(storage, settings.success_retention_hours), DetailsBook()
     finished = (records.write, history.add, metrics.finished, details.record)
+    finished += (indexer,) if indexer else ()
     hooks = tuple(logged(hook) for hook in finished)
     runner = build_runner(
         settings, storage, store, sink, router, on_finish=hooks, subtitles=subtitles
