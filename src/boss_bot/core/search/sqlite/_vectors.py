@@ -6,7 +6,7 @@ change (``forget``, ``add``) or any expire (``prune``).
 """
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from boss_bot.core.search.entries import Hit
@@ -74,14 +74,20 @@ def vector_blob(row: "Matrix") -> bytes:
     return np.asarray(row, dtype=np.float32).reshape(-1).tobytes()
 
 
+def _shortened(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:SNIPPET_WORDS]) + ("…" if len(words) > SNIPPET_WORDS else "")
+
+
 def similar_hits(
     db: sqlite3.Connection, vectors: OwnerVectors, query: "Matrix", limit: int
 ) -> list[Hit]:
-    """The hits of ``nearest``: each passage's first ``SNIPPET_WORDS`` words as snippet."""
+    """The hits of ``nearest``; the snippet is the caption, or the description (or title)."""
     hits = []
     for passage_id, score in nearest(vectors, query, limit):
+        hit = hit_of(db, passage_id, "", score)
         sql = "SELECT text FROM passages WHERE id = ?"
-        words = db.execute(sql, (passage_id,)).fetchone()[0].split()
-        more = "…" if len(words) > SNIPPET_WORDS else ""
-        hits.append(hit_of(db, passage_id, " ".join(words[:SNIPPET_WORDS]) + more, score))
+        text = db.execute(sql, (passage_id,)).fetchone()[0] if hit.at is not None else ""
+        text = text or hit.entry.description or hit.entry.title
+        hits.append(replace(hit, snippet=_shortened(text)))
     return hits
