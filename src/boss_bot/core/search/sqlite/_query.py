@@ -23,18 +23,19 @@ def words_of(query: str) -> list[str]:
     return found[:MAX_WORDS]
 
 
-def _quoted(word: str) -> str:
+def quoted(word: str) -> str:
+    """One word as an FTS5 string: in double quotes, its own double quotes doubled."""
     return '"' + word.replace('"', '""') + '"'
 
 
 def all_of(words: list[str]) -> str:
     """A match expression for passages holding every word."""
-    return " AND ".join(map(_quoted, words))
+    return " AND ".join(map(quoted, words))
 
 
 def any_of(words: list[str]) -> str:
     """A match expression for passages holding at least one of the words."""
-    return " OR ".join(map(_quoted, words))
+    return " OR ".join(map(quoted, words))
 
 
 def parts_of(words: list[str]) -> str:

@@ -2,9 +2,10 @@
 
 ``items`` holds one row per entry (its captions only as passages), ``passages`` one row per
 ``passages(entry)`` with its optional float32 vector, and two FTS5 tables index the
-passages' words by ``passages.id``: ``words`` (porter stems, diacritics folded) and
-``grams`` (trigrams, for partial words). Their columns are the same, so one set of BM25
-weights ranks both.
+passages' words by ``passages.id``: ``words`` (porter stems, diacritics folded), and
+``grams`` (trigrams, for partial words) of the ``about`` passages only (trigrams of every
+caption would make the file several times larger). Their columns are the same, so one
+set of BM25 weights ranks both.
 """
 
 import sqlite3

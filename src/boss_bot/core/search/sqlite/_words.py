@@ -1,19 +1,23 @@
 """Word search: BM25 over the passages of one owner, one hit (the best passage) per item.
 
 Stages fill the ``limit`` in turn, each adding only items not found yet: every word
-(``words``), then any word (``words``), then parts of words (``grams``, trigrams), the
-last only while fewer than ``limit`` items were found.
+(``words``), then any word (``words``), then parts of words (``grams``, trigrams of the
+``about`` passages). A word found in ``COMMON`` passages or more ("the", "a") is left
+out: it would barely change BM25's order, but scoring its every passage is what makes
+a search slow (FTS5 counts a word's passages for BM25 on every query).
 """
 
 import json
 import sqlite3
 
 from boss_bot.core.search.entries import Hit
-from boss_bot.core.search.sqlite._query import all_of, any_of, parts_of, words_of
+from boss_bot.core.search.sqlite._query import all_of, any_of, parts_of, quoted, words_of
 from boss_bot.core.search.sqlite._rows import hit_of
 from boss_bot.core.search.sqlite._schema import WEIGHTS
 
 SNIPPET_WORDS = 30
+COMMON = 2000
+_COUNT = "SELECT count(*) FROM (SELECT 1 FROM words WHERE words MATCH ? LIMIT ?)"
 _BEST = """
 WITH m AS MATERIALIZED (  -- bm25() needs its own query: never flattened into the join
     SELECT rowid AS pid, bm25({table}, {weights}) AS rank FROM {table} WHERE {table} MATCH ?
@@ -45,9 +49,14 @@ def _stage(
     return hits
 
 
+def _rare(db: sqlite3.Connection, words: list[str]) -> list[str]:
+    """The words found in fewer than ``COMMON`` passages (counting stops there)."""
+    return [w for w in words if db.execute(_COUNT, (quoted(w), COMMON)).fetchone()[0] < COMMON]
+
+
 def word_hits(db: sqlite3.Connection, owner: str, query: str, limit: int) -> list[Hit]:
     """The owner's best ``limit`` items for the words of ``query``, best first."""
-    words = words_of(query)
+    words = _rare(db, words_of(query))
     found: list[Hit] = []
     if not words or limit <= 0:
         return found

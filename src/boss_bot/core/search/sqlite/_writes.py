@@ -53,5 +53,5 @@ def write(db: sqlite3.Connection, entry: Entry, vectors: "Vectors | None") -> No
         blob = vector_blob(vectors[n]) if vectors is not None else None
         row = (entry.job_id, entry.owner, part.kind, part.start, part.text, blob)
         passage_id = db.execute(_PASSAGE, row).lastrowid
-        for table in ("words", "grams"):
+        for table in ("words", "grams") if part.kind == "about" else ("words",):
             db.execute(_FTS.format(table=table), (passage_id, *fts_row(entry, part)))
