@@ -1,6 +1,8 @@
 """Word search: titles, caption phrases with their time, partial words, accents, snippets."""
 
-from boss_bot.core.search.sqlite import SqliteSearchIndex
+import pytest
+
+from boss_bot.core.search.sqlite import SqliteSearchIndex, _words
 
 from .conftest import A, captions, entry
 
@@ -80,3 +82,16 @@ def test_tags_uploader_and_host_are_searchable(index: SqliteSearchIndex) -> None
     assert [h.entry.job_id for h in index.search(A, "woodworking")] == ["j1"]
     assert [h.entry.job_id for h in index.search(A, "lind")] == ["j1"]
     assert [h.entry.job_id for h in index.search(A, "vimeo")] == ["j2"]
+
+
+def test_words_in_too_many_passages_are_left_out(
+    index: SqliteSearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word as common as "the" neither ranks nor blocks: the rare word decides."""
+    monkeypatch.setattr(_words, "COMMON", 5)  # "the" is in 5 passages, "common" in 4
+    for n in range(4):
+        index.add(entry(f"c{n}", title=f"the the the common {n}"))
+    index.add(entry("j1", title="the bridge"))
+    assert [h.entry.job_id for h in index.search(A, "the bridge")] == ["j1"]
+    assert index.search(A, "the") == []
+    assert len(index.search(A, "common")) == 4
