@@ -1,8 +1,9 @@
 """Search by meaning: the dot product over an owner's passage vectors, one hit per item."""
 
 import numpy as np
+import pytest
 
-from boss_bot.core.search.sqlite import SqliteSearchIndex
+from boss_bot.core.search.sqlite import SqliteSearchIndex, _vectors
 
 from .conftest import A, captions, entry
 
@@ -38,8 +39,16 @@ def test_a_caption_passage_gives_its_time_and_text(index: SqliteSearchIndex) -> 
     assert (hit.entry.job_id, hit.at, hit.snippet) == ("j3", 30.0, "the kettle boils over")
 
 
-def test_one_hit_per_item_and_the_limit(index: SqliteSearchIndex) -> None:
-    """An item with several near passages is one hit; ``limit`` counts items."""
+@pytest.mark.parametrize("candidates", [1, 32])
+def test_one_hit_per_item_and_the_limit(
+    index: SqliteSearchIndex, monkeypatch: pytest.MonkeyPatch, candidates: int
+) -> None:
+    """An item with several near passages is one hit; ``limit`` counts items.
+
+    With one candidate per wanted item, the top passages all belong to one item, so the
+    rest are sorted too.
+    """
+    monkeypatch.setattr(_vectors, "CANDIDATES", candidates)
     rows = np.stack([_unit(1, 0, 0), _unit(1, 0.1, 0), _unit(1, 0, 0.1)])
     index.add(entry("many", captions=captions("a", "b")), rows)
     index.add(entry("one"), np.stack([_unit(0.5, 1, 0)]))

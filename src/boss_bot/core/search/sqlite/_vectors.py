@@ -6,6 +6,7 @@ change (``forget``, ``add``) or any expire (``prune``).
 """
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from boss_bot.core.search.entries import Hit
 from boss_bot.core.search.sqlite._rows import hit_of
 
 SNIPPET_WORDS = 30
+CANDIDATES = 32  # passages sorted per item wanted; more only if they hold too few items
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,13 +60,26 @@ def nearest(vectors: OwnerVectors, query: "Matrix", limit: int) -> list[tuple[in
         return []
     scores = vectors.matrix @ flat
     best: dict[str, tuple[int, float]] = {}
-    for row in np.argsort(-scores, kind="stable"):
+    for row in _descending(scores, limit * CANDIDATES):
         job_id = vectors.job_ids[row]
         if job_id not in best:
             best[job_id] = (vectors.passage_ids[row], float(scores[row]))
             if len(best) == limit:
                 break
     return list(best.values())
+
+
+def _descending(scores: "Matrix", wanted: int) -> "Iterator[int]":
+    """Row numbers by score, best first: the top ``wanted`` sorted first, then the rest."""
+    import numpy as np
+
+    if wanted >= len(scores):
+        yield from np.argsort(-scores, kind="stable").tolist()
+        return
+    top = np.argpartition(-scores, wanted)[:wanted]
+    yield from top[np.argsort(-scores[top], kind="stable")].tolist()
+    rest = np.setdiff1d(np.arange(len(scores)), top)  # only when the top held too few items
+    yield from rest[np.argsort(-scores[rest], kind="stable")].tolist()
 
 
 def vector_blob(row: "Matrix") -> bytes:
