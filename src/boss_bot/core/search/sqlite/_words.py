@@ -1,0 +1,67 @@
+"""Word search: BM25 over the passages of one owner, one hit (the best passage) per item.
+
+Stages fill the ``limit`` in turn, each adding only items not found yet: every word
+(``words``), then any word (``words``), then parts of words (``grams``, trigrams of the
+``about`` passages). A word found in ``COMMON`` passages or more ("the", "a") is left
+out: it would barely change BM25's order, but scoring its every passage is what makes
+a search slow (FTS5 counts a word's passages for BM25 on every query).
+"""
+
+import json
+import sqlite3
+
+from boss_bot.core.search.entries import Hit
+from boss_bot.core.search.sqlite._query import all_of, any_of, parts_of, quoted, words_of
+from boss_bot.core.search.sqlite._rows import hit_of
+from boss_bot.core.search.sqlite._schema import WEIGHTS
+
+SNIPPET_WORDS = 30
+COMMON = 2000
+_COUNT = "SELECT count(*) FROM (SELECT 1 FROM words WHERE words MATCH ? LIMIT ?)"
+_BEST = """
+WITH m AS MATERIALIZED (  -- bm25() needs its own query: never flattened into the join
+    SELECT rowid AS pid, bm25({table}, {weights}) AS rank FROM {table} WHERE {table} MATCH ?
+)
+SELECT p.job_id, p.id, min(m.rank) FROM m JOIN passages AS p ON p.id = m.pid
+WHERE p.owner = ? AND p.job_id NOT IN (SELECT value FROM json_each(?))
+GROUP BY p.job_id ORDER BY 3 LIMIT ?
+"""
+_SNIPPET = """
+SELECT snippet({table}, -1, '**', '**', '…', ?) FROM {table} WHERE {table} MATCH ? AND rowid = ?
+"""
+
+
+def _stage(
+    db: sqlite3.Connection, table: str, match: str, *, owner: str, found: list[Hit], limit: int
+) -> list[Hit]:
+    """Up to ``limit`` items in all, adding to ``found`` those whose passages match best."""
+    want = limit - len(found)
+    if not match or want <= 0:
+        return []
+    taken = json.dumps([hit.entry.job_id for hit in found])
+    best = _BEST.format(table=table, weights=WEIGHTS)
+    rows = db.execute(best, (match, owner, taken, want)).fetchall()
+    hits = []
+    for _job_id, passage_id, rank in rows:
+        snippet_sql = _SNIPPET.format(table=table)
+        (snippet,) = db.execute(snippet_sql, (SNIPPET_WORDS, match, passage_id)).fetchone()
+        hits.append(hit_of(db, passage_id, snippet, -float(rank)))
+    return hits
+
+
+def _rare(db: sqlite3.Connection, words: list[str]) -> list[str]:
+    """The words found in fewer than ``COMMON`` passages (counting stops there)."""
+    return [w for w in words if db.execute(_COUNT, (quoted(w), COMMON)).fetchone()[0] < COMMON]
+
+
+def word_hits(db: sqlite3.Connection, owner: str, query: str, limit: int) -> list[Hit]:
+    """The owner's best ``limit`` items for the words of ``query``, best first."""
+    words = _rare(db, words_of(query))
+    found: list[Hit] = []
+    if not words or limit <= 0:
+        return found
+    either = any_of(words) if len(words) > 1 else ""  # one word: "every" was "any"
+    stages = (("words", all_of(words)), ("words", either), ("grams", parts_of(words)))
+    for table, match in stages:
+        found += _stage(db, table, match, owner=owner, found=found, limit=limit)
+    return found
