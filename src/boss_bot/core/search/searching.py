@@ -6,6 +6,7 @@ coroutines here run it in a thread so the event loop never waits on the disk.
 """
 
 import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -15,10 +16,11 @@ from loguru import logger
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.search.answering import Answer, chat_messages, cited_answer, extractive
 from boss_bot.core.search.entries import Entry, Hit
-from boss_bot.core.search.indexing import entry_of
+from boss_bot.core.search.indexing import WEB, entry_of
 from boss_bot.core.search.ports import ChatError, ChatModel
 from boss_bot.core.search.retrieval import Retriever
 
+DISCORD_HOSTS = re.compile(r"^https://(?:ptb\.|canary\.)?discord(?:app)?\.com/channels")
 Visible = Callable[[Hit], bool]
 """Whether the asker may see a hit (its channel); a hit they may not see is never shown."""
 WIDER = 4  # items fetched per item shown, to make up for the ones the asker may not see
@@ -91,7 +93,8 @@ class Search:
 
     async def lookup(self, owner: str, target: str) -> Entry | None:
         """The owner's item that a job id, a jump link or a source link names."""
-        return await asyncio.to_thread(self.retriever.index.lookup, owner, target)
+        key = DISCORD_HOSTS.sub(WEB, target.strip())
+        return await asyncio.to_thread(self.retriever.index.lookup, owner, key)
 
     async def forget(self, owner: str, job_id: str) -> bool:
         """Remove the owner's item for a job at once; whether there was one."""

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from boss_bot.core.search.ports import Vectors
 
 _FIND = f"SELECT {ITEM_COLUMNS} FROM items WHERE owner = ? AND job_id = ?"  # noqa: S608
+_NAMED = (
+    f"SELECT {ITEM_COLUMNS} FROM items WHERE owner = ? "  # noqa: S608
+    "AND (job_id = ? OR jump_url = ? OR source_url = ?) ORDER BY delivered_at DESC"
+)
 
 
 class SqliteSearchIndex:
@@ -64,6 +68,12 @@ class SqliteSearchIndex:
         """The owner's entry for a job (without its captions), if there is one."""
         with self._lock:
             row = self._db.execute(_FIND, (owner, job_id)).fetchone()
+        return entry_of(row) if row else None
+
+    def lookup(self, owner: str, key: str) -> Entry | None:
+        """The owner's newest entry with this job id, jump link or source URL."""
+        with self._lock:
+            row = self._db.execute(_NAMED, (owner, key, key, key)).fetchone()
         return entry_of(row) if row else None
 
     def forget(self, owner: str, job_id: str) -> bool:
