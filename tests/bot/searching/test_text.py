@@ -36,7 +36,10 @@ def test_a_found_item_has_title_uploader_dates_snippet_and_jump() -> None:
 
 
 def test_remote_text_cannot_ping_or_format() -> None:
-    text = found("x", [_hit(title="@everyone **bold** [x](http://evil)", snippet="<@123456789012345678> *a*")])
+    text = found(
+        "x",
+        [_hit(title="@everyone **bold** [x](http://evil)", snippet="<@123456789012345678> *a*")],
+    )
     assert "@everyone" not in text.replace("@\u200beveryone", "")
     assert "\\*\\*bold\\*\\*" in text
     assert "\\*a\\*" in text

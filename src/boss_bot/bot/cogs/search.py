@@ -18,8 +18,8 @@ from boss_bot.bot.searching.text import answered, found
 from boss_bot.bot.searching.visibility import owner, private, visible_for
 from boss_bot.errors import UserFacingError
 
-OFF = "🔎 Search is off in this server. A server admin can turn it on: `{p}settings set search on`."
-OFF_HERE = "🔎 Search is off on this bot."
+OFF = "Search is off in this server. A server admin can turn it on: `{p}settings set search on`."
+OFF_HERE = "Search is off on this bot."
 
 
 class Search(commands.Cog):
@@ -95,7 +95,7 @@ class Search(commands.Cog):
         self._check_on(ctx)
         entry = await self.bot.search.lookup(owner(ctx), target.strip("<> "))
         if entry is None:
-            raise UserFacingError("🔎 Search knows no such item here (a job id or a link).")
+            raise UserFacingError("Search knows no such item here: give a job id or a link.")
         who = requester(ctx)
         if entry.requester_id != who.user_id and not who.moderator:
             raise UserFacingError("Only who asked for it or a moderator may make search forget it.")

@@ -45,7 +45,8 @@ def heading(entry: Entry) -> str:
 def hit_lines(number: int, hit: Hit) -> list[str]:
     """One found item: heading, snippet (with a link to the moment), where it was posted."""
     entry, when = hit.entry, hit.entry.delivered_at.strftime("%Y-%m-%d")
-    snippet = f"> {marked(hit.snippet)}" if hit.snippet.strip() else ""
+    plain = " ".join(hit.snippet.replace("**", "").split())
+    snippet = f"> {marked(hit.snippet)}" if plain and plain != entry.title else ""
     if hit.at is not None and snippet:
         snippet += f" ([at {clock(hit.at)}](<{at_time(entry.source_url, hit.at)}>))"
     posted = f"shared by <@{entry.requester_id}> on {when} · [jump](<{entry.jump_url}>)"
