@@ -91,10 +91,9 @@ def run(embedding: Embedding | None, label: str, items: int, count: int) -> dict
             times.append((time.perf_counter() - started) * 1000)
         index.close()  # the last connection checkpoints the WAL into the file
         size = path.stat().st_size
-    passages = sum(len(e.captions) + 1 for e in entries)
     return {
         f"{label}_items": items,
-        f"{label}_passages": passages,
+        f"{label}_passages": sum(len(e.captions) + 1 for e in entries),
         f"{label}_index_mb": round(size / 1e6, 1),
         f"{label}_index_s": round(indexed, 1),
         f"{label}_find_p50_ms": round(statistics.median(times), 1),

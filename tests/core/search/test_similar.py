@@ -72,3 +72,14 @@ def test_items_without_vectors_or_another_width_are_skipped(index: SqliteSearchI
     index.add(entry("vec"), np.stack([_unit(1, 0)]))
     assert [h.entry.job_id for h in index.similar(A, _unit(1, 0))] == ["vec"]
     assert index.similar(A, _unit(1, 0, 0)) == []
+
+
+def test_replaced_and_forgotten_vectors_are_gone_after_a_search(index: SqliteSearchIndex) -> None:
+    """Re-adding or forgetting an item after a similar() call changes the next one."""
+    index.add(entry("moved"), np.stack([_unit(1, 0)]))
+    index.add(entry("stays"), np.stack([_unit(0.6, 0.8)]))
+    assert index.similar(A, _unit(1, 0))[0].entry.job_id == "moved"
+    index.add(entry("moved"), np.stack([_unit(0, 1)]))
+    assert [h.entry.job_id for h in index.similar(A, _unit(1, 0))] == ["stays", "moved"]
+    assert index.forget(A, "stays")
+    assert [h.entry.job_id for h in index.similar(A, _unit(1, 0))] == ["moved"]

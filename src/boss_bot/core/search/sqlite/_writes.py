@@ -36,8 +36,8 @@ def drop(db: sqlite3.Connection, job_ids: list[str]) -> None:
         db.execute(sql, (jobs,))
 
 
-def write(db: sqlite3.Connection, entry: Entry, vectors: "Vectors | None") -> None:
-    """Insert ``entry`` (after dropping any with its job id) with one vector a passage.
+def write(db: sqlite3.Connection, entry: Entry, vectors: "Vectors | None") -> list[int]:
+    """Insert ``entry`` (after dropping any with its job id); its passages' ids, in order.
 
     Raises:
         ValueError: ``vectors`` has not one row per passage.
@@ -49,9 +49,12 @@ def write(db: sqlite3.Connection, entry: Entry, vectors: "Vectors | None") -> No
 
     drop(db, [entry.job_id])
     db.execute(_ITEM, item_row(entry))
+    passage_ids = []
     for n, part in enumerate(parts):
         blob = vector_blob(vectors[n]) if vectors is not None else None
         row = (entry.job_id, entry.owner, part.kind, part.start, part.text, blob)
-        passage_id = db.execute(_PASSAGE, row).lastrowid
+        passage_id = int(db.execute(_PASSAGE, row).lastrowid or 0)
+        passage_ids.append(passage_id)
         for table in ("words", "grams") if part.kind == "about" else ("words",):
             db.execute(_FTS.format(table=table), (passage_id, *fts_row(entry, part)))
+    return passage_ids

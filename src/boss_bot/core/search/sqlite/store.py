@@ -15,6 +15,7 @@ from boss_bot.core.search.entries import Entry, Hit
 from boss_bot.core.search.sqlite import _vectors
 from boss_bot.core.search.sqlite._rows import ITEM_COLUMNS, entry_of
 from boss_bot.core.search.sqlite._schema import migrate
+from boss_bot.core.search.sqlite._similar import similar_hits
 from boss_bot.core.search.sqlite._words import word_hits
 from boss_bot.core.search.sqlite._writes import drop, write
 
@@ -45,12 +46,18 @@ class SqliteSearchIndex:
         Raises:
             ValueError: ``vectors`` has not one row per passage.
         """
-        with self._lock, self._db:
-            sql = "SELECT owner FROM items WHERE job_id = ?"
-            for (previous,) in self._db.execute(sql, (entry.job_id,)).fetchall():
-                self._vectors.pop(previous, None)
-            self._vectors.pop(entry.owner, None)
-            write(self._db, entry, vectors)
+        with self._lock:
+            with self._db:
+                sql = "SELECT owner FROM items WHERE job_id = ?"
+                previous = [owner for (owner,) in self._db.execute(sql, (entry.job_id,))]
+                passage_ids = write(self._db, entry, vectors)
+            cached = self._vectors.get(entry.owner)
+            if previous:  # a replaced item's old rows are somewhere in its owner's matrix
+                for owner in {*previous, entry.owner}:
+                    self._vectors.pop(owner, None)
+            elif cached is not None and vectors is not None:
+                grown = _vectors.appended(cached, passage_ids, entry.job_id, vectors)
+                self._vectors[entry.owner] = grown or _vectors.load(self._db, entry.owner)
 
     def search(self, owner: str, query: str, limit: int = 5) -> list[Hit]:
         """The owner's best ``limit`` items for these words, best first, one hit each."""
@@ -62,7 +69,7 @@ class SqliteSearchIndex:
         with self._lock:
             if owner not in self._vectors:
                 self._vectors[owner] = _vectors.load(self._db, owner)
-            return _vectors.similar_hits(self._db, self._vectors[owner], vector, limit)
+            return similar_hits(self._db, self._vectors[owner], vector, limit)
 
     def get(self, owner: str, job_id: str) -> Entry | None:
         """The owner's entry for a job (without its captions), if there is one."""
