@@ -4,7 +4,8 @@ Stages fill the ``limit`` in turn, each adding only items not found yet: every w
 (``words``), then any word (``words``), then parts of words (``grams``, trigrams of the
 ``about`` passages). A word found in ``COMMON`` passages or more ("the", "a") is left
 out: it would barely change BM25's order, but scoring its every passage is what makes
-a search slow (FTS5 counts a word's passages for BM25 on every query).
+a search slow (FTS5 counts a word's passages for BM25 on every query). A query of common
+words only keeps them all: slower, but "bridge" in a server full of bridges still finds.
 """
 
 import json
@@ -56,7 +57,8 @@ def _rare(db: sqlite3.Connection, words: list[str]) -> list[str]:
 
 def word_hits(db: sqlite3.Connection, owner: str, query: str, limit: int) -> list[Hit]:
     """The owner's best ``limit`` items for the words of ``query``, best first."""
-    words = _rare(db, words_of(query))
+    asked = words_of(query)
+    words = _rare(db, asked) or asked
     found: list[Hit] = []
     if not words or limit <= 0:
         return found
