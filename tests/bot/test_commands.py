@@ -94,6 +94,7 @@ async def test_all_extensions_load(make_bot) -> None:
         "AutoDownload",
         "Lifecycle",
         "Settings",
+        "Search",
     }
     assert set(bot.cogs) == expected
 
