@@ -5,37 +5,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from model2vec import StaticModel
-from tokenizers import Tokenizer, normalizers, pre_tokenizers
-from tokenizers.models import WordLevel
 
 from boss_bot.errors import ConfigError
 from boss_bot.rag.embedding import Model2VecEmbedding
+from tests.support.tiny_model import TINY_WORDS, save_tiny_model
 
-# Bridges and rivers point one way, cats and kittens another, weather a third.
-WORDS = {
-    "[UNK]": [0.0, 0.0, 0.0],
-    "bridge": [1.0, 0.1, 0.0],
-    "river": [0.9, 0.2, 0.1],
-    "collapsed": [0.8, 0.0, 0.3],
-    "cat": [0.0, 1.0, 0.1],
-    "kitten": [0.1, 0.9, 0.0],
-    "sleeps": [0.0, 0.8, 0.2],
-    "wind": [0.2, 0.0, 1.0],
-}
+WORDS = TINY_WORDS
 
 
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny word-level model saved the way model2vec saves any model."""
-    vocab = {word: index for index, word in enumerate(WORDS)}
-    tokenizer = Tokenizer(WordLevel(vocab, unk_token="[UNK]"))
-    tokenizer.normalizer = normalizers.Lowercase()
-    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
-    vectors = np.array(list(WORDS.values()), dtype=np.float32) * 3.0  # not unit length
-    folder = tmp_path_factory.mktemp("model")
-    StaticModel(vectors=vectors, tokenizer=tokenizer).save_pretrained(folder)
-    return folder
+    return save_tiny_model(tmp_path_factory.mktemp("model"))
 
 
 def test_rows_are_unit_length_float32(model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
