@@ -4,121 +4,99 @@ Items are put in the bot's own search store as a delivered job would put them (t
 end-to-end tests deliver real ones); every answer is read as a member reads it.
 """
 
-from datetime import UTC, datetime, timedelta
-
 import discord
 import discord.ext.test as dpytest
 
-from boss_bot.bot.client import BossBot
-from boss_bot.core.search.entries import Entry, owner_of
-from tests.bot.conftest import say
-
-
-def _member(name: str, **permissions: bool) -> discord.Member:
-    """A member of the first guild, with a role that has ``permissions`` (if any)."""
-    guild = dpytest.get_config().guilds[0]
-    member = dpytest.backend.make_member(dpytest.backend.make_user(name, "0007"), guild)
-    if permissions:
-        value = discord.Permissions(**permissions).value
-        member._roles.add(dpytest.backend.make_role(name + "s", guild, permissions=value).id)
-    return member
-
-
-async def _answer(text: str, member: discord.Member, channel: object = None) -> str:
-    await say(text, member=member, **({"channel": channel} if channel else {}))
-    return dpytest.get_message().content
-
-
-def _add(bot: BossBot, job: str, title: str, channel: int, by: int, *, age_days: float = 1) -> None:
-    guild = dpytest.get_config().guilds[0]
-    when = datetime.now(UTC) - timedelta(days=age_days)
-    jump = f"https://discord.com/channels/{guild.id}/{channel}/{hash(job) % 10**6}"
-    entry = Entry(job, owner_of(guild.id, by), channel, by, when, jump, title=title)
-    bot.search.retriever.add(entry)
-
-
-async def _search_on(bot: BossBot) -> None:
-    bot.servers.change(dpytest.get_config().guilds[0].id, "search", "on", (1, "owner"))
+from tests.bot.searchkit import add, answer, member, search_on
 
 
 async def test_a_channel_answer_shows_only_what_everyone_there_may_see(make_bot) -> None:
     """A private channel's item: not in a public answer, not for a member who can't view it."""
     bot = await make_bot()
-    await _search_on(bot)
+    search_on(bot)
     guild, here = dpytest.get_config().guilds[0], dpytest.get_config().channels[0]
     view, send = 1 << 10, 1 << 11  # View Channel, Send Messages
     hidden = {"id": guild.id, "type": 0, "allow": "0", "deny": str(view)}
     me = {"id": bot.user.id, "type": 1, "allow": str(view | send), "deny": "0"}
     staff = dpytest.backend.make_text_channel("staff", guild, permission_overwrites=[hidden, me])
     assert not staff.permissions_for(guild.default_role).read_messages
-    ann, mod = _member("Ann"), _member("Mod", administrator=True)
-    _add(bot, "aaaaaa", "Harbour lights at night", here.id, ann.id)
-    _add(bot, "bbbbbb", "Harbour plans for staff only", staff.id, mod.id)
+    ann, mod = member("Ann"), member("Mod", administrator=True)
+    add(bot, "aaaaaa", "Harbour lights at night", here.id, ann.id)
+    add(bot, "bbbbbb", "Harbour plans for staff only", staff.id, mod.id)
 
     for who in (ann, mod):
-        public = await _answer("$find harbour", who)
+        public = await answer("$find harbour", who)
         assert "Harbour lights" in public
         assert "staff only" not in public
-    assert "staff only" in await _answer("$find harbour", mod, staff)
-    assert "staff only" not in await _answer("$ask what are the harbour plans?", ann)
+    assert "staff only" in await answer("$find harbour", mod, staff)
+    assert "staff only" not in await answer("$ask what are the harbour plans?", ann)
 
 
 async def test_forget_is_for_the_requester_or_a_moderator(make_bot) -> None:
     """Another member is refused and the item stays; the requester and a moderator may."""
     bot = await make_bot()
-    await _search_on(bot)
+    search_on(bot)
     here = dpytest.get_config().channels[0]
-    ann, bob, mod = _member("Ann"), _member("Bob"), _member("Mod", manage_messages=True)
-    _add(bot, "aaaaaa", "Harbour lights", here.id, ann.id)
-    _add(bot, "cccccc", "Harbour fog", here.id, ann.id)
-    refused = await _answer("$forget aaaaaa", bob)
+    ann, bob, mod = member("Ann"), member("Bob"), member("Mod", manage_messages=True)
+    add(bot, "aaaaaa", "Harbour lights", here.id, ann.id)
+    add(bot, "cccccc", "Harbour fog", here.id, ann.id)
+    refused = await answer("$forget aaaaaa", bob)
     assert refused == "⚠️ Only who asked for it or a moderator may make search forget it."
-    assert "Harbour lights" in await _answer("$find harbour", bob)
-    assert "Forgotten: `aaaaaa`" in await _answer("$forget aaaaaa", ann)
-    assert "Forgotten: `cccccc`" in await _answer("$forget <cccccc>", mod)
-    assert "Nothing shared here" in await _answer("$find harbour", bob)
-    unknown = await _answer("$forget https://example.org/never", ann)
+    assert "Harbour lights" in await answer("$find harbour", bob)
+    assert "Forgotten: `aaaaaa`" in await answer("$forget aaaaaa", ann)
+    assert "Forgotten: `cccccc`" in await answer("$forget <cccccc>", mod)
+    assert "Nothing shared here" in await answer("$find harbour", bob)
+    unknown = await answer("$forget https://example.org/never", ann)
     assert unknown == "⚠️ Search knows no such item here: give a job id or a link."
 
 
-async def test_expired_items_are_not_found_and_pruned(make_bot) -> None:
-    """An item older than the retention is never shown, and pruning removes it."""
-    bot = await make_bot(search_retention_days=30)
-    await _search_on(bot)
-    here, ann = dpytest.get_config().channels[0], _member("Ann")
-    _add(bot, "aaaaaa", "Harbour old", here.id, ann.id, age_days=31)
-    _add(bot, "bbbbbb", "Harbour new", here.id, ann.id, age_days=29)
-    found = await _answer("$find harbour", ann)
-    assert "Harbour new" in found
-    assert "Harbour old" not in found
-    bot.search.prune()  # the cog's hourly pruning may have run already
-    owner = owner_of(dpytest.get_config().guilds[0].id, ann.id)
-    assert bot.search.retriever.index.get(owner, "aaaaaa") is None
-    assert bot.search.retriever.index.get(owner, "bbbbbb") is not None
+def _private_thread(parent: discord.TextChannel, name: str) -> discord.Thread:
+    """A private thread of ``parent`` in the guild's cache (dpytest makes no threads)."""
+    meta = {"archived": False, "auto_archive_duration": 60, "archive_timestamp": None}
+    data = {
+        "id": parent.id + 7,
+        "guild_id": parent.guild.id,
+        "parent_id": parent.id,
+        "owner_id": 1,
+        "name": name,
+        "type": discord.ChannelType.private_thread.value,
+        "thread_metadata": {**meta, "locked": False, "invitable": False},
+        "member_count": 1,
+        "message_count": 0,
+    }
+    thread = discord.Thread(guild=parent.guild, state=parent._state, data=data)  # type: ignore[arg-type]
+    parent.guild._add_thread(thread)
+    return thread
 
 
-async def test_direct_messages_search_only_the_members_own(make_bot) -> None:
-    """In DMs a member finds their own DM downloads, never a server's or another's."""
-    bot = await make_bot(allow_dms=True)
-    await _search_on(bot)
-    ann, bob = _member("Ann"), _member("Bob")
+async def test_a_private_threads_item_shows_only_in_that_thread(make_bot) -> None:
+    """Readers of the parent channel may not be the thread's members: never elsewhere."""
+    bot = await make_bot()
+    search_on(bot)
     here = dpytest.get_config().channels[0]
-    _add(bot, "aaaaaa", "Harbour in the server", here.id, ann.id)
-    mine = await ann.create_dm()
-    when = datetime.now(UTC)
-    entry = Entry("dddddd", owner_of(None, ann.id), mine.id, ann.id, when, "j", title="Harbour DM")
-    bot.search.retriever.add(entry)
-    found = await _answer("$find harbour", ann, mine)
-    assert "Harbour DM" in found
-    assert "in the server" not in found
-    assert "Nothing shared here" in await _answer("$find harbour", bob, await bob.create_dm())
+    thread, ann = _private_thread(here, "secret plans"), member("Ann", administrator=True)
+    add(bot, "tttttt", "Harbour plans in a thread", thread.id, ann.id)
+    assert "Nothing shared here" in await answer("$find harbour", ann)
+    forget = await answer("$forget tttttt", ann)
+    assert forget == "⚠️ Search knows no such item here: give a job id or a link."
 
 
-async def test_search_off_says_how_to_turn_it_on(make_bot) -> None:
-    """Off by default; with retention 0 the operator's switch refuses to turn it on."""
-    await make_bot(search_retention_days=0)
-    assert await _answer("$find x", _member("Ann")) == (
-        "⚠️ Search is off in this server. A server admin can turn it on: `$settings set search on`."
-    )
-    refused = await _answer("$settings set search on", _member("Al", manage_guild=True))
-    assert "turned search off (BOSS_BOT_SEARCH_RETENTION_DAYS=0)" in refused
+async def test_forget_works_while_search_is_off(make_bot) -> None:
+    """Turning search off stops indexing and finding; forgetting still works."""
+    bot = await make_bot()
+    search_on(bot)
+    here, ann = dpytest.get_config().channels[0], member("Ann")
+    add(bot, "aaaaaa", "Harbour lights", here.id, ann.id)
+    bot.servers.change(dpytest.get_config().guilds[0].id, "search", "off", (1, "owner"))
+    assert "Search is off in this server" in await answer("$find harbour", ann)
+    assert "Forgotten: `aaaaaa`" in await answer("$forget aaaaaa", ann)
+
+
+async def test_asking_too_often_is_told_to_wait(make_bot) -> None:
+    """Three questions a minute per member; the fourth is told when to try again."""
+    bot = await make_bot()
+    search_on(bot)
+    ann = member("Ann")
+    for _ in range(3):
+        assert "Nothing shared here" in await answer("$ask anything?", ann)
+    assert (await answer("$ask anything?", ann)).startswith("⏳ Slow down: try again in ")

@@ -101,9 +101,9 @@ class BossBot(commands.Bot):
         await self.close()
 
     async def close(self) -> None:
-        """Stop the download service and the status edits still to be tried, then disconnect."""
+        """Stop the downloads and the status edits still to be tried, disconnect, close search."""
         await self._tasks.close()
         await self.service.close()
-        await self.search.close()
         await self.sink.close()
-        await super().close()
+        await super().close()  # unloads the cogs: search's pruning stops
+        await self.search.close()

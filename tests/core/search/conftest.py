@@ -36,3 +36,11 @@ def index(tmp_path: Path) -> Iterator[SqliteSearchIndex]:
     store = SqliteSearchIndex(tmp_path / "search.sqlite3")
     yield store
     store.close()
+
+
+@pytest.fixture
+def any_cosine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every passage counts as related, however far (tests of ranking, limits, caching)."""
+    from boss_bot.core.search.sqlite import _vectors
+
+    monkeypatch.setattr(_vectors, "MIN_COSINE", -1.0)

@@ -1,6 +1,7 @@
 """Owner isolation: one server never sees, gets or forgets another server's items."""
 
 import numpy as np
+import pytest
 
 from boss_bot.core.search.sqlite import SqliteSearchIndex
 
@@ -22,6 +23,7 @@ def test_another_server_never_finds_the_item(index: SqliteSearchIndex) -> None:
     assert [h.entry.job_id for h in index.search(A, "bridge")] == ["j1"]
 
 
+@pytest.mark.usefixtures("any_cosine")
 def test_another_server_never_gets_nearby_vectors(index: SqliteSearchIndex) -> None:
     """similar() for B ranks only B's passages, even when A's vector is the exact match."""
     index.add(entry("j1", A), np.stack([_unit(1, 0, 0)]))

@@ -72,3 +72,19 @@ def test_a_query_without_words_finds_nothing(index: SqliteSearchIndex) -> None:
     assert retriever.find(A, "?!") == []
     assert retriever.find(A, "car", limit=0) == []
     assert len(embedding.calls) == 1
+
+
+class UnknownWords:
+    """A model that knows none of the query's words: an all-zero row (as model2vec gives)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+
+def test_a_query_the_model_cannot_read_is_searched_by_words_only(
+    index: SqliteSearchIndex,
+) -> None:
+    """No known word: no meaning ranking (which would rank every item), words decide."""
+    Retriever(index, FakeEmbedding()).add(entry("car", title="A car review"))
+    assert Retriever(index, UnknownWords()).find(A, "qwzx") == []
+    assert [h.entry.job_id for h in Retriever(index, UnknownWords()).find(A, "car")] == ["car"]

@@ -18,9 +18,17 @@ def test_the_nearest_item_comes_first(index: SqliteSearchIndex) -> None:
     index.add(entry("east"), np.stack([_unit(1, 0, 0)]))
     index.add(entry("north"), np.stack([_unit(0, 1, 0)]))
     index.add(entry("northeast"), np.stack([_unit(1, 1, 0)]))
-    hits = index.similar(A, _unit(1, 0.2, 0))
+    hits = index.similar(A, _unit(1, 0.3, 0))
     assert [h.entry.job_id for h in hits] == ["east", "northeast", "north"]
     assert hits[0].score > hits[1].score > hits[2].score
+
+
+def test_an_unrelated_item_is_not_found_by_meaning(index: SqliteSearchIndex) -> None:
+    """Below ``MIN_COSINE`` a passage is unrelated: a meaning search may find nothing."""
+    index.add(entry("north"), np.stack([_unit(0, 1, 0)]))
+    index.add(entry("east"), np.stack([_unit(1, 0, 0)]))
+    assert [h.entry.job_id for h in index.similar(A, _unit(1, 0.1, 0))] == ["east"]
+    assert index.similar(A, _unit(0, 0, 1)) == []
 
 
 def test_a_caption_passage_gives_its_time_and_text(index: SqliteSearchIndex) -> None:
@@ -39,6 +47,7 @@ def test_a_caption_passage_gives_its_time_and_text(index: SqliteSearchIndex) -> 
     assert (hit.entry.job_id, hit.at, hit.snippet) == ("j3", 30.0, "the kettle boils over")
 
 
+@pytest.mark.usefixtures("any_cosine")
 @pytest.mark.parametrize("candidates", [1, 32])
 def test_one_hit_per_item_and_the_limit(
     index: SqliteSearchIndex, monkeypatch: pytest.MonkeyPatch, candidates: int
@@ -57,6 +66,7 @@ def test_one_hit_per_item_and_the_limit(
     assert [h.entry.job_id for h in index.similar(A, _unit(1, 0, 0), limit=2)] == ["many", "one"]
 
 
+@pytest.mark.usefixtures("any_cosine")
 def test_new_vectors_are_seen_after_a_search(index: SqliteSearchIndex) -> None:
     """An item added after a similar() call is found by the next one (no stale cache)."""
     index.add(entry("first"), np.stack([_unit(1, 0)]))
@@ -74,6 +84,7 @@ def test_items_without_vectors_or_another_width_are_skipped(index: SqliteSearchI
     assert index.similar(A, _unit(1, 0, 0)) == []
 
 
+@pytest.mark.usefixtures("any_cosine")
 def test_replaced_and_forgotten_vectors_are_gone_after_a_search(index: SqliteSearchIndex) -> None:
     """Re-adding or forgetting an item after a similar() call changes the next one."""
     index.add(entry("moved"), np.stack([_unit(1, 0)]))

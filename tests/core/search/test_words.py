@@ -95,3 +95,15 @@ def test_words_in_too_many_passages_are_left_out(
     assert [h.entry.job_id for h in index.search(A, "the bridge")] == ["j1"]
     assert len(index.search(A, "the")) == 5
     assert len(index.search(A, "common")) == 4
+    assert [h.entry.job_id for h in index.search("guild:2", "the bridge")] == []
+
+
+def test_commonness_is_counted_in_the_owners_own_passages(
+    index: SqliteSearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another server's many bridges do not make "bridge" common here."""
+    monkeypatch.setattr(_words, "COMMON", 3)
+    for n in range(5):
+        index.add(entry(f"a{n}", owner="guild:9", title=f"bridge {n}"))
+    index.add(entry("b1", title="old bridge footage"))
+    assert [h.entry.job_id for h in index.search(A, "bridge recipe")] == ["b1"]

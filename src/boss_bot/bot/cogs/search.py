@@ -16,10 +16,13 @@ from boss_bot.bot.permissions import requester
 from boss_bot.bot.replies import NO_MENTIONS, answer, clip
 from boss_bot.bot.searching.text import answered, found
 from boss_bot.bot.searching.visibility import owner, private, visible_for
+from boss_bot.core.search.entries import Hit
 from boss_bot.errors import UserFacingError
 
 OFF = "Search is off in this server. A server admin can turn it on: `{p}settings set search on`."
-OFF_HERE = "Search is off on this bot."
+OFF_DM = "Search is off in your direct messages: `{p}dls set search on` keeps your downloads here."
+OFF_BOT = "Search is off on this bot."
+BUSY = commands.BucketType.user  # per member: $ask may call a paid model, $find reads the disk
 
 
 class Search(commands.Cog):
@@ -46,8 +49,10 @@ class Search(commands.Cog):
             logger.exception("could not prune the search index")
 
     def _check_on(self, ctx: commands.Context[BossBot]) -> None:
-        if not self.bot.search.on(ctx.guild.id if ctx.guild else None):
-            raise UserFacingError(OFF.format(p=ctx.clean_prefix) if ctx.guild else OFF_HERE)
+        search = self.bot.search
+        if not search.on(ctx.guild.id if ctx.guild else None, ctx.author.id):
+            off = OFF_BOT if search.retention.total_seconds() == 0 else OFF if ctx.guild else OFF_DM
+            raise UserFacingError(off.format(p=ctx.clean_prefix))
 
     async def _say(self, ctx: commands.Context[BossBot], text: str) -> None:
         if ctx.interaction is None:
@@ -63,6 +68,7 @@ class Search(commands.Cog):
         "see; /find answers only you and shows every channel you can see.",
         extras={"examples": ["{prefix}find bridge collapse", "{prefix}find cooking pasta"]},
     )
+    @commands.cooldown(5, 30, BUSY)
     async def find(self, ctx: commands.Context[BossBot], *, words: str) -> None:
         """Show the best items for ``words``."""
         self._check_on(ctx)
@@ -77,6 +83,8 @@ class Search(commands.Cog):
         "otherwise it shows the passages that answer best.",
         extras={"examples": ["{prefix}ask who explained how the bridge was built?"]},
     )
+    @commands.cooldown(3, 60, BUSY)
+    @commands.max_concurrency(1, BUSY)
     async def ask(self, ctx: commands.Context[BossBot], *, question: str) -> None:
         """Answer ``question`` from the best items, with citations."""
         self._check_on(ctx)
@@ -91,10 +99,9 @@ class Search(commands.Cog):
         extras={"examples": ["{prefix}forget 3fa9c1"]},
     )
     async def forget(self, ctx: commands.Context[BossBot], target: str) -> None:
-        """Forget the item ``target`` names."""
-        self._check_on(ctx)
-        entry = await self.bot.search.lookup(owner(ctx), target.strip("<> "))
-        if entry is None:
+        """Forget the item ``target`` names (also while search is off: it stops nothing)."""
+        entry = await self.bot.search.lookup(owner(ctx), target, ctx.author.id)
+        if entry is None or not visible_for(ctx)(Hit(entry, "")):  # hidden: as if unknown
             raise UserFacingError("Search knows no such item here: give a job id or a link.")
         who = requester(ctx)
         if entry.requester_id != who.user_id and not who.moderator:

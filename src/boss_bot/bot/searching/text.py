@@ -1,14 +1,27 @@
-"""The text of $find's and $ask's answers: remote text made inert, links that jump."""
+"""The text of $find's and $ask's answers: remote text made inert, links that jump.
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+Titles, uploaders and snippets come from remote sites: links and mentions are removed
+(``postable``), markdown is escaped, and every URL put in a link is percent-encoded so
+that no character of it can close the link. Answers fit one message: whole items are
+left out rather than cut in the middle.
+"""
+
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from boss_bot.bot.cards import shown
 from boss_bot.bot.render import quoted
-from boss_bot.core.search.answering import Answer
+from boss_bot.bot.replies import MAX_CONTENT
+from boss_bot.core.search.answering import Answer, postable
 from boss_bot.core.search.entries import Entry, Hit
 
-TITLE, UPLOADER, SNIPPET = 90, 40, 220
+TITLE, UPLOADER, SNIPPET = 80, 40, 200
 YOUTUBE = ("youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be")
+URL_SAFE = ":/?#&=%+@,;~!$'*.-_"  # what stays as typed; ()[]<> and spaces are encoded
+
+
+def link(url: str) -> str:
+    """``url`` as a markdown link target: ``<…>`` (no preview), nothing that can close it."""
+    return f"<{quote(url, safe=URL_SAFE)}>"
 
 
 def at_time(url: str, seconds: float) -> str:
@@ -27,19 +40,24 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def inert(text: str, limit: int) -> str:
+    """Remote text shown: no link or mention left, markdown escaped, cut to ``limit``."""
+    return shown(postable(" ".join(text.split())), limit, quoted)
+
+
 def marked(snippet: str) -> str:
     """The store's snippet shown: its ``**`` marks bold, everything else inert."""
-    parts = shown(" ".join(snippet.split()), SNIPPET, lambda text: text).split("**")
+    parts = shown(postable(" ".join(snippet.split())), SNIPPET, lambda text: text).split("**")
     return "".join(f"**{quoted(p)}**" if i % 2 and p else quoted(p) for i, p in enumerate(parts))
 
 
-def heading(entry: Entry) -> str:
+def heading(entry: Entry, title: int = TITLE) -> str:
     """Title (or the source's host), uploader and date of an item, inert."""
-    title = entry.title or urlsplit(entry.source_url).hostname or "untitled"
-    facts = [shown(entry.uploader, UPLOADER)] if entry.uploader else []
+    name = inert(entry.title, title) or urlsplit(entry.source_url).hostname or "untitled"
+    facts = [inert(entry.uploader, UPLOADER)] if entry.uploader else []
     facts += [entry.uploaded.isoformat()] if entry.uploaded else []
-    tail = f" — {' · '.join(facts)}" if facts else ""
-    return f"**{shown(title, TITLE)}**{tail}"
+    tail = f" — {' · '.join(f for f in facts if f)}" if any(facts) else ""
+    return f"**{name}**{tail}"
 
 
 def hit_lines(number: int, hit: Hit) -> list[str]:
@@ -48,28 +66,32 @@ def hit_lines(number: int, hit: Hit) -> list[str]:
     plain = " ".join(hit.snippet.replace("**", "").split())
     snippet = f"> {marked(hit.snippet)}" if plain and plain != entry.title else ""
     if hit.at is not None and snippet:
-        snippet += f" ([at {clock(hit.at)}](<{at_time(entry.source_url, hit.at)}>))"
-    posted = f"shared by <@{entry.requester_id}> on {when} · [jump](<{entry.jump_url}>)"
+        snippet += f" ([at {clock(hit.at)}]({link(at_time(entry.source_url, hit.at))}))"
+    posted = f"shared by <@{entry.requester_id}> on {when} · [jump]({link(entry.jump_url)})"
     return [f"{number}. {heading(entry)}", *([snippet] if snippet else []), posted]
 
 
 def found(words: str, hits: list[Hit]) -> str:
-    """``$find``'s answer."""
-    asked = shown(" ".join(words.split()), 60)
+    """``$find``'s answer: as many of the hits as fit one message, best first."""
+    asked = inert(words, 60)
     if not hits:
         return f"🔎 Nothing shared here matches “{asked}”."
-    lines = [f"🔎 **{len(hits)} found** for “{asked}”:"]
-    for number, hit in enumerate(hits, 1):
-        lines += hit_lines(number, hit)
-    return "\n".join(lines)
+    items = ["\n".join(hit_lines(n, hit)) for n, hit in enumerate(hits, 1)]
+    while len(items) > 1 and len("\n".join(items)) > MAX_CONTENT - 60:
+        items.pop()
+    head = f"🔎 **{len(items)} found** for “{asked}”:"
+    return "\n".join([head, *items])
 
 
 def answered(answer: Answer) -> str:
-    """``$ask``'s answer: the text, then each cited item as ``[n]`` and its jump link."""
+    """``$ask``'s answer: the text, cut to leave room for each cited item and its link."""
     if not answer.hits:
         return "🔎 Nothing shared here answers that."
     sources = [
-        f"[{n}] {heading(hit.entry)} · [jump](<{hit.entry.jump_url}>)"
+        f"[{n}] {heading(hit.entry, 50)} · [jump]({link(hit.entry.jump_url)})"
         for n, hit in enumerate(answer.hits, 1)
     ]
-    return "\n".join([f"💬 {answer.text}", "", *sources])
+    tail = "\n".join(["", *sources])
+    room = MAX_CONTENT - len(tail) - len("💬 ")
+    text = answer.text if len(answer.text) <= room else answer.text[: room - 1] + "…"
+    return f"💬 {text}{tail}"

@@ -3,8 +3,9 @@
 A member sees only items posted in channels they can view. An answer posted in a channel
 (``$find``) is read by everyone there, so it shows only items from that channel or from
 channels every member can view; a slash command's answer is ephemeral (only the asker
-sees it), so it shows every channel the asker can view. In direct messages the owner
-(``owner_of``) already limits the items to the asker's own.
+sees it), so it shows every channel the asker can view. A private thread's items show
+only in that thread: who may read it is its member list, which the bot does not keep.
+In direct messages the owner (``owner_of``) already limits the items to the asker's own.
 """
 
 import discord
@@ -20,8 +21,18 @@ def owner(ctx: commands.Context[commands.Bot]) -> str:
 
 
 def private(ctx: commands.Context[commands.Bot]) -> bool:
-    """Whether the answer is seen by the asker alone (a slash command in a server)."""
+    """Whether the answer is seen by the asker alone (a slash command, or a DM)."""
     return ctx.interaction is not None or ctx.guild is None
+
+
+def _readable(channel: object, who: discord.Member | discord.Role) -> bool:
+    """Whether ``who`` may read ``channel`` (a channel or thread of the server)."""
+    if not isinstance(channel, discord.abc.GuildChannel | discord.Thread):
+        return False
+    try:
+        return channel.permissions_for(who).read_messages
+    except discord.ClientException:  # a thread whose parent is not cached
+        return False
 
 
 def visible_for(ctx: commands.Context[commands.Bot]) -> Visible:
@@ -35,10 +46,12 @@ def visible_for(ctx: commands.Context[commands.Bot]) -> Visible:
 
     def visible(hit: Hit) -> bool:
         channel = guild.get_channel_or_thread(hit.entry.channel_id)
-        if channel is None or not channel.permissions_for(member).read_messages:
+        if channel is None or not _readable(channel, member):
             return False
-        return (
-            alone or channel.id == here or channel.permissions_for(guild.default_role).read_messages
-        )
+        if channel.id == here:
+            return True
+        if isinstance(channel, discord.Thread) and channel.is_private():
+            return False
+        return alone or _readable(channel, guild.default_role)
 
     return visible

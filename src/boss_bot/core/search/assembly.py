@@ -19,13 +19,15 @@ def build_search(
 ) -> Search:
     """Search over ``search.sqlite3`` in the data directory, on where servers turned it on.
 
-    Direct messages are indexed whenever the operator keeps search: only the member who
-    asked can ever find their own DM downloads.
+    In direct messages the member decides (``$dls set search on``): only they can ever
+    find their own DM downloads.
     """
     index = SqliteSearchIndex(Storage(settings.data_dir).search_db)
     return Search(
         Retriever(index, embedding),
-        indexed_in=lambda guild: guild is None or servers.server(guild).search,
+        indexed_in=lambda guild, user: (
+            servers.server(guild).search if guild is not None else servers.member(user).search
+        ),
         retention=timedelta(days=settings.search_retention_days),
         subtitle_langs=settings.subtitle_patterns(),
         chat=chat,

@@ -1,5 +1,6 @@
 """From a delivered job to what search keeps of it."""
 
+import re
 from datetime import datetime
 
 from boss_bot.core.card import Card
@@ -7,11 +8,17 @@ from boss_bot.core.items import DownloadItem
 from boss_bot.core.search.entries import Entry, owner_of
 
 WEB = "https://discord.com/channels"
+DISCORD_HOSTS = re.compile(r"^https://(?:ptb\.|canary\.)?discord(?:app)?\.com/channels")
 
 
 def jump_url(guild_id: int | None, channel_id: int, message_id: int) -> str:
     """Discord's link to a message (``@me`` stands for direct messages)."""
     return f"{WEB}/{guild_id if guild_id is not None else '@me'}/{channel_id}/{message_id}"
+
+
+def link_key(target: str) -> str:
+    """A job id or link as typed, as the store keeps it (any Discord host: ``discord.com``)."""
+    return DISCORD_HOSTS.sub(WEB, target.strip().strip("<>"))
 
 
 def entry_of(item: DownloadItem, card: Card | None, delivered_at: datetime) -> Entry | None:

@@ -42,8 +42,8 @@ class SearchIndex(Protocol):
         """The owner's entry for a job, if there is one."""
         ...
 
-    def lookup(self, owner: str, key: str) -> Entry | None:
-        """The owner's newest entry with this job id, jump link or source URL."""
+    def lookup(self, owner: str, key: str, requester: int | None = None) -> Entry | None:
+        """The owner's entry with this job id, jump link or source URL (asker's first)."""
         ...
 
     def forget(self, owner: str, job_id: str) -> bool:

@@ -31,8 +31,9 @@ class Retriever:
         """The owner's best ``limit`` items for ``query``, best first (none for no words)."""
         if limit <= 0 or not any(char.isalnum() for char in query):
             return []
-        if self.embedding is None:
+        vector = self.embedding.encode([query])[0] if self.embedding is not None else None
+        if vector is None or not vector.any():  # no model, or no word the model knows
             return self.index.search(owner, query, limit)
         words = self.index.search(owner, query, limit * DEPTH)
-        meaning = self.index.similar(owner, self.embedding.encode([query])[0], limit * DEPTH)
+        meaning = self.index.similar(owner, vector, limit * DEPTH)
         return fuse(words, meaning, limit=limit)

@@ -6,7 +6,6 @@ coroutines here run it in a thread so the event loop never waits on the disk.
 """
 
 import asyncio
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -14,17 +13,22 @@ from datetime import UTC, datetime, timedelta
 from loguru import logger
 
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
-from boss_bot.core.search.answering import Answer, chat_messages, cited_answer, extractive
+from boss_bot.core.search.answering import (
+    MAX_SNIPPETS,
+    Answer,
+    chat_messages,
+    cited_answer,
+    extractive,
+)
 from boss_bot.core.search.entries import Entry, Hit
-from boss_bot.core.search.indexing import WEB, entry_of
+from boss_bot.core.search.indexing import entry_of, link_key
 from boss_bot.core.search.ports import ChatError, ChatModel
 from boss_bot.core.search.retrieval import Retriever
 
-DISCORD_HOSTS = re.compile(r"^https://(?:ptb\.|canary\.)?discord(?:app)?\.com/channels")
 Visible = Callable[[Hit], bool]
 """Whether the asker may see a hit (its channel); a hit they may not see is never shown."""
 WIDER = 4  # items fetched per item shown, to make up for the ones the asker may not see
-CONTEXT = 8  # snippets a language model is given
+CONTEXT = MAX_SNIPPETS  # snippets a language model is given
 
 
 def _clock() -> datetime:
@@ -37,7 +41,8 @@ class Search:
 
     Attributes:
         retriever: The store, with the embedding model when there is one.
-        indexed_in: Whether a server (``None``: direct messages) has search on.
+        indexed_in: Whether a server has search on, or (guild ``None``: direct
+            messages) the member has.
         retention: How long an item stays findable; zero: search is off.
         subtitle_langs: Subtitle languages to fetch for indexed jobs (``en.*``).
         chat: The language model for ``ask``; without one, answers are extractive.
@@ -45,23 +50,24 @@ class Search:
     """
 
     retriever: Retriever
-    indexed_in: Callable[[int | None], bool]
+    indexed_in: Callable[[int | None, int], bool]
     retention: timedelta
     subtitle_langs: tuple[str, ...] = ()
     chat: ChatModel | None = None
     clock: Callable[[], datetime] = field(default=_clock)
 
-    def on(self, guild_id: int | None) -> bool:
-        """Whether search is on here (the operator's retention and the server's choice)."""
-        return self.retention > timedelta(0) and self.indexed_in(guild_id)
+    def on(self, guild_id: int | None, user_id: int) -> bool:
+        """Whether search is on: the operator's retention, the server's (DMs: member's) choice."""
+        return self.retention > timedelta(0) and self.indexed_in(guild_id, user_id)
 
     def subtitles_for(self, item: DownloadItem) -> tuple[str, ...]:
         """The subtitle languages to fetch for ``item``: none unless it will be indexed."""
-        return self.subtitle_langs if self.on(item.guild_id) else ()
+        return self.subtitle_langs if self.on(item.guild_id, item.user_id) else ()
 
     def record(self, item: DownloadItem, result: DownloadResult | None) -> None:
         """Index a delivered job (a ``Finished`` hook: runs in a worker thread)."""
-        if item.status is not DownloadStatus.COMPLETED or not self.on(item.guild_id):
+        done = item.status is DownloadStatus.COMPLETED
+        if not done or not self.on(item.guild_id, item.user_id):
             return
         entry = entry_of(item, result.card if result else None, item.completed_at or self.clock())
         if entry is not None:
@@ -91,10 +97,10 @@ class Search:
                     return cited
         return extractive(question, hits)
 
-    async def lookup(self, owner: str, target: str) -> Entry | None:
-        """The owner's item that a job id, a jump link or a source link names."""
-        key = DISCORD_HOSTS.sub(WEB, target.strip())
-        return await asyncio.to_thread(self.retriever.index.lookup, owner, key)
+    async def lookup(self, owner: str, target: str, requester: int) -> Entry | None:
+        """The owner's item a job id, a jump link or a source link names (the asker's first)."""
+        key = link_key(target)
+        return await asyncio.to_thread(self.retriever.index.lookup, owner, key, requester)
 
     async def forget(self, owner: str, job_id: str) -> bool:
         """Remove the owner's item for a job at once; whether there was one."""

@@ -59,12 +59,14 @@ class MemberPreferences:
         mention: Mention me when my job ends (the server may still turn it off).
         dm: Send me a direct message with a jump link when my job ends.
         priority: The priority of my downloads when I name none.
+        search: Keep my direct-message downloads for ``$find`` there.
     """
 
     user_id: int
     mention: bool = True
     dm: bool = False
     priority: DefaultPriority = "normal"
+    search: bool = False
 
 
 @dataclass(frozen=True, slots=True)

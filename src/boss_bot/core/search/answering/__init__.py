@@ -8,6 +8,7 @@ nothing, it answers with ``extractive`` instead.
 from boss_bot.core.search.answering._answer import ANSWER_BUDGET, Answer
 from boss_bot.core.search.answering._citations import cited_answer
 from boss_bot.core.search.answering._extractive import extractive
+from boss_bot.core.search.answering._posting import postable
 from boss_bot.core.search.answering._prompt import MAX_SNIPPETS, PROMPT_BUDGET, chat_messages
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "chat_messages",
     "cited_answer",
     "extractive",
+    "postable",
 ]

@@ -13,7 +13,7 @@ from boss_bot.core.search.answering._text import capped, clock, one_line
 from boss_bot.core.search.entries import Hit
 from boss_bot.core.search.ports import ChatMessage
 
-MAX_SNIPPETS = 8
+MAX_SNIPPETS = 5  # each cited one is listed with its jump link: five fit one message
 """Hits shown to the model; ``cited_answer`` accepts citations of these only."""
 PROMPT_BUDGET = 8000
 """Characters in the user message (about 2,000 tokens): fits a 4,096-token context."""

@@ -4,8 +4,10 @@ Stages fill the ``limit`` in turn, each adding only items not found yet: every w
 (``words``), then any word (``words``), then parts of words (``grams``, trigrams of the
 ``about`` passages). A word found in ``COMMON`` passages or more ("the", "a") is left
 out: it would barely change BM25's order, but scoring its every passage is what makes
-a search slow (FTS5 counts a word's passages for BM25 on every query). A query of common
-words only keeps them all: slower, but "bridge" in a server full of bridges still finds.
+a search slow (FTS5 counts a word's passages for BM25 on every query). Commonness is
+counted in the owner's own passages (another server's words change nothing here), and
+when the rare words find nothing, every word is searched after all: slower, but
+"bridge" in a server full of bridges still finds.
 """
 
 import json
@@ -18,7 +20,12 @@ from boss_bot.core.search.sqlite._schema import WEIGHTS
 
 SNIPPET_WORDS = 30
 COMMON = 2000
-_COUNT = "SELECT count(*) FROM (SELECT 1 FROM words WHERE words MATCH ? LIMIT ?)"
+_COUNT = """
+SELECT count(*) FROM (
+    SELECT 1 FROM words JOIN passages AS p ON p.id = words.rowid
+    WHERE words MATCH ? AND p.owner = ? LIMIT ?
+)
+"""
 _BEST = """
 WITH m AS MATERIALIZED (  -- bm25() needs its own query: never flattened into the join
     SELECT rowid AS pid, bm25({table}, {weights}) AS rank FROM {table} WHERE {table} MATCH ?
@@ -50,20 +57,28 @@ def _stage(
     return hits
 
 
-def _rare(db: sqlite3.Connection, words: list[str]) -> list[str]:
-    """The words found in fewer than ``COMMON`` passages (counting stops there)."""
-    return [w for w in words if db.execute(_COUNT, (quoted(w), COMMON)).fetchone()[0] < COMMON]
+def _rare(db: sqlite3.Connection, owner: str, words: list[str]) -> list[str]:
+    """The words in fewer than ``COMMON`` of the owner's passages (counting stops there)."""
+    count = lambda w: db.execute(_COUNT, (quoted(w), owner, COMMON)).fetchone()[0]  # noqa: E731
+    return [word for word in words if count(word) < COMMON]
+
+
+def _stages(words: list[str]) -> tuple[tuple[str, str], ...]:
+    """Every word, then any word, then parts of words: (table, FTS5 query) each."""
+    either = any_of(words) if len(words) > 1 else ""  # one word: "every" was "any"
+    return (("words", all_of(words)), ("words", either), ("grams", parts_of(words)))
 
 
 def word_hits(db: sqlite3.Connection, owner: str, query: str, limit: int) -> list[Hit]:
     """The owner's best ``limit`` items for the words of ``query``, best first."""
     asked = words_of(query)
-    words = _rare(db, asked) or asked
+    rare = _rare(db, owner, asked)
     found: list[Hit] = []
-    if not words or limit <= 0:
+    if limit <= 0:
         return found
-    either = any_of(words) if len(words) > 1 else ""  # one word: "every" was "any"
-    stages = (("words", all_of(words)), ("words", either), ("grams", parts_of(words)))
-    for table, match in stages:
-        found += _stage(db, table, match, owner=owner, found=found, limit=limit)
+    for words in (rare, asked) if rare != asked else (asked,):
+        for table, match in _stages(words) if words else ():
+            found += _stage(db, table, match, owner=owner, found=found, limit=limit)
+        if found:
+            break
     return found

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 _FIND = f"SELECT {ITEM_COLUMNS} FROM items WHERE owner = ? AND job_id = ?"  # noqa: S608
 _NAMED = (
     f"SELECT {ITEM_COLUMNS} FROM items WHERE owner = ? "  # noqa: S608
-    "AND (job_id = ? OR jump_url = ? OR source_url = ?) ORDER BY delivered_at DESC"
+    "AND (job_id = ? OR jump_url = ? OR source_url = ?) "
+    "ORDER BY requester_id = ? DESC, delivered_at DESC"
 )
 
 
@@ -77,10 +78,10 @@ class SqliteSearchIndex:
             row = self._db.execute(_FIND, (owner, job_id)).fetchone()
         return entry_of(row) if row else None
 
-    def lookup(self, owner: str, key: str) -> Entry | None:
-        """The owner's newest entry with this job id, jump link or source URL."""
+    def lookup(self, owner: str, key: str, requester: int | None = None) -> Entry | None:
+        """The owner's entry with this job id, jump link or source URL (asker's first)."""
         with self._lock:
-            row = self._db.execute(_NAMED, (owner, key, key, key)).fetchone()
+            row = self._db.execute(_NAMED, (owner, key, key, key, requester)).fetchone()
         return entry_of(row) if row else None
 
     def forget(self, owner: str, job_id: str) -> bool:
