@@ -84,13 +84,13 @@ async def test_find_ask_and_forget(tmp_path: Path, clip: Path) -> None:
 
 
 async def test_without_a_model_ask_shows_the_passages(tmp_path: Path, clip: Path) -> None:
-    """No ``LLM_URL``: ``$ask`` answers with the best passages, cited; ``$forget <job id>``."""
+    """No ``LLM_URL``: ``$ask`` shows the best passages, cited; ``/find`` is private; forget."""
     with MediaServer() as media:
         video = media.add_file("/media/clip.mp4", clip, content_type="video/mp4")
         subs = media.add_file("/media/subs.vtt", VTT.encode(), "text/vtt")
         url = media.add_html("/watch/humber.html", page(video, subs))
         async with DiscordStub() as stub:
-            bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log")
+            bot = BotProcess(stub, tmp_path / "data", tmp_path / "bot.log", SYNC_COMMANDS="true")
             await bot.start()
             off = (await _say(stub, "$find humber")).content
             assert "Search is off in this server" in off
@@ -100,6 +100,9 @@ async def test_without_a_model_ask_shows_the_passages(tmp_path: Path, clip: Path
             assert "caissons" in asked
             assert "[1]" in asked
             assert f"/{stub.channel_id}/{files.id}" in asked
+            alone = await stub.wait_for_response(await stub.slash("find", words="humber"))
+            assert TITLE in alone.content
+            assert alone.flags & 64  # ephemeral: only the asker sees it
             forgotten = (await _say(stub, f"$forget {job}")).content
             assert "Forgotten" in forgotten
             assert await bot.stop() == 0
