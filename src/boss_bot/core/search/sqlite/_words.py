@@ -6,8 +6,8 @@ Stages fill the ``limit`` in turn, each adding only items not found yet: every w
 out: it would barely change BM25's order, but scoring its every passage is what makes
 a search slow (FTS5 counts a word's passages for BM25 on every query). Commonness is
 counted in the owner's own passages (another server's words change nothing here), and
-when the rare words find nothing, every word is searched after all: slower, but
-"bridge" in a server full of bridges still finds.
+when the rare words find nothing, every word is searched after all, in titles, uploaders
+and tags: "bridge" in a server full of bridges still finds the bridge videos.
 """
 
 import json
@@ -20,9 +20,10 @@ from boss_bot.core.search.sqlite._schema import WEIGHTS
 
 SNIPPET_WORDS = 30
 COMMON = 2000
+TITLES = "{title uploader tags} :"  # an FTS5 column filter
 _COUNT = """
 SELECT count(*) FROM (
-    SELECT 1 FROM words JOIN passages AS p ON p.id = words.rowid
+    SELECT 1 FROM words CROSS JOIN passages AS p ON p.id = words.rowid  -- the match leads
     WHERE words MATCH ? AND p.owner = ? LIMIT ?
 )
 """
@@ -63,10 +64,18 @@ def _rare(db: sqlite3.Connection, owner: str, words: list[str]) -> list[str]:
     return [word for word in words if count(word) < COMMON]
 
 
-def _stages(words: list[str]) -> tuple[tuple[str, str], ...]:
-    """Every word, then any word, then parts of words: (table, FTS5 query) each."""
+def _stages(words: list[str], titles_only: bool) -> list[tuple[str, str]]:
+    """Every word, then any word, then parts of words: (table, FTS5 query) each.
+
+    ``titles_only``: in titles, uploaders and tags only (``TITLES``): for words in most
+    passages, ranking every caption would take a second at 100,000 passages.
+    """
     either = any_of(words) if len(words) > 1 else ""  # one word: "every" was "any"
-    return (("words", all_of(words)), ("words", either), ("grams", parts_of(words)))
+    stages = [("words", all_of(words)), ("words", either), ("grams", parts_of(words))]
+    return [
+        (table, f"{TITLES} ({match})" if titles_only and match else match)
+        for table, match in stages
+    ]
 
 
 def word_hits(db: sqlite3.Connection, owner: str, query: str, limit: int) -> list[Hit]:
@@ -76,8 +85,9 @@ def word_hits(db: sqlite3.Connection, owner: str, query: str, limit: int) -> lis
     found: list[Hit] = []
     if limit <= 0:
         return found
-    for words in (rare, asked) if rare != asked else (asked,):
-        for table, match in _stages(words) if words else ():
+    passes = [(rare, False)] + ([(asked, True)] if rare != asked else [])  # common: titles
+    for words, titles_only in passes:
+        for table, match in _stages(words, titles_only) if words else ():
             found += _stage(db, table, match, owner=owner, found=found, limit=limit)
         if found:
             break
