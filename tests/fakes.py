@@ -25,11 +25,13 @@ class FakeDownloader:
     calls: list[tuple[str, Path]] = field(default_factory=list)
     started: asyncio.Event = field(default_factory=asyncio.Event)
     card: Card | None = None  # what the "site" says about the media
+    limits_seen: list[JobLimits] = field(default_factory=list)  # each call's limits
 
     async def download(
         self, url: str, dest: Path, limits: JobLimits, on_progress: ProgressCallback
     ) -> list[Path]:
         self.calls.append((url, dest))
+        self.limits_seen.append(limits)
         self.started.set()
         if self.gate is not None:
             await self.gate.wait()

@@ -23,8 +23,8 @@ from discord.ext.test import backend
 from discord.ext.test import factories as facts
 from discord.state import ConnectionState
 
+from boss_bot.bot.building import build_bot
 from boss_bot.bot.client import BossBot
-from boss_bot.bot.serve import build_bot
 from boss_bot.bot.telling import Wants, default_wants
 from boss_bot.settings import BotSettings
 from tests.fakes import FakeDownloader

@@ -86,6 +86,6 @@ async def test_reload_is_for_the_owner(make_bot) -> None:
     assert dpytest.get_message().content == "🚫 Only the bot's owner can do that."
     bot.owner_id = dpytest.get_config().members[0].id
     await dpytest.message("$reload")
-    assert dpytest.get_message().content == "🔄 Reloaded 12 of 12 extensions."
+    assert dpytest.get_message().content == "🔄 Reloaded 13 of 13 extensions."
     await dpytest.message("$dlh dl")
     assert "Usage: `$dl <url>" in dpytest.get_message().content

@@ -94,6 +94,7 @@ async def test_all_extensions_load(make_bot) -> None:
         "AutoDownload",
         "Lifecycle",
         "Settings",
+        "Search",
     }
     assert set(bot.cogs) == expected
 
@@ -101,7 +102,7 @@ async def test_all_extensions_load(make_bot) -> None:
 async def test_a_broken_extension_is_logged_not_fatal(make_settings, mocker) -> None:
     """If one cog fails to load, the others still load."""
     from boss_bot.bot import client
-    from boss_bot.bot.serve import build_bot
+    from boss_bot.bot.building import build_bot
 
     mocker.patch.object(client, "EXTENSIONS", ("boss_bot.bot.cogs.admin", "boss_bot.nope"))
     bot = build_bot(make_settings(), FakeDownloader().route)

@@ -39,6 +39,7 @@ async def test_overview_lists_every_command_once_and_points_to_details(make_bot)
     lines = dpytest.get_message().content.splitlines()
     names = [line.split("`")[1] for line in lines if line.startswith("`$")]
     assert names == [
+        "$ask",
         "$dl",
         "$dlc",
         "$dlh",
@@ -46,6 +47,8 @@ async def test_overview_lists_every_command_once_and_points_to_details(make_bot)
         "$dlr",
         "$dls",
         "$dlt",
+        "$find",
+        "$forget",
         "$health",
         "$queue",
         "$stats",

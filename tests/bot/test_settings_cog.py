@@ -60,7 +60,7 @@ async def test_bad_keys_and_values_name_what_is_allowed(make_bot) -> None:
     admin = await _admin()
     unknown = await _answer("$settings set colour red", admin)
     assert unknown.startswith("⚠️ There is no setting `colour`. The settings are: `prefix`, ")
-    assert "`auto_download_channels`." in unknown
+    assert "`auto_download_channels`, `search`." in unknown
     over = await _answer("$settings set max_jobs_per_user 4", admin)
     assert over == (
         "⚠️ `max_jobs_per_user`: Give a whole number from 1 to 3 (the most the operator "

@@ -80,8 +80,9 @@ def test_dry_run_shows_versions_and_commands_and_touches_nothing(project, calls)
     assert f"  {fake} lock --upgrade-package yt-dlp --upgrade-package gallery-dl\n" in (
         result.output
     )
-    # dev, docs: the defaults; the workers extra is installed here (the dev group has saq)
-    assert f"  {fake} sync --locked --inexact --extra=workers\n" in result.output
+    # dev, docs: the defaults; the workers and rag extras are installed here (the dev group
+    # has saq, model2vec and numpy)
+    assert f"  {fake} sync --locked --inexact --extra=workers --extra=rag\n" in result.output
     assert "Dry run: nothing was changed." in result.output
     assert (project / "uv.lock").read_bytes() == lock_before
     assert _recorded(calls) == []
@@ -101,7 +102,7 @@ def test_dry_run_keeps_the_extras_and_groups_that_are_installed(project, calls) 
     assert result.exit_code == 0, result.output
     assert (
         " sync --locked --inexact --no-default-groups --group=dev --group=docs"
-        " --extra=stats --extra=workers\n"  # saq: the dev group installs the workers extra
+        " --extra=stats --extra=workers --extra=rag\n"  # the dev group installs those two
     ) in result.output
 
 

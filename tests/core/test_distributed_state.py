@@ -1,12 +1,17 @@
 """What crosses hosts in saq's job metadata: jobs, progress, failed tries and results."""
 
+import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from boss_bot.core.captions import Caption
+from boss_bot.core.card import Card
 from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus, ProgressEvent
 from boss_bot.core.urls import Platform
-from boss_bot.distributed import state
+from boss_bot.distributed import results, state
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 
@@ -49,9 +54,9 @@ def test_a_result_crosses_as_names_and_sizes_never_paths(tmp_path: Path) -> None
     result = DownloadResult(
         (tmp_path / "a.mp4",), (("big.mp4", 99),), 50, 1.5, ("note",), "yt-dlp", 120
     )
-    raw = state.encode_result(result)
+    raw = results.encode_result(result)
     assert str(tmp_path) not in str(raw)
-    back = state.decode_result(raw)
+    back = results.decode_result(raw)
     assert back is not None
     assert back.files == (Path("a.mp4"),)
     assert (back.total_bytes, back.oversized, back.notes) == (10, (("big.mp4", 99),), ("note",))
@@ -70,8 +75,29 @@ def test_a_result_naming_a_path_keeps_only_the_name() -> None:
         "downloader": "",
         "fetched_bytes": 1,
     }
-    back = state.decode_result(raw)
+    back = results.decode_result(raw)
     assert back is not None
     assert back.files == (Path("passwd"),)
-    assert state.decode_result({"files": []}) is None
-    assert state.decode_result(None) is None
+    assert results.decode_result({"files": []}) is None
+    assert results.decode_result(None) is None
+
+
+def test_a_results_card_crosses_with_tags_and_captions_but_no_poster(tmp_path: Path) -> None:
+    """The gateway gets what search indexes: the card whole, but never the poster's path."""
+    card = Card(
+        title="Bridge",
+        uploaded=date(2024, 5, 1),
+        poster=tmp_path / "poster.jpg",
+        tags=("r/bridges",),
+        captions=(Caption(0.0, "The old bridge."), Caption(35.5, "It crosses.")),
+    )
+    result = DownloadResult((tmp_path / "a.mp4",), sizes=(1,), card=card)
+    raw = json.loads(json.dumps(results.encode_result(result)))  # as Redis keeps it
+    assert str(tmp_path) not in str(raw)
+    back = results.decode_result(raw)
+    assert back is not None
+    assert back.card == replace(card, poster=None)
+    raw["card"] = {"captions": [[float("inf"), "x"]], "tags": "not a list"}
+    back = results.decode_result(raw)
+    assert back is not None
+    assert back.card is None

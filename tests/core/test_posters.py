@@ -75,9 +75,9 @@ async def test_the_step_adds_a_poster_only_when_the_site_gave_no_thumbnail(tmp_p
     assert (await step(Batch([video]), LIMIT)).card is None
 
 
-async def test_with_the_card_off_the_step_drops_it(tmp_path: Path) -> None:
-    """``CAPTION_CARD=false``: no card reaches delivery, and no frame is taken."""
+async def test_with_the_card_off_the_step_hides_it(tmp_path: Path) -> None:
+    """``CAPTION_CARD=false``: the card is not shown (search still reads it), no frame taken."""
     video = make_video(tmp_path / "b.mp4")
     batch = await CardStep(TOOLS, enabled=False)(Batch([video], card=Card(title="t")), LIMIT)
-    assert batch.card is None
+    assert batch.card == Card(title="t", shown=False)
     assert not (tmp_path / ".poster.jpg").exists()

@@ -37,6 +37,9 @@ async def test_slash_commands_are_synced_and_download(tmp_path: Path) -> None:
         ("settings", 1),
         ("health", 1),
         ("stats", 1),
+        ("find", 1),
+        ("ask", 1),
+        ("forget", 1),
         ("Download media", 3),
     }
     assert ack.edits[0]["content"].startswith("📥 Job `")  # replaced "thinking…"

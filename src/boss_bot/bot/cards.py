@@ -51,8 +51,8 @@ def clock(seconds: float) -> str:
 
 
 def worth_showing(card: Card | None) -> bool:
-    """Whether a card says more than the link the member typed."""
-    if card is None:
+    """Whether a card is to be shown and says more than the link the member typed."""
+    if card is None or not card.shown:
         return False
     said = (card.title, card.author, card.description, card.duration, card.uploaded)
     return any((*said, card.thumbnail_url, card.poster))

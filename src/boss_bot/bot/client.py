@@ -7,6 +7,7 @@ from discord.ext import commands
 from loguru import logger
 
 from boss_bot.bot.delivery import DiscordSink
+from boss_bot.bot.extensions import EXTENSIONS
 from boss_bot.bot.gate import Gate
 from boss_bot.bot.help import BossHelp
 from boss_bot.bot.intents import default_intents
@@ -15,25 +16,11 @@ from boss_bot.bot.replies import NO_MENTIONS
 from boss_bot.bot.sharding import shard_options
 from boss_bot.core.jobs.service import DownloadService
 from boss_bot.core.metrics import Metrics
+from boss_bot.core.search.searching import Search
 from boss_bot.core.server_settings import SettingsStore
 from boss_bot.core.tasks import BackgroundTasks
 from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.settings import BotSettings
-
-EXTENSIONS = (
-    "boss_bot.bot.cogs.errors",
-    "boss_bot.bot.cogs.access",
-    "boss_bot.bot.cogs.downloads",
-    "boss_bot.bot.cogs.queue",
-    "boss_bot.bot.cogs.admin",
-    "boss_bot.bot.cogs.controls",
-    "boss_bot.bot.cogs.info",
-    "boss_bot.bot.cogs.menu",
-    "boss_bot.bot.cogs.observe",
-    "boss_bot.bot.cogs.lifecycle",
-    "boss_bot.bot.cogs.settings",
-    "boss_bot.bot.cogs.auto",
-)
 
 
 class BossBot(commands.Bot):
@@ -48,6 +35,7 @@ class BossBot(commands.Bot):
         metrics: Counters the cogs add to (command timings) and ``/metrics`` shows.
         forker: The download fork server, if this process runs one (for ``/health``).
         servers: Servers' settings and members' preferences (the service closes it).
+        search: ``$find`` and ``$ask``; it indexes the service's delivered jobs.
         intents: The gateway intents; ``default_intents()`` unless a test wants more.
     """
 
@@ -59,6 +47,7 @@ class BossBot(commands.Bot):
         *,
         metrics: Metrics,
         servers: SettingsStore,
+        search: Search,
         forker: Forker | None = None,
         intents: discord.Intents | None = None,
     ) -> None:
@@ -73,6 +62,7 @@ class BossBot(commands.Bot):
         )
         self.settings, self.service, self.sink = settings, service, sink
         self.metrics, self.forker, self.servers = metrics, forker, servers
+        self.search = search
         sink.attach(self)
         self.gate = Gate(self, settings, servers)
         self._tasks = BackgroundTasks()
@@ -111,8 +101,9 @@ class BossBot(commands.Bot):
         await self.close()
 
     async def close(self) -> None:
-        """Stop the download service and the status edits still to be tried, then disconnect."""
+        """Stop the downloads and the status edits still to be tried, disconnect, close search."""
         await self._tasks.close()
         await self.service.close()
         await self.sink.close()
-        await super().close()
+        await super().close()  # unloads the cogs: search's pruning stops
+        await self.search.close()

@@ -47,5 +47,6 @@ def preferences(prefs: MemberPreferences, server: ServerSettings, prefix: str) -
     for name, value in show_preferences(prefs):
         note = " (this server turned mentions off)" if name == "mention" and off_here else ""
         lines.append(f"`{name}`: {value}{note}")
-    lines.append(f"Change one with `{prefix}dls set mention|dm on|off` or `priority low|normal`.")
+    switches = f"`{prefix}dls set mention|dm|search on|off`"
+    lines.append(f"Change one with {switches} or `priority low|normal`.")
     return lines

@@ -66,7 +66,8 @@ async def serve_worker(settings: BotSettings, token: str, concurrency: int) -> N
         storage = Storage(settings.data_dir).worker  # apart from a gateway's temp files
         storage.prepare()  # one worker per data directory (its lock): what is left is its own
         sink = WorkerSink(poster)
-        runner = build_runner(settings, storage, sink, sink, Downloaders(forker).route)
+        route, subtitles = Downloaders(forker).route, sink.subtitle_langs  # as handed
+        runner = build_runner(settings, storage, sink, sink, route, subtitles=subtitles)
         worker = build_worker(settings, open_queue(settings), runner, sink, concurrency)
         logger.info("worker {} running {} job(s) at once", worker.id, concurrency)
         await warm_up

@@ -37,7 +37,8 @@ def _serve(settings: BotSettings, token: str) -> bool:
     log_file = None
     if settings.log_file is not None:
         log_file = LogFile(settings.log_file, settings.log_rotation, settings.log_retention)
-    secrets = [token, *([settings.broker_url.get_secret_value()] if settings.broker_url else [])]
+    broker = [settings.broker_url.get_secret_value()] if settings.broker_url else []
+    secrets = [token, *broker, *settings.search_secrets()]
     setup_logging(settings.log_level, settings.log_format, secrets=secrets, file=log_file)
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: dump stacks
     from boss_bot.bot.serve import serve

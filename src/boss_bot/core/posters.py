@@ -4,7 +4,8 @@ A ``BatchStep`` (``JobRunner(steps=…)``), so it runs after fitting and after t
 before it (conversion, cleaning): the frame comes from the file that will be posted. It
 is taken at 10 % of the video, at most 480 px wide, as a small JPEG without metadata,
 into the job directory under a dot-name (``media_files`` never takes it for media).
-With ``CAPTION_CARD`` off, the step drops the card instead.
+With ``CAPTION_CARD`` off, the step marks the card not shown instead (search still
+reads it).
 """
 
 from dataclasses import dataclass, replace
@@ -65,7 +66,7 @@ async def take_poster(
 
 @dataclass(frozen=True, slots=True)
 class CardStep:
-    """Completes a batch's caption card with a poster frame, or drops the card when off."""
+    """Completes a batch's caption card with a poster frame, or hides the card when off."""
 
     tools: Tools
     enabled: bool = True
@@ -83,7 +84,7 @@ class CardStep:
         """
         card = batch.card
         if not self.enabled:
-            return replace(batch, card=None)
+            return replace(batch, card=card and replace(card, shown=False))
         if card is None or card.thumbnail_url or card.poster or not self.tools.available:
             return batch
         for path in batch.files:  # the first video that will be posted, and only it

@@ -31,6 +31,17 @@ def text(value: object, cap: int, *, lines: bool = False) -> str:
     return "".join(kept).strip()[:cap]
 
 
+def texts(values: object, cap: int, count: int) -> tuple[str, ...]:
+    """The strings of a list, each as ``text`` keeps it; empty ones and repeats dropped.
+
+    At most ``count`` are kept (and only the first ``count * 4`` are looked at).
+    """
+    if not isinstance(values, list | tuple):
+        return ()
+    kept = (text(value, cap) for value in values[: count * 4])
+    return tuple(dict.fromkeys(value for value in kept if value))[:count]
+
+
 def web_link(value: object) -> str:
     """``value`` if it is an absolute http(s) link with a host and no spaces, else ``""``."""
     if not isinstance(value, str) or len(value) > MAX_URL_CHARS:

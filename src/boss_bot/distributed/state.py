@@ -2,14 +2,13 @@
 
 The worker writes its job's latest state (``item``), progress and last failed try into
 the job's ``meta``; the gateway reads them to save and show the job. Only plain JSON
-crosses hosts: never a path (a result's files are sent as names and sizes).
+crosses hosts: never a path (a result's files are sent as names and sizes, ``results``).
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
+from boss_bot.core.items import DownloadItem, ProgressEvent
 from boss_bot.core.storage.job_store import from_json, to_json
 from boss_bot.errors import DownloadFailedError, FailureKind
 
@@ -82,36 +81,5 @@ def decode_retry(raw: object) -> Retry | None:
     try:
         kind, limit, site = FailureKind(raw["kind"]), str(raw["limit"]), str(raw["site"])
         return Retry(kind, int(raw["tried"]), int(raw["tries"]), float(raw["delay"]), limit, site)
-    except (KeyError, ValueError, TypeError):
-        return None
-
-
-def encode_result(result: DownloadResult) -> dict[str, Any]:
-    """What the member is shown of a result: file names and sizes, what was left out."""
-    return {
-        "files": [path.name for path in result.files],
-        "sizes": list(result.file_sizes),
-        "oversized": [list(pair) for pair in result.oversized],
-        "limit": result.limit,
-        "elapsed": result.elapsed,
-        "notes": list(result.notes),
-        "downloader": result.downloader,
-        "fetched_bytes": result.fetched_bytes,
-    }
-
-
-def decode_result(raw: object) -> DownloadResult | None:
-    """A result written by ``encode_result`` (files as bare names); None if not one."""
-    if not isinstance(raw, dict):
-        return None
-    try:
-        files = tuple(Path(Path(str(name)).name) for name in raw["files"])
-        over = tuple((str(name), int(size)) for name, size in raw["oversized"])
-        sizes = tuple(int(size) for size in raw["sizes"])
-        notes, downloader = tuple(str(n) for n in raw["notes"]), str(raw["downloader"])
-        limit, elapsed, fetched = int(raw["limit"]), float(raw["elapsed"]), raw["fetched_bytes"]
-        return DownloadResult(
-            files, over, limit, elapsed, notes, downloader, int(fetched), None, sizes
-        )
     except (KeyError, ValueError, TypeError):
         return None

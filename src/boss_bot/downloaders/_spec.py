@@ -43,6 +43,7 @@ def child_spec(engine: str, url: str, dest: Path, limits: JobLimits) -> Iterator
             "timeout": limits.timeout,
             "target_bytes": limits.target_bytes,
             "cookies": str(copy) if copy else None,
+            "subtitle_langs": list(limits.subtitle_langs),
         }
     finally:
         if copy is not None:

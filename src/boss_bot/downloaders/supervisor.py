@@ -16,7 +16,7 @@ from boss_bot.downloaders.fork_server.forker import Forker
 from boss_bot.downloaders.fork_server.messages import JobSpec
 from boss_bot.errors import FailureKind
 
-STREAM_LIMIT = 1 << 20
+STREAM_LIMIT = 4 << 20  # a line: ``info`` holds up to 200,000 caption characters, escaped
 STDERR_SECONDS = 5  # a grandchild outside the process group could hold stderr open
 
 

@@ -17,6 +17,7 @@ from boss_bot.settings._media import MediaSettings
 from boss_bot.settings._operations import OperationsSettings
 from boss_bot.settings._output import InlineVideo, OutputSettings
 from boss_bot.settings._queue import QueueSettings
+from boss_bot.settings._search import SearchSettings
 from boss_bot.settings._shards import ShardSettings
 from boss_bot.settings._storage import StorageSettings
 
@@ -24,6 +25,7 @@ __all__ = ["BotSettings", "InlineVideo", "load_settings"]
 
 
 class BotSettings(
+    SearchSettings,
     DistributedSettings,
     ShardSettings,
     OperationsSettings,

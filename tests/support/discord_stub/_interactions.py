@@ -21,6 +21,7 @@ from ._web import error, json_response, read_body
 
 API = "/api/v10"
 DEFERRED, MESSAGE = 5, 4
+EPHEMERAL, LOADING = 64, 128  # message flags
 
 
 class InteractionRoutes:
@@ -55,7 +56,8 @@ class InteractionRoutes:
             return error(400, 40060, "Interaction has already been acknowledged.")
         if rejected := validate(self.state, data, files):
             return rejected
-        msg = await self._post(data if kind == MESSAGE else {"flags": 128}, files)
+        hidden = int(data.get("flags") or 0) & EPHEMERAL  # "thinking…" only the user sees
+        msg = await self._post(data if kind == MESSAGE else {"flags": LOADING | hidden}, files)
         self.originals[token] = (msg.id, kind == DEFERRED)
         self.state.record("interaction_response", token=token, type=kind, message_id=msg.id)
         return json_response(
@@ -80,7 +82,7 @@ class InteractionRoutes:
         message_id, loading = self.originals.get(token, (0, False))
         if loading and (msg := self.state.get_message(message_id)) is not None:
             self.originals[token] = (message_id, False)
-            apply_edit(msg, {**payload, "flags": 0}, files)
+            apply_edit(msg, {**payload, "flags": msg.flags & EPHEMERAL}, files)  # stays hidden
             self.state.record("bot_edit", message_id=msg.id)
             await self.gateway.dispatch("MESSAGE_UPDATE", M.message(self.state, msg))
         else:

@@ -44,6 +44,10 @@ async def explain(ctx: AnyContext, error: Exception) -> None:
         return
     if isinstance(error, SlowDownError):
         text = f"⏳ {error}"
+    elif isinstance(error, commands.CommandOnCooldown):
+        text = f"⏳ Slow down: try again in {error.retry_after:.0f} s."
+    elif isinstance(error, commands.MaxConcurrencyReached):
+        text = "⏳ One at a time: wait for the answer to your last one."
     elif isinstance(error, UserFacingError | NotAllowed):
         text = f"⚠️ {error}"
     elif isinstance(error, commands.UserInputError):

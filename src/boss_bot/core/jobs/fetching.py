@@ -95,13 +95,15 @@ class Fetcher:
         dest: Path,
         on_progress: ProgressCallback,
         on_retry: OnRetry = _unreported,
+        *,
         target: int | None = None,
+        subtitles: tuple[str, ...] = (),
     ) -> Batch:
         """``fetch`` with retries on transient failures (see ``retrying``), then ``keep_media``.
 
-        ``target`` is the upload limit: yt-dlp then prefers formats under it.
+        ``target``: the upload limit (formats under it first); ``subtitles``: for search.
         """
-        limits = replace(self.limits, target_bytes=target) if target else self.limits
+        limits = self.limits.for_job(target, subtitles)
         used: list[Downloader] = []  # its ``name`` says which library delivered
 
         async def attempt() -> list[Path]:

@@ -16,6 +16,7 @@ from boss_bot.core.items import DownloadItem, DownloadResult, DownloadStatus
 from boss_bot.core.jobs.fetching import Fetcher
 from boss_bot.core.jobs.interruption import record_interruption
 from boss_bot.core.jobs.reporting import Reporter
+from boss_bot.core.jobs.subtitles import SubtitlesFor, no_subtitles
 from boss_bot.core.jobs.workers import PAUSE
 from boss_bot.core.phases import announcing
 from boss_bot.core.ports import Finished, JobSink
@@ -39,8 +40,11 @@ class JobRunner:
         fitter: Fitter = NO_FITTING,
         on_finish: Sequence[Finished] = (),
         steps: Sequence[BatchStep] = (),
+        subtitles: SubtitlesFor = no_subtitles,
     ) -> None:
+        """``subtitles`` says which subtitle languages each job fetches (for search)."""
         self.storage, self.sink, self.fetcher, self.fitter = storage, sink, fetcher, fitter
+        self.subtitles = subtitles
         self.steps = steps  # after fitting, in order
         self.report = Reporter(store, sink, on_finish)
         self.tell, self.progress = self.report.tell, self.report.progress
@@ -64,7 +68,8 @@ class JobRunner:
         """Download, trying again on transient failures; each retry is shown."""
         again = self.report.retries_of(item, self.fetcher.retry.tries)
         dest, url = self.storage.job_dir(item.id), check_url(item.url)
-        return await self.fetcher(url, dest, self.report.progress_of(item), again, target=limit)
+        progress, langs = self.report.progress_of(item), self.subtitles(item)
+        return await self.fetcher(url, dest, progress, again, target=limit, subtitles=langs)
 
     async def run(self, item: DownloadItem) -> DownloadItem:
         """Run ``item`` and return its final state; never raises except on cancel."""

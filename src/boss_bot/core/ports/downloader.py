@@ -4,7 +4,7 @@ Implemented in ``boss_bot.downloaders``; core never imports that package.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -31,6 +31,8 @@ class JobLimits:
             download gets its own copy.
         bandwidth: Shared by the running downloads; each holds a share of it while its
             process runs and follows that share's rate as jobs start and end.
+        subtitle_langs: Subtitle languages to fetch for search, as patterns like
+            yt-dlp's ``subtitleslangs`` (``("en.*",)``); empty: none are fetched.
     """
 
     timeout: float = 300.0
@@ -41,6 +43,15 @@ class JobLimits:
     target_bytes: int | None = None
     cookies: Path | None = None
     bandwidth: Bandwidth = field(default_factory=Bandwidth)  # unlimited unless told
+    subtitle_langs: tuple[str, ...] = ()
+
+    def for_job(self, target: int | None, subtitles: tuple[str, ...] = ()) -> "JobLimits":
+        """These limits with one job's upload limit and subtitle languages, where given."""
+        return replace(
+            self,
+            target_bytes=target or self.target_bytes,
+            subtitle_langs=subtitles or self.subtitle_langs,
+        )
 
 
 class Downloaded(list[Path]):

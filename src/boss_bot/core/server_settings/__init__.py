@@ -5,7 +5,8 @@ answer from memory, so call them on every command and job. The operator's enviro
 gives every default, and the most a server may set (``_keys``).
 """
 
-from boss_bot.core.server_settings._keys import KEYS, Key
+from boss_bot.core.server_settings._keys import KEYS
+from boss_bot.core.server_settings._kinds import Key
 from boss_bot.core.server_settings._members import MEMBER_KEYS, show_preferences
 from boss_bot.core.server_settings._model import (
     AutoDownload,

@@ -11,6 +11,7 @@ MEMBER_KEYS = {
     "mention": "`on` or `off`: mention me when my job ends",
     "dm": "`on` or `off`: send me a direct message with a link when my job ends",
     "priority": "`low` or `normal`: my downloads' priority when I name none",
+    "search": "`on` or `off`: keep my downloads in direct messages for `$find` there",
 }
 
 
@@ -42,4 +43,5 @@ def show_preferences(prefs: MemberPreferences) -> list[tuple[str, str]]:
         ("mention", onoff(prefs.mention)),
         ("dm", onoff(prefs.dm)),
         ("priority", prefs.priority),
+        ("search", onoff(prefs.search)),
     ]

@@ -27,6 +27,7 @@ class ServerSettings:
         mention_on_done: Whether the reply with the files mentions the requester.
         auto_download: ``off``, ``react`` (📥 on messages with links) or ``on``.
         auto_download_channels: Where auto-download applies; None: every channel.
+        search: Whether delivered jobs are indexed for ``$find`` and ``$ask``.
     """
 
     guild_id: int | None
@@ -39,6 +40,7 @@ class ServerSettings:
     mention_on_done: bool = True
     auto_download: AutoDownload = "off"
     auto_download_channels: tuple[int, ...] | None = None
+    search: bool = False
 
     def auto_download_in(self, channel_id: int, parent_id: int | None = None) -> AutoDownload:
         """The auto-download mode in a channel (or a thread of ``parent_id``)."""
@@ -57,12 +59,14 @@ class MemberPreferences:
         mention: Mention me when my job ends (the server may still turn it off).
         dm: Send me a direct message with a jump link when my job ends.
         priority: The priority of my downloads when I name none.
+        search: Keep my direct-message downloads for ``$find`` there.
     """
 
     user_id: int
     mention: bool = True
     dm: bool = False
     priority: DefaultPriority = "normal"
+    search: bool = False
 
 
 @dataclass(frozen=True, slots=True)

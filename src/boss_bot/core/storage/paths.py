@@ -58,6 +58,11 @@ class Storage:
         return self.root / "history.sqlite3"
 
     @property
+    def search_db(self) -> Path:
+        """What ``$find`` and ``$ask`` search (``search.sqlite3``): text, never media."""
+        return self.root / "search.sqlite3"
+
+    @property
     def cookies(self) -> Path:
         """The cookies file used when ``BOSS_BOT_COOKIES_FILE`` is not set."""
         return self.root / "cookies.txt"

@@ -27,9 +27,15 @@ class Handing:
     def __init__(self, queue: BossQueue, options: dict[str, Any]) -> None:
         self.queue, self.options = queue, options
 
-    async def hand(self, item: DownloadItem, limit: int, ping: int | None) -> None:
-        """Put ``item`` in saq (it runs when a worker takes it); waits while Redis is away."""
+    async def hand(
+        self, item: DownloadItem, limit: int, ping: int | None, subtitles: tuple[str, ...] = ()
+    ) -> None:
+        """Put ``item`` in saq (it runs when a worker takes it); waits while Redis is away.
+
+        ``subtitles`` (the languages the job fetches for search) go with it.
+        """
         kwargs = {"item": encode_item(item), "limit": limit, "ping": ping}
+        kwargs["subtitles"] = list(subtitles)
         warned = False
         while True:
             try:

@@ -72,8 +72,7 @@ class RemoteJobs:
             seen = Watched(item)
             try:
                 if item.id not in self._out:
-                    limit = await runner.sink.upload_limit(item)
-                    await self.handing.hand(item, limit, await self.ping(item))
+                    await self._hand(runner, item)
                 self._out.discard(item.id)
                 self.slots.handed(item.id)
                 return await self._watch(runner, seen)
@@ -86,6 +85,11 @@ class RemoteJobs:
                 raise
 
         return run
+
+    async def _hand(self, runner: JobRunner, item: DownloadItem) -> None:
+        """Hand ``item`` out with its upload limit, whom it mentions, its subtitle languages."""
+        limit, ping = await runner.sink.upload_limit(item), await self.ping(item)
+        await self.handing.hand(item, limit, ping, runner.subtitles(item))
 
     async def _watch(self, runner: JobRunner, seen: Watched) -> DownloadItem:
         warned = False
@@ -100,8 +104,7 @@ class RemoteJobs:
                 warned = True
                 continue
             if job is None:  # Redis lost it (restarted without its file): hand it out again
-                limit = await runner.sink.upload_limit(seen.item)
-                await self.handing.hand(seen.item, limit, await self.ping(seen.item))
+                await self._hand(runner, seen.item)
                 continue
             await apply(runner, seen, job, self.retried)
             if job.status in TERMINAL_STATUSES:

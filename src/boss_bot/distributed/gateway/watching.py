@@ -13,7 +13,8 @@ from saq.job import Job, Status
 from boss_bot.core.items import DownloadItem, DownloadStatus
 from boss_bot.core.jobs.runner import JobRunner
 from boss_bot.distributed.broker import SWEPT
-from boss_bot.distributed.state import decode_item, decode_progress, decode_result, decode_retry
+from boss_bot.distributed.results import decode_result
+from boss_bot.distributed.state import decode_item, decode_progress, decode_retry
 from boss_bot.errors import DownloadFailedError, FailureKind
 
 

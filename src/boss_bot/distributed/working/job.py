@@ -20,7 +20,7 @@ from boss_bot.core.jobs.workers import PAUSE, SHUTDOWN
 from boss_bot.distributed.queueing import queue_of
 from boss_bot.distributed.state import decode_item, encode_item
 from boss_bot.distributed.working.meta import JobMeta
-from boss_bot.distributed.working.sink import Running, WorkerSink
+from boss_bot.distributed.working.sink import Running, WorkerSink, languages
 
 CANCEL = "cancelled by a member"  # the abort error of ⏹️ / $dlc (PAUSE is ⏸️'s)
 
@@ -40,8 +40,14 @@ Download = Callable[..., Coroutine[Any, Any, dict[str, Any]]]
 def download_function(runner: JobRunner, sink: WorkerSink, heartbeat: float) -> Download:
     """The saq job function (a coroutine function: saq would run any other in a thread)."""
 
-    async def download(ctx: Context, *, item: str, limit: int, ping: int | None) -> dict[str, Any]:
-        """Run the job ``item`` (its latest state if an earlier try got anywhere)."""
+    async def download(
+        ctx: Context, *, item: str, limit: int, ping: int | None, subtitles: object = None
+    ) -> dict[str, Any]:
+        """Run the job ``item`` (its latest state if an earlier try got anywhere).
+
+        ``subtitles``: the languages it fetches for search (``WorkerSink.subtitle_langs``);
+        a job handed by an older gateway has none.
+        """
         job = ctx.get("job")
         current = decode_item(job.meta.get("item")) if job else None
         current = current or decode_item(item)
@@ -50,7 +56,7 @@ def download_function(runner: JobRunner, sink: WorkerSink, heartbeat: float) -> 
         if current.status.finished:  # ended just as its worker died: nothing to do again
             return {"item": encode_item(current), "result": job.meta.get("result")}
         meta = JobMeta(job, heartbeat / 3)
-        sink.jobs[current.id] = Running(meta, limit, ping)
+        sink.jobs[current.id] = Running(meta, limit, ping, languages(subtitles))
         meta.start()
         run = asyncio.create_task(runner.run(current), name=f"boss-bot-job-{current.id}")
         try:

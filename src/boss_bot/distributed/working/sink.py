@@ -10,15 +10,12 @@ from typing import Protocol
 
 from boss_bot.core.items import DownloadItem, DownloadResult, ProgressEvent
 from boss_bot.core.ports import Place
-from boss_bot.distributed.state import (
-    encode_item,
-    encode_progress,
-    encode_result,
-    encode_retry,
-    retry_of,
-)
+from boss_bot.distributed.results import encode_result
+from boss_bot.distributed.state import encode_item, encode_progress, encode_retry, retry_of
 from boss_bot.distributed.working.meta import JobMeta
 from boss_bot.errors import DownloadFailedError
+
+MAX_LANGUAGES = 20  # patterns a job may name
 
 
 class Poster(Protocol):
@@ -36,11 +33,19 @@ class Poster(Protocol):
         ...
 
 
+def languages(raw: object) -> tuple[str, ...]:
+    """The subtitle languages a job was handed with (a list of patterns), checked."""
+    listed = raw if isinstance(raw, list) else []
+    return tuple(pattern for pattern in listed[:MAX_LANGUAGES] if isinstance(pattern, str))
+
+
 class Running:
     """What the worker knows of one running job beyond the job itself."""
 
-    def __init__(self, meta: JobMeta, limit: int, ping: int | None) -> None:
-        self.meta, self.limit, self.ping = meta, limit, ping
+    def __init__(
+        self, meta: JobMeta, limit: int, ping: int | None, subtitles: tuple[str, ...] = ()
+    ) -> None:
+        self.meta, self.limit, self.ping, self.subtitles = meta, limit, ping, subtitles
 
 
 class WorkerSink:
@@ -57,6 +62,11 @@ class WorkerSink:
     async def upload_limit(self, item: DownloadItem) -> int:
         """The limit the gateway measured for the job's server."""
         return self.jobs[item.id].limit
+
+    def subtitle_langs(self, item: DownloadItem) -> tuple[str, ...]:
+        """The subtitle languages the gateway chose for the job (a ``SubtitlesFor``)."""
+        running = self.jobs.get(item.id)
+        return running.subtitles if running else ()
 
     def save(self, item: DownloadItem) -> None:
         """Record the job's state (``JobStore``): the gateway saves it in its own store."""

@@ -24,6 +24,7 @@ class JobSpec(TypedDict):
     cookies: NotRequired[str | None]  # this child's own copy of the cookies file
     rate: NotRequired[int | None]  # bytes/s at the start; changes come on the rate pipe
     extractor: NotRequired[str | None]  # yt-dlp's for the url, found by the server (_preload)
+    subtitle_langs: NotRequired[list[str]]  # yt-dlp's subtitleslangs patterns; none: no fetch
 
 
 class StartRequest(TypedDict):
@@ -65,7 +66,10 @@ Request = StartRequest | EndRequest | PingRequest | ClaimsRequest
 
 
 class CardFacts(TypedDict, total=False):
-    """What the site says about the media (``core.card.Card``), cleaned in the child."""
+    """What the site says about the media (``core.card.Card``), cleaned in the child.
+
+    The same keys cross hosts in a remote worker's result (``core.card_json``).
+    """
 
     title: str
     description: str
@@ -75,6 +79,8 @@ class CardFacts(TypedDict, total=False):
     thumbnail_url: str
     duration: float
     uploaded: str  # YYYY-MM-DD
+    tags: list[str]
+    captions: list[list[object]]  # [[start seconds, text], ...] (``core.captions``)
 
 
 class ChildEvent(TypedDict):

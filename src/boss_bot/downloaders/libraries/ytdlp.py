@@ -11,11 +11,11 @@ from typing import Any
 from yt_dlp.utils import DownloadError
 
 from boss_bot.downloaders.fork_server.messages import JobSpec
-from boss_bot.downloaders.libraries.card_facts import from_ytdlp, guarded
 from boss_bot.downloaders.libraries.ffmpeg_options import ffmpeg_options
 from boss_bot.downloaders.libraries.javascript import javascript_options
 from boss_bot.downloaders.libraries.pacing import BLOCKS, Pace
 from boss_bot.downloaders.libraries.read_blocks import install as cap_reads
+from boss_bot.downloaders.libraries.subtitles import described
 from boss_bot.downloaders.libraries.ytdlp_failures import classify
 from boss_bot.downloaders.libraries.ytdlp_lean import LeanYoutubeDL
 from boss_bot.errors import DownloadFailedError, FailureKind
@@ -82,14 +82,15 @@ def run(spec: JobSpec, emit: Emit, pace: Pace | None = None) -> dict[str, object
     """Download ``spec['url']`` into ``spec['dest']``, reporting progress through ``emit``.
 
     Each finished file (after its post-processing) is reported as an ``item``, then what
-    the info dict says about the media as ``info`` (the caption card's facts). With a
-    ``pace``, every block waits for it (the job's share of the bandwidth).
+    the info dict says about the media as ``info`` (the card's facts, with the captions
+    when the job asks: ``subtitles``). With a ``pace``, every block waits for it (the
+    job's share of the bandwidth).
 
     Returns:
         Fields for the ``done`` event (``ChildEvent``) when a playlist had more items
         than were taken.
     """
-    log = _Logger()
+    log, started = _Logger(), time.monotonic()
     last = [0.0]
 
     def hook(status: dict[str, Any]) -> None:
@@ -107,9 +108,10 @@ def run(spec: JobSpec, emit: Emit, pace: Pace | None = None) -> dict[str, object
         with LeanYoutubeDL(opts) as ydl:  # the extractor the server found, if it did:
             ydl.add_post_hook(lambda path: emit(event="item", name=os.path.basename(path)))
             info = ydl.extract_info(spec["url"], download=True, ie_key=spec.get("extractor"))
+            card = described(ydl, info, spec, time.monotonic() - started)
     except DownloadError as exc:
         raise classify(exc) from None
-    emit(event="info", card=guarded(from_ytdlp, info))
+    emit(event="info", card=card)
     skipped = [line for line in log.lines if "larger than max-filesize" in line]
     if skipped:
         raise DownloadFailedError(FailureKind.TOO_LARGE, skipped[0])

@@ -1,0 +1,1 @@
+"""Search over what a server's members shared: titles, post text, subtitles."""
