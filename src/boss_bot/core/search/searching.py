@@ -27,12 +27,7 @@ from boss_bot.core.search.retrieval import Retriever
 
 Visible = Callable[[Hit], bool]
 """Whether the asker may see a hit (its channel); a hit they may not see is never shown."""
-WIDER = 4  # items fetched per item shown, to make up for the ones the asker may not see
-CONTEXT = MAX_SNIPPETS  # snippets a language model is given
-
-
-def _clock() -> datetime:
-    return datetime.now(UTC)
+WIDER = 4  # items fetched per item shown when some are hidden from the asker
 
 
 @dataclass
@@ -54,7 +49,7 @@ class Search:
     retention: timedelta
     subtitle_langs: tuple[str, ...] = ()
     chat: ChatModel | None = None
-    clock: Callable[[], datetime] = field(default=_clock)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def on(self, guild_id: int | None, user_id: int) -> bool:
         """Whether search is on: the operator's retention, the server's (DMs: member's) choice."""
@@ -80,13 +75,20 @@ class Search:
         return kept[:limit]
 
     async def find(self, owner: str, words: str, visible: Visible, limit: int = 5) -> list[Hit]:
-        """The owner's best items for ``words`` that the asker may see, best first."""
-        hits = await asyncio.to_thread(self.retriever.find, owner, words, limit * WIDER)
-        return self._fresh(hits, visible, limit)
+        """The owner's best items for ``words`` that the asker may see, best first.
+
+        Asks for ``limit`` items, and for ``WIDER`` times as many only when some of those
+        were hidden or expired (ranking and snippets cost per item fetched).
+        """
+        for wanted in (limit, limit * WIDER):
+            hits = await asyncio.to_thread(self.retriever.find, owner, words, wanted)
+            if len(kept := self._fresh(hits, visible, limit)) == limit or len(hits) < wanted:
+                break
+        return kept
 
     async def ask(self, owner: str, question: str, visible: Visible) -> Answer:
         """An answer from the owner's items only: the model's, cited, or the best snippets."""
-        hits = await self.find(owner, question, visible, CONTEXT)
+        hits = await self.find(owner, question, visible, MAX_SNIPPETS)
         if self.chat is not None and hits:
             try:
                 reply = await self.chat.complete(chat_messages(question, hits))
